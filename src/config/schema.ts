@@ -1,0 +1,185 @@
+/**
+ * Configuration from environment variables (contracts §1), validated once at
+ * start-up. A bad value stops start-up with one line naming the variable.
+ */
+import { z } from 'zod';
+import { PasskeyDoctorError } from '../errors/catalog';
+import { CLOUDS, type CloudName, isLoopbackUrl } from './clouds';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankAsUndefined, z.string().trim().optional());
+const optionalGuid = (what: string) =>
+  z.preprocess(blankAsUndefined, z.string().trim().regex(GUID, `must be ${what} (a GUID)`).optional());
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blankAsUndefined,
+    z.coerce
+      .number({ invalid_type_error: `must be a whole number from ${min} to ${max}` })
+      .int(`must be a whole number from ${min} to ${max}`)
+      .min(min, `must be a whole number from ${min} to ${max}`)
+      .max(max, `must be a whole number from ${min} to ${max}`)
+      .default(fallback),
+  );
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    blankAsUndefined,
+    z
+      .enum(['true', 'false', 'on', 'off', '1', '0'], { errorMap: () => ({ message: 'must be true or false' }) })
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === 'on' || v === '1'),
+  );
+
+const envSchema = z.object({
+  AZURE_TENANT_ID: optionalGuid('the directory (tenant) id'),
+  AZURE_CLIENT_ID: optionalGuid('the application (client) id'),
+  AZURE_CLIENT_SECRET: optionalString,
+  AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
+  IDENTITY_ENDPOINT: optionalString,
+  MSI_ENDPOINT: optionalString,
+  AZURE_CLOUD: z.preprocess(
+    blankAsUndefined,
+    z
+      .enum(Object.keys(CLOUDS) as [CloudName, ...CloudName[]], {
+        errorMap: () => ({ message: `must be one of ${Object.keys(CLOUDS).join(', ')}` }),
+      })
+      .default('AzurePublicCloud'),
+  ),
+  GRAPH_BASE_URL: z.preprocess(blankAsUndefined, z.string().url('must be an absolute URL such as http://127.0.0.1:4010').optional()),
+  BOT_ID: optionalString,
+  BOT_PASSWORD: optionalString,
+  BOT_TYPE: z.preprocess(
+    blankAsUndefined,
+    z.enum(['SingleTenant', 'UserAssignedMsi'], { errorMap: () => ({ message: 'must be SingleTenant or UserAssignedMsi' }) }).optional(),
+  ),
+  BOT_TENANT_ID: optionalGuid('the bot tenant id'),
+  PORT: wholeNumber(1, 65535, 3978),
+  OPERATORS_GROUP_ID: optionalGuid('a group object id'),
+  TAP_APPROVERS_GROUP_ID: optionalGuid('a group object id'),
+  TAP_SECOND_APPROVER: flag(true),
+  TAP_ONE_TIME: flag(true),
+  TAP_REQUESTS_PER_HOUR: wholeNumber(1, 1000, 10),
+  STATE_STORE: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .regex(/^(file:.+|blob:https:\/\/.+|blob-conn:[a-z0-9-]{3,63})$/, 'must be file:<dir>, blob:<container-url> or blob-conn:<container>')
+      .default('file:./.data'),
+  ),
+  AZURE_STORAGE_CONNECTION_STRING: optionalString,
+  MFA_FRESHNESS_MINUTES: wholeNumber(1, 1440, 5),
+  POLICY_CACHE_SECONDS: wholeNumber(0, 86400, 300),
+  SIGNIN_LOOKBACK_DAYS: wholeNumber(1, 30, 7),
+  ESCALATION_WEBHOOK_URL: z.preprocess(blankAsUndefined, z.string().url('must be an https URL').startsWith('https://', 'must be an https URL').optional()),
+  PLAYGROUND: flag(true),
+});
+
+export type GraphMode = 'tenant' | 'emulator' | 'sandbox';
+
+export type StateStoreConfig =
+  | { kind: 'file'; dir: string }
+  | { kind: 'blob'; containerUrl: string }
+  | { kind: 'blob-conn'; container: string; connectionString: string };
+
+export interface AppConfig {
+  graph: {
+    /** tenant: real Graph with a token; emulator: a loopback Graph without a token; sandbox: the built-in demo tenant. */
+    mode: GraphMode;
+    cloud: CloudName;
+    /** Graph root without a version path; for `sandbox` it is set once the sandbox listens. */
+    baseUrl: string | undefined;
+    authorityHost: string;
+    credential: { kind: 'client-secret' | 'client-certificate' | 'managed-identity'; tenantId?: string; clientId?: string } | null;
+  };
+  bot: {
+    id: string | undefined;
+    password: string | undefined;
+    type: 'SingleTenant' | 'UserAssignedMsi' | undefined;
+    tenantId: string | undefined;
+    port: number;
+  };
+  operatorsGroupId: string | undefined;
+  tapApproversGroupId: string | undefined;
+  tapSecondApprover: boolean;
+  tapOneTime: boolean;
+  tapRequestsPerHour: number;
+  stateStore: StateStoreConfig;
+  mfaFreshnessMinutes: number;
+  policyCacheSeconds: number;
+  signInLookbackDays: number;
+  escalationWebhookUrl: string | undefined;
+  playground: boolean;
+}
+
+function fail(variable: string, message: string): never {
+  throw new PasskeyDoctorError('CONFIG_INVALID', `${variable} ${message}.`, { variable });
+}
+
+function credentialOf(env: z.infer<typeof envSchema>): AppConfig['graph']['credential'] {
+  const { AZURE_TENANT_ID: tenantId, AZURE_CLIENT_ID: clientId } = env;
+  if (env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH) {
+    if (!tenantId) fail('AZURE_TENANT_ID', 'is required with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH');
+    if (!clientId) fail('AZURE_CLIENT_ID', 'is required with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH');
+    return { kind: env.AZURE_CLIENT_SECRET ? 'client-secret' : 'client-certificate', tenantId, clientId };
+  }
+  if (env.IDENTITY_ENDPOINT || env.MSI_ENDPOINT) return { kind: 'managed-identity', clientId };
+  return null;
+}
+
+function stateStoreOf(env: z.infer<typeof envSchema>): StateStoreConfig {
+  const value = env.STATE_STORE;
+  if (value.startsWith('file:')) return { kind: 'file', dir: value.slice('file:'.length) };
+  if (value.startsWith('blob:')) return { kind: 'blob', containerUrl: value.slice('blob:'.length) };
+  if (!env.AZURE_STORAGE_CONNECTION_STRING) fail('AZURE_STORAGE_CONNECTION_STRING', 'is required with STATE_STORE=blob-conn:<container>');
+  return { kind: 'blob-conn', container: value.slice('blob-conn:'.length), connectionString: env.AZURE_STORAGE_CONNECTION_STRING };
+}
+
+/** Reads and validates the configuration; throws CONFIG_INVALID naming the first bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0]);
+    const got = source[variable];
+    fail(variable, `${issue.message}${got !== undefined && !/SECRET|PASSWORD|CONNECTION/.test(variable) ? ` (got '${got}')` : ''}`);
+  }
+  const env = parsed.data;
+  const cloud = CLOUDS[env.AZURE_CLOUD];
+  const credential = credentialOf(env);
+  let mode: GraphMode = 'sandbox';
+  if (credential) mode = 'tenant';
+  else if (env.GRAPH_BASE_URL) {
+    if (!isLoopbackUrl(env.GRAPH_BASE_URL)) {
+      fail('GRAPH_BASE_URL', 'points at a non-loopback host but no Azure credentials are set; set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or use a loopback URL');
+    }
+    mode = 'emulator';
+  }
+  if (env.BOT_TYPE === 'SingleTenant' && (!env.BOT_ID || !env.BOT_PASSWORD || !env.BOT_TENANT_ID)) {
+    fail('BOT_TYPE', 'SingleTenant needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID');
+  }
+  if (env.BOT_TYPE === 'UserAssignedMsi' && (!env.BOT_ID || !env.BOT_TENANT_ID)) {
+    fail('BOT_TYPE', 'UserAssignedMsi needs BOT_ID and BOT_TENANT_ID');
+  }
+  return {
+    graph: {
+      mode,
+      cloud: env.AZURE_CLOUD,
+      baseUrl: (env.GRAPH_BASE_URL ?? (mode === 'tenant' ? cloud.graph : undefined))?.replace(/\/+$/, ''),
+      authorityHost: cloud.authority,
+      credential,
+    },
+    bot: { id: env.BOT_ID, password: env.BOT_PASSWORD, type: env.BOT_TYPE, tenantId: env.BOT_TENANT_ID, port: env.PORT },
+    operatorsGroupId: env.OPERATORS_GROUP_ID,
+    tapApproversGroupId: env.TAP_APPROVERS_GROUP_ID,
+    tapSecondApprover: env.TAP_SECOND_APPROVER,
+    tapOneTime: env.TAP_ONE_TIME,
+    tapRequestsPerHour: env.TAP_REQUESTS_PER_HOUR,
+    stateStore: stateStoreOf(env),
+    mfaFreshnessMinutes: env.MFA_FRESHNESS_MINUTES,
+    policyCacheSeconds: env.POLICY_CACHE_SECONDS,
+    signInLookbackDays: env.SIGNIN_LOOKBACK_DAYS,
+    escalationWebhookUrl: env.ESCALATION_WEBHOOK_URL,
+    playground: env.PLAYGROUND,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * What a technician asks for, validated before anything reaches Graph:
+ * a UPN and optional device details (contracts §2). Errors are one sentence
+ * that says what is wrong and what is accepted.
+ */
+import { z } from 'zod';
+import { allAuthenticators, resolveAuthenticator } from '../catalog/authenticators';
+import { PasskeyDoctorError } from '../errors/catalog';
+import type { Browser, DeviceInput, OperatingSystem, RegistrationPath } from './facts';
+
+export const OPERATING_SYSTEMS = ['windows', 'macos', 'ios', 'ipados', 'android', 'linux', 'chromeos'] as const satisfies readonly OperatingSystem[];
+export const BROWSERS = ['edge', 'chrome', 'firefox', 'safari', 'other'] as const satisfies readonly Browser[];
+export const PATHS = ['same-device', 'cross-device', 'security-key', 'authenticator-app', 'windows-hello'] as const satisfies readonly RegistrationPath[];
+
+/** Entra UPN characters (graph-facts §18): A–Z a–z 0–9 ' . - _ ! # ^ ~ before the @, a DNS domain after it. */
+const UPN = /^[A-Za-z0-9'.\-_!#^~]{1,113}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export interface DiagnoseRequest {
+  upn: string;
+  device?: DeviceInput;
+}
+
+const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
+const listOf = (values: readonly string[]) => values.join(', ');
+
+const deviceSchema = z.object({
+  os: z.preprocess(lower, z.enum(OPERATING_SYSTEMS, { errorMap: () => ({ message: `--os must be one of ${listOf(OPERATING_SYSTEMS)}` }) }).optional()),
+  osVersion: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z.string().regex(/^\d{1,5}(\.\d{1,6}){0,3}$/, '--os-version must be a version number such as 17.2, 14 or 10.0.22631').optional(),
+  ),
+  browser: z.preprocess(lower, z.enum(BROWSERS, { errorMap: () => ({ message: `--browser must be one of ${listOf(BROWSERS)}` }) }).optional()),
+  path: z.preprocess(lower, z.enum(PATHS, { errorMap: () => ({ message: `--path must be one of ${listOf(PATHS)}` }) }).optional()),
+  authenticator: z.string().optional(),
+});
+
+export type RawDeviceOptions = { [K in keyof z.input<typeof deviceSchema>]?: string };
+
+const exampleAuthenticators = () =>
+  allAuthenticators()
+    .filter((a) => ['authenticator-ios', 'authenticator-android', 'icloud-keychain', 'google-password-manager', 'windows-hello', 'yubikey-5-nfc'].includes(a.id))
+    .map((a) => a.id)
+    .join(', ');
+
+/** Validates a UPN as typed; returns it trimmed. */
+export function parseUpn(raw: string | undefined): string {
+  const upn = (raw ?? '').trim();
+  if (!upn) throw new PasskeyDoctorError('BAD_UPN', 'Give the user principal name to diagnose, e.g. diagnose alice@contoso.com.');
+  if (!UPN.test(upn)) {
+    throw new PasskeyDoctorError('BAD_UPN', `"${upn.slice(0, 120)}" is not a user principal name; type it like alice@contoso.com.`);
+  }
+  return upn;
+}
+
+export function parseDevice(raw: RawDeviceOptions): DeviceInput | undefined {
+  const parsed = deviceSchema.safeParse(raw);
+  if (!parsed.success) throw new PasskeyDoctorError('USAGE', `${parsed.error.issues[0].message}.`);
+  const { authenticator: typed, ...rest } = parsed.data;
+  const device: DeviceInput = {};
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined) (device as Record<string, unknown>)[key] = value;
+  if (typed !== undefined && typed.trim() !== '') {
+    const aaGuid = resolveAuthenticator(typed);
+    if (!aaGuid) {
+      throw new PasskeyDoctorError('USAGE', `--authenticator must be an AAGUID or a catalogue id such as ${exampleAuthenticators()}; "${typed.slice(0, 60)}" is neither.`);
+    }
+    device.authenticator = aaGuid;
+  }
+  return Object.keys(device).length ? device : undefined;
+}
+
+export function parseDiagnoseRequest(upn: string | undefined, device: RawDeviceOptions = {}): DiagnoseRequest {
+  const parsedDevice = parseDevice(device);
+  return { upn: parseUpn(upn), ...(parsedDevice ? { device: parsedDevice } : {}) };
+}

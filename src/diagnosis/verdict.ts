@@ -1,0 +1,191 @@
+/**
+ * Orders the layers, picks the root cause and the outcome, and lists the
+ * actions that fit (contracts §3). Pure: the time comes with the facts.
+ */
+import { authenticatorName } from '../catalog/authenticators';
+import type { DiagnosisInput, LayerContext } from './context';
+import { isGuest } from './context';
+import { resolveDevice } from './device';
+import type { Fact, AuditEvent } from './facts';
+import { known, missing } from './facts';
+import { finding, gapFinding, notEvaluated } from './finding';
+import { codeOrder } from './findingCodes';
+import { intendedAuthenticator } from './intendedAuthenticator';
+import { evaluateHardware } from './layers/hardware';
+import { evaluateMfaBootstrap } from './layers/mfaBootstrap';
+import { evaluatePasskeyProfiles } from './layers/passkeyProfiles';
+import { evaluatePlatform } from './layers/platform';
+import { evaluatePolicyTargeting } from './layers/policyTargeting';
+import { evaluateProvider } from './layers/provider';
+import { evaluateRecentMfa } from './layers/recentMfa';
+import { isEnabledFor, type Membership } from './scope';
+import type {
+  Finding,
+  GraphUsage,
+  LayerNumber,
+  LayerResult,
+  LayerStatus,
+  Outcome,
+  Owner,
+  RecentFailure,
+  Severity,
+  SuggestedAction,
+  Verdict,
+} from './verdictTypes';
+
+interface LayerSpec {
+  layer: LayerNumber;
+  title: string;
+  owner: Owner;
+  evaluate: (ctx: LayerContext) => Finding[];
+}
+
+export const LAYERS: readonly LayerSpec[] = [
+  { layer: 1, title: 'Passkey policy targeting', owner: 'identity-team', evaluate: evaluatePolicyTargeting },
+  { layer: 2, title: 'Passkey profiles & key restrictions', owner: 'identity-team', evaluate: evaluatePasskeyProfiles },
+  { layer: 3, title: 'MFA bootstrap', owner: 'identity-team', evaluate: evaluateMfaBootstrap },
+  { layer: 4, title: 'Recent MFA', owner: 'user-session', evaluate: evaluateRecentMfa },
+  { layer: 5, title: 'Platform & browser', owner: 'endpoint', evaluate: evaluatePlatform },
+  { layer: 6, title: 'Authenticator hardware', owner: 'endpoint', evaluate: evaluateHardware },
+  { layer: 7, title: 'Passkey provider choice', owner: 'endpoint', evaluate: evaluateProvider },
+];
+
+const SEVERITY_RANK: Record<Severity, number> = { fail: 4, warn: 3, unknown: 2, 'needs-info': 1, info: 0 };
+const STATUS_BY_RANK: LayerStatus[] = ['pass', 'needs-info', 'unknown', 'warn', 'fail'];
+
+/** A layer's status is its worst finding; `info` findings do not change it. */
+export function layerStatus(findings: Finding[]): LayerStatus {
+  const worst = Math.max(0, ...findings.map((f) => SEVERITY_RANK[f.severity]));
+  return STATUS_BY_RANK[worst];
+}
+
+export function outcomeOf(layers: LayerResult[]): Exclude<Outcome, 'user-not-found'> {
+  const statuses = new Set(layers.map((l) => l.status));
+  if (statuses.has('fail')) return 'blocked';
+  if (statuses.has('warn')) return 'at-risk';
+  if (statuses.has('unknown') || statuses.has('needs-info')) return 'incomplete';
+  return 'ready';
+}
+
+function layerResult(spec: LayerSpec, findings: Finding[]): LayerResult {
+  const ordered = [...findings].sort((a, b) => codeOrder(a.code) - codeOrder(b.code));
+  return { layer: spec.layer, title: spec.title, status: layerStatus(ordered), owner: spec.owner, findings: ordered };
+}
+
+const valueOr = <T>(fact: Fact<T>, fallback: T): T => (fact.ok ? fact.value : fallback);
+
+function membershipOf(input: DiagnosisInput, userId: string): Fact<Membership> {
+  const { memberOfCheckedGroups, directGroupIds } = input.user;
+  if (!memberOfCheckedGroups.ok) return missing(memberOfCheckedGroups.gap);
+  return known({
+    userId,
+    groups: new Set(memberOfCheckedGroups.value),
+    directGroups: directGroupIds.ok ? new Set(directGroupIds.value) : undefined,
+  });
+}
+
+function recentFailures(audits: AuditEvent[]): RecentFailure[] {
+  return audits
+    .filter((e) => e.result === 'failure')
+    .map((e) => ({
+      time: e.activityDateTime,
+      activity: e.activityDisplayName,
+      reason: e.resultReason,
+      aaGuid: e.aaGuid,
+      authenticatorName: e.aaGuid ? authenticatorName(e.aaGuid) : null,
+    }));
+}
+
+function suggestedActions(ctx: LayerContext, layers: LayerResult[], outcome: Outcome): SuggestedAction[] {
+  const codes = new Set(layers.flatMap((l) => l.findings.map((f) => f.code)));
+  const failing = (n: number) => layers[n - 1].status === 'fail';
+  const firstFailing = layers.find((l) => l.status === 'fail');
+  const rootCode = firstFailing?.findings.find((f) => f.severity === 'fail')?.code;
+  const policy = ctx.policy.ok ? ctx.policy.value : null;
+  const tapWorks = !!policy && ctx.membership.ok && isEnabledFor(policy.temporaryAccessPass, ctx.membership.value);
+  const actions: SuggestedAction[] = [];
+  if (rootCode === 'L3.NO_MFA_METHOD' && tapWorks && !isGuest(ctx.user) && ctx.user.accountEnabled !== false) actions.push('issue-tap');
+  if (codes.has('L4.MFA_STALE') && ![1, 2, 3].some(failing)) actions.push('reauthenticate');
+  const registeredWrongProvider = layers[6].findings.some((f) => f.code === 'L7.WRONG_PROVIDER' && f.evidence?.registered === true);
+  if (codes.has('L2.REGISTERED_PASSKEY_NOW_BLOCKED') || registeredWrongProvider || codes.has('L7.ORPHANED_LOCAL_PASSKEY')) actions.push('remove-passkey');
+  if ([5, 6, 7].some((n) => layers[n - 1].status === 'needs-info')) actions.push('add-device-details');
+  if (outcome === 'blocked' || outcome === 'at-risk') actions.push('escalate');
+  actions.push('rerun');
+  return actions;
+}
+
+function verdictShell(input: DiagnosisInput, usage: GraphUsage): Pick<Verdict, 'schemaVersion' | 'subject' | 'graph' | 'generatedAt'> {
+  return { schemaVersion: 1, subject: input.user.subject, graph: usage, generatedAt: input.user.now };
+}
+
+/** A verdict for a user Graph could not find, or could not be asked about. */
+function unresolvedUserVerdict(input: DiagnosisInput, usage: GraphUsage): Verdict {
+  const userFact = input.user.user;
+  const first = userFact.ok
+    ? finding('GRAPH.USER_NOT_FOUND', `No user ${input.user.subject} exists in this tenant.`, {
+        fix: 'Check the spelling; guests are listed under their #EXT# user principal name.',
+      })
+    : gapFinding(userFact.gap, 'the user object');
+  const layers = LAYERS.map((spec) =>
+    layerResult(spec, spec.layer === 1 ? [first] : [notEvaluated('the user could not be read.')]),
+  );
+  const notFound = userFact.ok;
+  return {
+    ...verdictShell(input, usage),
+    user: null,
+    outcome: notFound ? 'user-not-found' : 'incomplete',
+    rootCause: null,
+    layers,
+    recentFailures: [],
+    suggestedActions: notFound ? [] : ['rerun'],
+    device: null,
+  };
+}
+
+/** The whole diagnosis: facts in, verdict out. */
+export function evaluate(input: DiagnosisInput, usage: GraphUsage): Verdict {
+  const userFact = input.user.user;
+  if (!userFact.ok || userFact.value === null) return unresolvedUserVerdict(input, usage);
+  const user = userFact.value;
+  const signIns = input.user.signIns.ok ? input.user.signIns.value : null;
+  const audits = valueOr(input.user.audits, null as AuditEvent[] | null);
+  const device = resolveDevice(input.device, signIns);
+  const ctx: LayerContext = {
+    tenant: input.tenant,
+    facts: input.user,
+    user,
+    policy: input.tenant.authenticationMethodsPolicy,
+    membership: membershipOf(input, user.id),
+    device,
+    intended: intendedAuthenticator(device, audits),
+    settings: input.settings,
+    nowMs: Date.parse(input.user.now),
+  };
+  const layers = LAYERS.map((spec) => layerResult(spec, spec.evaluate(ctx)));
+  const outcome = outcomeOf(layers);
+  const failingLayer = layers.find((l) => l.status === 'fail');
+  const rootFinding = failingLayer?.findings.find((f) => f.severity === 'fail');
+  return {
+    ...verdictShell(input, usage),
+    user: {
+      id: user.id,
+      userPrincipalName: user.userPrincipalName,
+      displayName: user.displayName,
+      userType: user.userType,
+      accountEnabled: user.accountEnabled,
+    },
+    outcome,
+    rootCause: failingLayer && rootFinding ? { layer: failingLayer.layer, code: rootFinding.code, owner: failingLayer.owner } : null,
+    layers,
+    recentFailures: recentFailures(audits ?? []),
+    suggestedActions: suggestedActions(ctx, layers, outcome),
+    device: {
+      os: device.os,
+      osVersion: device.osVersion,
+      browser: device.browser,
+      path: device.path,
+      authenticator: device.authenticator,
+      source: device.source,
+    },
+  };
+}

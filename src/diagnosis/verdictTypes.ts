@@ -1,0 +1,77 @@
+/**
+ * The verdict: the JSON document of contracts §3
+ * (`../shared/design/verdict.schema.json`). Other programs parse it, so
+ * fields are only ever added, never renamed.
+ */
+import type { FindingCode } from './findingCodes';
+
+export type LayerNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type LayerStatus = 'pass' | 'fail' | 'warn' | 'unknown' | 'needs-info';
+export type Severity = 'fail' | 'warn' | 'unknown' | 'needs-info' | 'info';
+export type Owner = 'identity-team' | 'user-session' | 'endpoint';
+export type Outcome = 'blocked' | 'at-risk' | 'incomplete' | 'ready' | 'user-not-found';
+export type SuggestedAction = 'issue-tap' | 'escalate' | 'add-device-details' | 'rerun' | 'remove-passkey' | 'reauthenticate';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** One or two sentences for a help-desk technician. */
+  message: string;
+  /** What to do about it. */
+  fix?: string;
+  evidence?: Record<string, unknown>;
+  /** Microsoft Learn links. */
+  docs?: string[];
+}
+
+export interface LayerResult {
+  layer: LayerNumber;
+  title: string;
+  status: LayerStatus;
+  owner: Owner;
+  findings: Finding[];
+}
+
+export interface RecentFailure {
+  time: string;
+  activity: string;
+  reason: string | null;
+  aaGuid?: string | null;
+  /** Friendly name of `aaGuid` from the authenticator catalogue. */
+  authenticatorName?: string | null;
+}
+
+export interface DeviceSummary {
+  os: string | null;
+  osVersion: string | null;
+  browser: string | null;
+  path: string | null;
+  authenticator?: string | null;
+  source: 'given' | 'inferred' | 'mixed' | null;
+}
+
+export interface GraphUsage {
+  requests: number;
+  roundTrips: number;
+  ms?: number;
+}
+
+export interface Verdict {
+  schemaVersion: 1;
+  subject: string;
+  user: {
+    id: string;
+    userPrincipalName: string;
+    displayName: string | null;
+    userType: string | null;
+    accountEnabled: boolean | null;
+  } | null;
+  outcome: Outcome;
+  rootCause: { layer: LayerNumber; code: FindingCode; owner: Owner } | null;
+  layers: LayerResult[];
+  recentFailures: RecentFailure[];
+  suggestedActions: SuggestedAction[];
+  device?: DeviceSummary | null;
+  graph: GraphUsage;
+  generatedAt: string;
+}

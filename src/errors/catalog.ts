@@ -1,0 +1,37 @@
+/**
+ * Errors with stable codes. Anything a person or a script sees as a failure
+ * comes from here: the code is stable, the sentence says what and how to fix.
+ */
+export const ERRORS = {
+  CONFIG_INVALID: { exitCode: 2, title: 'Configuration is invalid' },
+  USAGE: { exitCode: 2, title: 'Bad command or option' },
+  BAD_UPN: { exitCode: 2, title: 'Not a user principal name' },
+  GRAPH_UNREACHABLE: { exitCode: 3, title: 'Microsoft Graph is unreachable' },
+  GRAPH_UNAUTHORISED: { exitCode: 3, title: 'Microsoft Graph refused the credentials' },
+  GRAPH_FORBIDDEN: { exitCode: 3, title: 'A Microsoft Graph permission is missing' },
+  GRAPH_THROTTLED: { exitCode: 3, title: 'Microsoft Graph is throttling requests' },
+  GRAPH_FAILED: { exitCode: 3, title: 'Microsoft Graph request failed' },
+  NOT_AUTHORISED: { exitCode: 1, title: 'Not allowed' },
+  INTERNAL: { exitCode: 1, title: 'Unexpected error' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class PasskeyDoctorError extends Error {
+  readonly code: ErrorCode;
+  /** Structured, secret-free details (e.g. the permission or host). */
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PasskeyDoctorError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get exitCode(): number {
+    return ERRORS[this.code].exitCode;
+  }
+}
+
+export const isPasskeyDoctorError = (e: unknown): e is PasskeyDoctorError => e instanceof PasskeyDoctorError;

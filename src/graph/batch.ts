@@ -1,0 +1,130 @@
+/**
+ * JSON batching with per-request retries (graph-facts §15–§16, contracts §5).
+ * Graph throttles and fails inner requests one by one and the SDK does not
+ * retry them, so this does: a 429 waits for its own Retry-After, 5xx and
+ * timeouts back off 0.5 s, 1 s, 2 s; then the response stands as it is.
+ */
+import { PasskeyDoctorError } from '../errors/catalog';
+import type { InnerResponse } from './responseErrors';
+import { TransportError, type GraphTransport, type GraphVersion, type UsageMeter } from './transport';
+
+export interface BatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
+  /** Relative to the version root, no version segment. */
+  url: string;
+  body?: unknown;
+}
+
+export interface RetryPolicy {
+  /** Waits before the 1st, 2nd, 3rd retry of a 5xx or timeout. */
+  backoffMs: number[];
+  /** How many times one request may be retried after a 429. */
+  maxThrottleRetries: number;
+  /** Upper bound for one Retry-After wait. */
+  maxRetryAfterMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  backoffMs: [500, 1000, 2000],
+  maxThrottleRetries: 3,
+  maxRetryAfterMs: 60_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export const MAX_BATCH_SIZE = 20;
+
+const isTransient = (status: number) => status === 0 || status >= 500;
+
+function retryAfterMs(headers: Record<string, string>, fallback: number): number {
+  const raw = Number(headers['retry-after']);
+  return Number.isFinite(raw) && raw >= 0 ? raw * 1000 : fallback;
+}
+
+function toInner(request: BatchRequest) {
+  return {
+    id: request.id,
+    method: request.method,
+    url: request.url,
+    ...(request.body !== undefined ? { body: request.body, headers: { 'Content-Type': 'application/json' } } : {}),
+  };
+}
+
+async function sendChunk(transport: GraphTransport, version: GraphVersion, chunk: BatchRequest[], meter: UsageMeter): Promise<InnerResponse[]> {
+  let outer;
+  try {
+    outer = await transport.send('POST', version, '/$batch', meter, { body: { requests: chunk.map(toInner) }, innerRequests: chunk.length });
+  } catch (error) {
+    if (error instanceof TransportError) return chunk.map((r) => ({ id: r.id, status: 0, headers: {}, body: null }));
+    throw error;
+  }
+  if (outer.status === 401) {
+    throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', `Microsoft Graph at ${transport.host} rejected the token (401): check the app registration and its tenant.`, { host: transport.host });
+  }
+  if (outer.status !== 200) {
+    // The whole envelope failed (throttled, 5xx, or a bad batch): every request in it shares that answer.
+    return chunk.map((r) => ({ id: r.id, status: outer.status, headers: outer.headers, body: outer.body }));
+  }
+  const responses = ((outer.body as { responses?: Array<Partial<InnerResponse>> })?.responses ?? []).map((r) => ({
+    id: String(r.id),
+    status: Number(r.status),
+    headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])),
+    body: r.body ?? null,
+  }));
+  const byId = new Map(responses.map((r) => [r.id, r]));
+  // Responses come back in any order; a missing one is treated as a transient failure.
+  return chunk.map((r) => byId.get(r.id) ?? { id: r.id, status: 0, headers: {}, body: null });
+}
+
+/**
+ * Sends the requests (in envelopes of at most 20, in parallel) and returns
+ * the final response of each by id. Throws only when Graph cannot be reached
+ * at all or refuses the credentials.
+ */
+export async function executeBatch(
+  transport: GraphTransport,
+  version: GraphVersion,
+  requests: BatchRequest[],
+  meter: UsageMeter,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<Map<string, InnerResponse>> {
+  const results = new Map<string, InnerResponse>();
+  const transientTries = new Map<string, number>();
+  const throttleTries = new Map<string, number>();
+  let pending = requests;
+  while (pending.length) {
+    const chunks: BatchRequest[][] = [];
+    for (let i = 0; i < pending.length; i += MAX_BATCH_SIZE) chunks.push(pending.slice(i, i + MAX_BATCH_SIZE));
+    const answers = (await Promise.all(chunks.map((c) => sendChunk(transport, version, c, meter)))).flat();
+    const byId = new Map(pending.map((r) => [r.id, r]));
+    const retry: BatchRequest[] = [];
+    let waitMs = 0;
+    for (const answer of answers) {
+      results.set(answer.id, answer);
+      const request = byId.get(answer.id)!;
+      if (answer.status === 429) {
+        const tries = throttleTries.get(answer.id) ?? 0;
+        if (tries < policy.maxThrottleRetries) {
+          throttleTries.set(answer.id, tries + 1);
+          retry.push(request);
+          waitMs = Math.max(waitMs, Math.min(policy.maxRetryAfterMs, retryAfterMs(answer.headers, policy.backoffMs[tries] ?? 1000)));
+        }
+      } else if (isTransient(answer.status)) {
+        const tries = transientTries.get(answer.id) ?? 0;
+        if (tries < policy.backoffMs.length) {
+          transientTries.set(answer.id, tries + 1);
+          retry.push(request);
+          waitMs = Math.max(waitMs, Math.min(policy.maxRetryAfterMs, retryAfterMs(answer.headers, policy.backoffMs[tries])));
+        }
+      }
+    }
+    if (retry.length) await policy.sleep(waitMs);
+    pending = retry;
+  }
+  const everyAnswerLost = [...results.values()].every((r) => r.status === 0);
+  if (requests.length && everyAnswerLost) {
+    throw new PasskeyDoctorError('GRAPH_UNREACHABLE', `Could not reach Microsoft Graph at ${transport.host}.`, { host: transport.host });
+  }
+  return results;
+}

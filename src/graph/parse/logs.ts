@@ -1,0 +1,64 @@
+/** Sign-in and directory audit records → facts (graph-facts §9–§10). */
+import type { AuditEvent, SignIn } from '../../diagnosis/facts';
+import { arr, bool, num, obj, str, values } from './values';
+
+export function parseSignIns(body: unknown): SignIn[] {
+  return values(body).map((s) => {
+    const status = obj(s.status);
+    const device = obj(s.deviceDetail);
+    return {
+      id: str(s.id) ?? '',
+      createdDateTime: str(s.createdDateTime) ?? '',
+      appId: str(s.appId),
+      appDisplayName: str(s.appDisplayName),
+      isInteractive: bool(s.isInteractive),
+      errorCode: num(status.errorCode) ?? 0,
+      failureReason: str(status.failureReason),
+      operatingSystem: str(device.operatingSystem),
+      browser: str(device.browser),
+      userAgent: str(s.userAgent),
+      authenticationRequirement: str(s.authenticationRequirement),
+      authenticationDetails: arr(s.authenticationDetails).map((raw) => {
+        const d = obj(raw);
+        return {
+          method: str(d.authenticationMethod) ?? '',
+          detail: str(d.authenticationMethodDetail),
+          requirement: str(d.authenticationStepRequirement),
+          succeeded: bool(d.succeeded) ?? false,
+          time: str(d.authenticationStepDateTime),
+        };
+      }),
+    };
+  });
+}
+
+const AAGUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** The AAGUID named in an event's details or modified properties; no cited source fixes the key name. */
+function aaGuidOf(event: Record<string, unknown>): string | null {
+  const candidates: Array<[string | null, string | null]> = [];
+  for (const d of arr(event.additionalDetails).map(obj)) candidates.push([str(d.key), str(d.value)]);
+  for (const t of arr(event.targetResources).map(obj)) {
+    for (const p of arr(t.modifiedProperties).map(obj)) candidates.push([str(p.displayName), str(p.newValue) ?? str(p.oldValue)]);
+  }
+  for (const [key, value] of candidates) {
+    if (key && /aaguid/i.test(key) && value) {
+      const match = AAGUID.exec(value);
+      if (match) return match[0].toLowerCase();
+    }
+  }
+  return null;
+}
+
+export function parseAudits(body: unknown): AuditEvent[] {
+  return values(body).map((e) => ({
+    id: str(e.id) ?? '',
+    activityDateTime: str(e.activityDateTime) ?? '',
+    activityDisplayName: str(e.activityDisplayName) ?? '',
+    loggedByService: str(e.loggedByService),
+    result: str(e.result) ?? 'unknown',
+    resultReason: str(e.resultReason),
+    aaGuid: aaGuidOf(e),
+    initiatedByUpn: str(obj(obj(e.initiatedBy).user).userPrincipalName),
+  }));
+}

@@ -1,0 +1,89 @@
+/**
+ * The tenant snapshot (contracts §5): policies that are the same for every
+ * diagnosis, fetched in one `$batch`, cached for POLICY_CACHE_SECONDS, with
+ * one fetch in flight however many diagnoses wait on it.
+ */
+import type { Fact, TenantFacts } from '../diagnosis/facts';
+import { targetGroupIds } from '../diagnosis/scope';
+import { executeBatch, type RetryPolicy } from './batch';
+import { parseAuthenticationStrengths, parseConditionalAccessPolicies } from './parse/conditionalAccess';
+import { parseAuthenticationMethodsPolicy } from './parse/policy';
+import { obj, bool } from './parse/values';
+import { factFrom } from './responses';
+import type { GraphTransport, UsageMeter } from './transport';
+
+export type GroupNames = Record<string, { id: string; displayName: string }>;
+
+export interface TenantSnapshot {
+  facts: Omit<TenantFacts, 'targetGroups'>;
+  /** Every group id the policies name (never `all_users`): what checkMemberGroups must cover. */
+  targetGroupIds: string[];
+  /** Filled by the first user batch (getByIds) and kept with the snapshot. */
+  groupNames?: Fact<GroupNames>;
+}
+
+export const TENANT_REQUESTS = [
+  { id: 'policy', method: 'GET', url: '/policies/authenticationMethodsPolicy' },
+  { id: 'securityDefaults', method: 'GET', url: '/policies/identitySecurityDefaultsEnforcementPolicy' },
+  { id: 'caPolicies', method: 'GET', url: '/identity/conditionalAccess/policies' },
+  { id: 'authStrengths', method: 'GET', url: '/identity/conditionalAccess/authenticationStrength/policies' },
+] as const;
+
+function groupIdsOf(facts: TenantSnapshot['facts']): string[] {
+  const policy = facts.authenticationMethodsPolicy.ok ? facts.authenticationMethodsPolicy.value.methodConfigurations : [];
+  const ca = facts.registrationConditionalAccess?.ok ? facts.registrationConditionalAccess.value : [];
+  const caGroups = ca.flatMap((p) => [...p.users.includeGroups, ...p.users.excludeGroups]);
+  return [...new Set([...targetGroupIds(policy), ...caGroups])];
+}
+
+async function fetchSnapshot(transport: GraphTransport, meter: UsageMeter, retry?: RetryPolicy): Promise<TenantSnapshot> {
+  const responses = await executeBatch(transport, 'v1.0', TENANT_REQUESTS.map((r) => ({ ...r })), meter, retry);
+  const facts: TenantSnapshot['facts'] = {
+    authenticationMethodsPolicy: factFrom(responses.get('policy'), 'GET /policies/authenticationMethodsPolicy', parseAuthenticationMethodsPolicy),
+    securityDefaults: factFrom(responses.get('securityDefaults'), 'GET /policies/identitySecurityDefaultsEnforcementPolicy', (b) => ({
+      isEnabled: bool(obj(b).isEnabled) ?? false,
+    })),
+    registrationConditionalAccess: factFrom(responses.get('caPolicies'), 'GET /identity/conditionalAccess/policies', parseConditionalAccessPolicies),
+    authenticationStrengths: factFrom(
+      responses.get('authStrengths'),
+      'GET /identity/conditionalAccess/authenticationStrength/policies',
+      parseAuthenticationStrengths,
+    ),
+  };
+  return { facts, targetGroupIds: groupIdsOf(facts) };
+}
+
+export class TenantSnapshotCache {
+  private cached: { snapshot: TenantSnapshot; expiresAt: number } | undefined;
+  private inFlight: Promise<TenantSnapshot> | undefined;
+
+  constructor(
+    private readonly transport: GraphTransport,
+    private readonly ttlMs: number,
+    private readonly retry?: RetryPolicy,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** The snapshot; `meter` is charged only when this call actually fetched it. */
+  async get(meter: UsageMeter): Promise<TenantSnapshot> {
+    if (this.cached && this.cached.expiresAt > this.clock()) return this.cached.snapshot;
+    if (!this.inFlight) {
+      this.inFlight = fetchSnapshot(this.transport, meter, this.retry)
+        .then((snapshot) => {
+          // A snapshot without the methods policy is not worth keeping: the next diagnosis should try again.
+          if (snapshot.facts.authenticationMethodsPolicy.ok && this.ttlMs > 0) {
+            this.cached = { snapshot, expiresAt: this.clock() + this.ttlMs };
+          }
+          return snapshot;
+        })
+        .finally(() => {
+          this.inFlight = undefined;
+        });
+    }
+    return this.inFlight;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * One HTTP request to Graph through the Graph client, counted, answered as
+ * status + headers + body whatever the status. Only transport failures throw.
+ */
+import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
+import { PasskeyDoctorError } from '../errors/catalog';
+
+export type GraphVersion = 'v1.0' | 'beta';
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** What one diagnosis (or action) cost: contracts §5 counting rules. */
+export class UsageMeter {
+  requests = 0;
+  roundTrips = 0;
+  private readonly started = performance.now();
+
+  get elapsedMs(): number {
+    return Math.round(performance.now() - this.started);
+  }
+
+  usage(): { requests: number; roundTrips: number; ms: number } {
+    return { requests: this.requests, roundTrips: this.roundTrips, ms: this.elapsedMs };
+  }
+}
+
+const TOKEN_ERRORS = new Set(['AuthenticationError', 'CredentialUnavailableError', 'AggregateAuthenticationError', 'AuthenticationRequiredError']);
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Thrown when no HTTP response came back (connection refused, DNS, timeout). */
+export class TransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export class GraphTransport {
+  constructor(
+    private readonly client: Client,
+    /** For messages only: which host we talk to. */
+    readonly host: string,
+  ) {}
+
+  async send(
+    method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
+    version: GraphVersion,
+    path: string,
+    meter: UsageMeter,
+    options: { body?: unknown; innerRequests?: number } = {},
+  ): Promise<RawResponse> {
+    meter.roundTrips += 1;
+    meter.requests += options.innerRequests ?? 1;
+    const request = this.client
+      .api(path)
+      .version(version)
+      .responseType(ResponseType.RAW)
+      .option('signal', AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+    let response: Response;
+    try {
+      response = method === 'GET' ? await request.get() : method === 'POST' ? await request.post(options.body ?? {}) : method === 'PATCH' ? await request.patch(options.body ?? {}) : await request.delete();
+    } catch (error) {
+      const name = (error as { code?: string; name?: string }).code ?? (error as Error).name;
+      if (name && TOKEN_ERRORS.has(name)) {
+        throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', `Could not get a Microsoft Graph token for ${this.host}: check AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret or certificate.`, { host: this.host });
+      }
+      throw new TransportError(`Could not reach Microsoft Graph at ${this.host}.`);
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
+    const text = await response.text();
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    return { status: response.status, headers, body };
+  }
+}

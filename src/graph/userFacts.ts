@@ -1,0 +1,146 @@
+/**
+ * Everything about one user in one `$batch` (contracts §5, docs/request-plan.md):
+ * the user, methods, direct memberships, transitive membership of every
+ * policy group (checkMemberGroups, 20 ids a call), sign-ins and audit events.
+ */
+import { known, missing, type Fact, type UserFacts } from '../diagnosis/facts';
+import { executeBatch, type BatchRequest, type RetryPolicy } from './batch';
+import { filterParam, odataDateTime, odataString, pathSegment } from './odata';
+import { parseAudits, parseSignIns } from './parse/logs';
+import { USER_SELECT, parseMemberOf, parseMethods, parseUser } from './parse/user';
+import { obj, str, strings, values } from './parse/values';
+import { gapFor, type InnerResponse } from './responseErrors';
+import { factFrom } from './responses';
+import type { GroupNames, TenantSnapshot } from './tenantSnapshot';
+import type { GraphTransport, GraphVersion, UsageMeter } from './transport';
+
+export const CHECK_MEMBER_GROUPS_LIMIT = 20;
+const MAX_MEMBEROF_PAGES = 20;
+
+export interface UserGatherOptions {
+  nowMs: number;
+  signInLookbackDays: number;
+  retry?: RetryPolicy;
+}
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function userRequests(upn: string, snapshot: TenantSnapshot, nowMs: number, lookbackDays: number): BatchRequest[] {
+  const user = `/users/${pathSegment(upn)}`;
+  // Sign-in records carry the UPN in lower case (graph-facts §9).
+  const literal = odataString(upn.toLowerCase());
+  const since = odataDateTime(nowMs - lookbackDays * 86_400_000);
+  const requests: BatchRequest[] = [
+    { id: 'user', method: 'GET', url: `${user}?$select=${USER_SELECT}` },
+    { id: 'methods', method: 'GET', url: `${user}/authentication/methods` },
+    { id: 'memberOf', method: 'GET', url: `${user}/memberOf?$select=id,roleTemplateId&$top=999` },
+    ...chunk(snapshot.targetGroupIds, CHECK_MEMBER_GROUPS_LIMIT).map((groupIds, i) => ({
+      id: `groups-${i + 1}`,
+      method: 'POST' as const,
+      url: `${user}/checkMemberGroups`,
+      body: { groupIds },
+    })),
+    {
+      id: 'signIns',
+      method: 'GET',
+      url: `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${literal}`, `createdDateTime ge ${since}`])}&$top=50`,
+    },
+    {
+      id: 'audits',
+      method: 'GET',
+      url: `/auditLogs/directoryAudits?${filterParam([
+        `loggedByService eq 'Authentication Methods'`,
+        `activityDateTime ge ${since}`,
+        `initiatedBy/user/userPrincipalName eq ${literal}`,
+      ])}&$top=100`,
+    },
+  ];
+  if (!snapshot.groupNames && snapshot.targetGroupIds.length) {
+    requests.push({ id: 'groupNames', method: 'POST', url: '/directoryObjects/getByIds', body: { ids: snapshot.targetGroupIds, types: ['group'] } });
+  }
+  return requests;
+}
+
+/** `http://host/beta/users/x/memberOf?$skiptoken=…` → version + path the Graph client accepts. */
+function splitNextLink(link: string): { version: GraphVersion; path: string } | null {
+  const url = new URL(link);
+  const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
+  return match ? { version: match[1] as GraphVersion, path: match[2] + url.search } : null;
+}
+
+async function allMemberOfPages(first: InnerResponse, transport: GraphTransport, meter: UsageMeter): Promise<Fact<Array<Record<string, unknown>>>> {
+  const request = 'GET /users/{upn}/memberOf';
+  if (first.status !== 200) return missing(gapFor(first, request));
+  const items = values(first.body);
+  let next = str(obj(first.body)['@odata.nextLink']);
+  for (let page = 1; next && page < MAX_MEMBEROF_PAGES; page++) {
+    const split = splitNextLink(next);
+    if (!split) break;
+    const response = await transport.send('GET', split.version, split.path, meter);
+    if (response.status !== 200) return missing(gapFor({ id: 'memberOf', ...response }, request));
+    items.push(...values(response.body));
+    next = str(obj(response.body)['@odata.nextLink']);
+  }
+  return known(items);
+}
+
+function membershipOfChecked(responses: Map<string, InnerResponse>, groupChunks: number): Fact<string[]> {
+  const member: string[] = [];
+  for (let i = 1; i <= groupChunks; i++) {
+    const fact = factFrom(responses.get(`groups-${i}`), 'POST /users/{upn}/checkMemberGroups', (b) => strings(obj(b).value));
+    if (!fact.ok) return fact;
+    member.push(...fact.value);
+  }
+  return known(member);
+}
+
+export interface GatheredUser {
+  facts: UserFacts;
+  /** Present when this batch fetched the target groups' names (cold snapshot). */
+  groupNames?: Fact<GroupNames>;
+}
+
+export async function gatherUser(
+  subject: string,
+  snapshot: TenantSnapshot,
+  transport: GraphTransport,
+  meter: UsageMeter,
+  options: UserGatherOptions,
+): Promise<GatheredUser> {
+  const requests = userRequests(subject, snapshot, options.nowMs, options.signInLookbackDays);
+  const responses = await executeBatch(transport, 'beta', requests, meter, options.retry);
+  const userResponse = responses.get('user');
+  const user: UserFacts['user'] =
+    userResponse?.status === 404 ? known(null) : factFrom(userResponse, 'GET /users/{upn}', parseUser);
+  const memberOfRaw = responses.get('memberOf');
+  const memberOf = memberOfRaw && user.ok && user.value ? await allMemberOfPages(memberOfRaw, transport, meter) : missing<Array<Record<string, unknown>>>({ code: 'GRAPH.UNAVAILABLE', reason: 'the user could not be read.', request: 'GET /users/{upn}/memberOf' });
+  const parsedMemberOf = memberOf.ok ? parseMemberOf(memberOf.value) : null;
+  const facts: UserFacts = {
+    subject,
+    now: new Date(options.nowMs).toISOString(),
+    user,
+    checkedGroupIds: snapshot.targetGroupIds,
+    memberOfCheckedGroups: membershipOfChecked(responses, Math.ceil(snapshot.targetGroupIds.length / CHECK_MEMBER_GROUPS_LIMIT)),
+    directGroupIds: parsedMemberOf ? known(parsedMemberOf.groupIds) : memberOf.ok ? known([]) : missing(memberOf.gap),
+    directoryRoleIds: parsedMemberOf ? known(parsedMemberOf.roleTemplateIds) : memberOf.ok ? known([]) : missing(memberOf.gap),
+    methods: factFrom(responses.get('methods'), 'GET /users/{upn}/authentication/methods', parseMethods),
+    signIns: factFrom(responses.get('signIns'), 'GET /auditLogs/signIns', parseSignIns),
+    audits: factFrom(responses.get('audits'), 'GET /auditLogs/directoryAudits', parseAudits),
+  };
+  const namesResponse = responses.get('groupNames');
+  const groupNames = namesResponse
+    ? factFrom(namesResponse, 'POST /directoryObjects/getByIds', (b) =>
+        Object.fromEntries(
+          values(b)
+            .map((g) => ({ id: str(g.id) ?? '', displayName: str(g.displayName) ?? '' }))
+            .filter((g) => g.id)
+            .map((g) => [g.id, g]),
+        ),
+      )
+    : undefined;
+  return { facts, groupNames };
+}
