@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `passkey-doctor` — the command line (contracts §2). stdout carries only the
+ * result (the verdict JSON with --json); every problem is one line on stderr
+ * and a defined exit code.
+ */
+import { loadConfig } from '../config/schema';
+import { ERRORS, isPasskeyDoctorError, PasskeyDoctorError } from '../errors/catalog';
+import { createRuntime, type Runtime } from '../runtime';
+import type { Verdict } from '../diagnosis/verdictTypes';
+import { parseCommand, USAGE } from './args';
+import { renderVerdict } from './renderVerdict';
+import { colourEnabled, styler } from './style';
+
+/** A verdict about nobody because Graph refused every request is a permission problem, not a diagnosis. */
+function refusedOutright(verdict: Verdict): PasskeyDoctorError | null {
+  if (verdict.user || verdict.outcome === 'user-not-found') return null;
+  const first = verdict.layers[0].findings[0];
+  if (first?.code !== 'GRAPH.PERMISSION_MISSING') return null;
+  const permission = first.evidence?.permission;
+  return new PasskeyDoctorError('GRAPH_FORBIDDEN', `Microsoft Graph refused to read the user${permission ? `: grant the ${String(permission)} application permission` : ''}.`);
+}
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function run(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  let runtime: Runtime | undefined;
+  try {
+    const command = parseCommand(argv);
+    if (command.name === 'help') {
+      io.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    runtime = await createRuntime(loadConfig(io.env), { env: io.env });
+    const verdict = await runtime.service.diagnose(command.request);
+    const refused = refusedOutright(verdict);
+    if (refused) throw refused;
+    io.stdout.write(command.json ? JSON.stringify(verdict, null, 2) + '\n' : renderVerdict(verdict, styler(colourEnabled(io.stdout, io.env))));
+    return 0;
+  } catch (error) {
+    if (isPasskeyDoctorError(error)) {
+      io.stderr.write(`passkey-doctor: ${error.message}\n`);
+      return ERRORS[error.code].exitCode;
+    }
+    io.stderr.write(`passkey-doctor: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  } finally {
+    await runtime?.close();
+  }
+}
+
+if (require.main === module) {
+  // The CLI's stderr is for one-line errors; routine logs stay quiet unless asked for.
+  process.env.LOG_LEVEL ??= 'warn';
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

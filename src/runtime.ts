@@ -1,0 +1,47 @@
+/**
+ * Start-up wiring shared by the CLI and the bot: configuration → Graph client
+ * → gateway → diagnosis service. The only product code that knows the
+ * sandbox exists, because with no tenant configured it starts it (contracts §1).
+ */
+import type { AppConfig } from './config/schema';
+import { DiagnosisService } from './diagnosis/service';
+import { createGraphClient } from './graph/client';
+import { GraphGateway } from './graph/gateway';
+import type { RetryPolicy } from './graph/batch';
+import { faultPlanFromEnv, startSandbox, type SandboxServer } from './sandbox';
+
+export interface Runtime {
+  config: AppConfig;
+  graphBaseUrl: string;
+  gateway: GraphGateway;
+  service: DiagnosisService;
+  /** The built-in demo tenant, when no tenant is configured. */
+  sandbox: SandboxServer | null;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: AppConfig, options: { env?: NodeJS.ProcessEnv; retry?: RetryPolicy } = {}): Promise<Runtime> {
+  const env = options.env ?? process.env;
+  const sandbox = config.graph.mode === 'sandbox' ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1' }) : null;
+  const graphBaseUrl = sandbox ? sandbox.url : config.graph.baseUrl!;
+  const client = createGraphClient(config.graph, graphBaseUrl, env);
+  const gateway = new GraphGateway(client, new URL(graphBaseUrl).host, {
+    policyCacheSeconds: config.policyCacheSeconds,
+    signInLookbackDays: config.signInLookbackDays,
+    retry: options.retry,
+  });
+  const service = new DiagnosisService(gateway, {
+    mfaFreshnessMinutes: config.mfaFreshnessMinutes,
+    signInLookbackDays: config.signInLookbackDays,
+  });
+  return {
+    config,
+    graphBaseUrl,
+    gateway,
+    service,
+    sandbox,
+    close: async () => {
+      await sandbox?.close();
+    },
+  };
+}
