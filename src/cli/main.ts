@@ -22,7 +22,7 @@ function refusedOutright(verdict: Verdict): PasskeyDoctorError | null {
 }
 
 export interface CliIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
 }
@@ -39,7 +39,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     const verdict = await runtime.service.diagnose(command.request);
     const refused = refusedOutright(verdict);
     if (refused) throw refused;
-    io.stdout.write(command.json ? JSON.stringify(verdict, null, 2) + '\n' : renderVerdict(verdict, styler(colourEnabled(io.stdout, io.env))));
+    io.stdout.write(command.json ? JSON.stringify(verdict, null, 2) + '\n' : renderVerdict(verdict, styler(colourEnabled(io.stdout, io.env)), io.stdout.columns ?? 140));
     return 0;
   } catch (error) {
     if (isPasskeyDoctorError(error)) {
