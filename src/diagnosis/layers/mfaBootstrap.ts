@@ -1,0 +1,218 @@
+/**
+ * Layer 3: can the user satisfy the MFA that Security info demands before
+ * adding a passkey? Either an MFA-capable method the policy allows them, or a
+ * usable Temporary Access Pass; and the "Register security info" Conditional
+ * Access gate must accept what they have.
+ */
+import type { LayerContext } from '../context';
+import { personName } from '../context';
+import type { AuthMethod, AuthenticationMethodsPolicy, MethodConfiguration } from '../facts';
+import { finding, gapFinding } from '../finding';
+import { isTapMethod, methodLabel, type TapMethod } from '../methods';
+import { evaluateRegistrationCa } from '../registrationCa';
+import { evaluateScope, isEnabledFor, type Membership } from '../scope';
+import { targetLabel } from '../targetNames';
+import type { Finding } from '../verdictTypes';
+import { listOf, utcText } from '../wording';
+
+const SECURITY_INFO = 'https://mysignins.microsoft.com/security-info';
+const METHODS_BLADE = 'Entra admin center > Protection > Authentication methods > Policies';
+
+/** Method configurations that govern each kind. Windows Hello for Business and platform credentials have none. */
+const CONFIGURATION_IDS: Record<string, string[]> = {
+  fido2: ['Fido2'],
+  microsoftAuthenticator: ['MicrosoftAuthenticator'],
+  phone: ['Sms', 'Voice'],
+  softwareOath: ['SoftwareOath'],
+  hardwareOath: ['HardwareOath'],
+};
+const UNGOVERNED_KINDS = new Set(['windowsHelloForBusiness', 'platformCredential']);
+/** TAP is judged on its own: it counts only while usable. */
+const MFA_CAPABLE_KINDS = new Set([...Object.keys(CONFIGURATION_IDS), ...UNGOVERNED_KINDS, 'external']);
+
+interface MethodStanding {
+  method: AuthMethod;
+  counts: boolean;
+  why: string;
+}
+
+function configurationsFor(method: AuthMethod, policy: AuthenticationMethodsPolicy): MethodConfiguration[] {
+  const ids = method.kind === 'external' && 'configurationId' in method && method.configurationId
+    ? [method.configurationId]
+    : CONFIGURATION_IDS[method.kind] ?? [];
+  const wanted = new Set(ids.map((id) => id.toLowerCase()));
+  return policy.methodConfigurations.filter((c) => wanted.has(c.id.toLowerCase()));
+}
+
+function standingOf(method: AuthMethod, policy: AuthenticationMethodsPolicy, membership: Membership): MethodStanding {
+  if (!MFA_CAPABLE_KINDS.has(method.kind)) return { method, counts: false, why: 'not an MFA method' };
+  if (UNGOVERNED_KINDS.has(method.kind)) return { method, counts: true, why: 'no method policy governs it' };
+  if (policy.policyMigrationState !== 'migrationComplete') return { method, counts: true, why: 'legacy MFA settings still apply' };
+  const configurations = configurationsFor(method, policy);
+  if (configurations.length === 0) return { method, counts: false, why: 'the methods policy has no configuration for it' };
+  if (configurations.some((c) => isEnabledFor(c, membership))) return { method, counts: true, why: 'enabled for the user' };
+  if (configurations.every((c) => c.state !== 'enabled')) return { method, counts: false, why: 'turned off in the methods policy' };
+  return { method, counts: false, why: 'the user is outside its policy targets' };
+}
+
+interface TapStanding {
+  method: TapMethod | null;
+  /** Why the TAP policy would refuse a pass for this user; null when it allows one. */
+  policyProblem: string | null;
+  usable: boolean;
+  /** `methodUsabilityReason`, or the one we derive when Graph gives none. */
+  reason: string | null;
+  validFromMs: number | null;
+  validUntilMs: number | null;
+}
+
+function tapPolicyProblem(ctx: LayerContext, policy: AuthenticationMethodsPolicy, membership: Membership): string | null {
+  const config = policy.temporaryAccessPass;
+  if (!config || config.state !== 'enabled') return 'the Temporary Access Pass method is turned off in the authentication methods policy';
+  const scope = evaluateScope(config, membership);
+  const name = personName(ctx.user);
+  if (scope.matchedExcludes.length) return `${name} is in the Temporary Access Pass policy's exclusion ${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))}`;
+  if (!scope.inScope) return `${name} is not in any target of the Temporary Access Pass policy (${listOf(config.includeTargets.map((t) => targetLabel(ctx, t))) || 'it has none'})`;
+  return null;
+}
+
+function tapWindow(method: TapMethod): Pick<TapStanding, 'validFromMs' | 'validUntilMs'> {
+  const start = Date.parse(method.startDateTime ?? method.createdDateTime ?? '');
+  if (Number.isNaN(start)) return { validFromMs: null, validUntilMs: null };
+  return { validFromMs: start, validUntilMs: method.lifetimeInMinutes != null ? start + method.lifetimeInMinutes * 60_000 : null };
+}
+
+/** The window is start-inclusive and end-exclusive: a pass is gone at the very minute its lifetime ends. */
+function outsideWindow(nowMs: number, { validFromMs, validUntilMs }: Pick<TapStanding, 'validFromMs' | 'validUntilMs'>): 'NotYetValid' | 'Expired' | null {
+  if (validFromMs !== null && nowMs < validFromMs) return 'NotYetValid';
+  if (validUntilMs !== null && nowMs >= validUntilMs) return 'Expired';
+  return null;
+}
+
+function tapStanding(ctx: LayerContext, methods: AuthMethod[], policyProblem: string | null): TapStanding {
+  const method = methods.find(isTapMethod) ?? null;
+  if (!method) return { method, policyProblem, usable: false, reason: null, validFromMs: null, validUntilMs: null };
+  const window = tapWindow(method);
+  const outside = outsideWindow(ctx.nowMs, window);
+  // Graph's isUsable wins; only without it does our own clock arithmetic decide.
+  const usableByGraph = method.isUsable ?? (window.validFromMs !== null && window.validUntilMs !== null && !outside);
+  const usable = usableByGraph && !policyProblem;
+  const graphReason = method.methodUsabilityReason === 'EnabledByPolicy' ? null : method.methodUsabilityReason;
+  const reason = usable ? null : graphReason ?? (policyProblem ? 'DisabledByPolicy' : outside);
+  return { method, policyProblem, usable, reason, ...window };
+}
+
+function unusableTapText(tap: TapStanding, name: string): string {
+  switch (tap.reason) {
+    case 'Expired':
+      return `it expired${tap.validUntilMs !== null ? ` at ${utcText(tap.validUntilMs)}` : ''}`;
+    case 'NotYetValid':
+      return `it only becomes valid${tap.validFromMs !== null ? ` at ${utcText(tap.validFromMs)}` : ' later'}`;
+    case 'OneTimeUsed':
+      return 'it was a one-time pass and has already been used';
+    case 'DisabledByPolicy':
+      return `the Temporary Access Pass policy does not let ${name} sign in with it`;
+    default:
+      return `Microsoft Graph reports it unusable (${tap.reason ?? 'no reason given'})`;
+  }
+}
+
+const tapEvidence = (tap: TapStanding) => ({
+  methodId: tap.method?.id,
+  isUsable: tap.method?.isUsable ?? null,
+  methodUsabilityReason: tap.reason ?? tap.method?.methodUsabilityReason ?? null,
+  isUsableOnce: tap.method?.isUsableOnce ?? null,
+  validFrom: tap.validFromMs !== null ? new Date(tap.validFromMs).toISOString() : null,
+  validUntil: tap.validUntilMs !== null ? new Date(tap.validUntilMs).toISOString() : null,
+});
+
+function tapFindings(ctx: LayerContext, tap: TapStanding, hasMfaMethod: boolean): Finding[] {
+  const name = personName(ctx.user);
+  const findings: Finding[] = [];
+  if (tap.method && tap.usable) {
+    const until = tap.validUntilMs !== null ? ` until ${utcText(tap.validUntilMs)}` : '';
+    findings.push(
+      finding('L3.TAP_USABLE', `${name} has a Temporary Access Pass that is valid${until}${tap.method.isUsableOnce ? ' (one-time)' : ''}: a way into Security info without another MFA method.`, {
+        evidence: tapEvidence(tap),
+      }),
+    );
+  } else if (tap.method) {
+    findings.push(
+      finding('L3.TAP_NOT_USABLE', `${name}'s Temporary Access Pass cannot be used: ${unusableTapText(tap, name)}.`, {
+        fix: tap.policyProblem
+          ? `Fix the Temporary Access Pass policy first (${tap.policyProblem}), then issue a new one-time pass.`
+          : 'Issue a new one-time Temporary Access Pass; it replaces the old one.',
+        evidence: tapEvidence(tap),
+      }),
+    );
+  }
+  // Only worth saying when the TAP is, or would be, the user's way in.
+  if (tap.policyProblem && (!hasMfaMethod || tap.method)) {
+    findings.push(
+      finding('L3.TAP_POLICY_BLOCKS', `A Temporary Access Pass would not work for ${name}: ${tap.policyProblem}.`, {
+        fix: `Enable the Temporary Access Pass method and include ${name} in its targets (${METHODS_BLADE} > Temporary Access Pass).`,
+        evidence: { problem: tap.policyProblem },
+      }),
+    );
+  }
+  return findings;
+}
+
+function methodFindings(ctx: LayerContext, standings: MethodStanding[], tap: TapStanding, migrationState: string): Finding[] {
+  const name = personName(ctx.user);
+  const counting = standings.filter((s) => s.counts);
+  const findings: Finding[] = [
+    finding('L3.MFA_METHODS', counting.length
+      ? `${name}'s MFA-capable methods: ${listOf(counting.map((s) => methodLabel(s.method)))}.`
+      : `${name} has no registered MFA-capable method the policy allows.`, {
+      evidence: {
+        methods: standings.map((s) => ({ kind: s.method.kind, id: s.method.id, name: methodLabel(s.method), counts: s.counts, why: s.why })),
+      },
+    }),
+  ];
+  if (migrationState !== 'migrationComplete') {
+    findings.push(
+      finding('L3.LEGACY_MFA_SETTINGS', `The tenant's authentication methods migration is "${migrationState}", so the legacy per-user MFA and SSPR method settings still apply; ${name}'s registered methods are counted without checking the methods policy.`, {
+        evidence: { policyMigrationState: migrationState },
+      }),
+    );
+  }
+  if (counting.length === 0 && !tap.usable) {
+    const issue = `issue a one-time Temporary Access Pass; ${name} signs in with it at ${SECURITY_INFO} and registers the passkey within 10 minutes`;
+    findings.push(
+      finding('L3.NO_MFA_METHOD', `${name} has no MFA-capable method and no usable Temporary Access Pass, so they cannot pass the MFA that Security info asks for before a passkey can be added.`, {
+        fix: tap.policyProblem
+          ? `First fix the Temporary Access Pass policy (${tap.policyProblem}), then ${issue}.`
+          : `${issue.charAt(0).toUpperCase()}${issue.slice(1)}.`,
+        evidence: { methods: standings.map((s) => s.method.kind) },
+      }),
+    );
+  }
+  return findings;
+}
+
+export function evaluateMfaBootstrap(ctx: LayerContext): Finding[] {
+  const name = personName(ctx.user);
+  const { methods: methodsFact } = ctx.facts;
+  const { policy: policyFact, membership: membershipFact } = ctx;
+  if (!methodsFact.ok || !policyFact.ok || !membershipFact.ok) {
+    return [
+      ...(methodsFact.ok ? [] : [gapFinding(methodsFact.gap, `${name}'s registered methods`)]),
+      ...(policyFact.ok ? [] : [gapFinding(policyFact.gap, 'the authentication methods policy')]),
+      ...(membershipFact.ok ? [] : [gapFinding(membershipFact.gap, `${name}'s group membership for the method policies`)]),
+    ];
+  }
+  const policy = policyFact.value;
+  const membership = membershipFact.value;
+  const standings = methodsFact.value.filter((m) => !isTapMethod(m)).map((m) => standingOf(m, policy, membership));
+  const tap = tapStanding(ctx, methodsFact.value, tapPolicyProblem(ctx, policy, membership));
+  const counting = standings.filter((s) => s.counts);
+  const findings = [...methodFindings(ctx, standings, tap, policy.policyMigrationState), ...tapFindings(ctx, tap, counting.length > 0)];
+  const { registrationConditionalAccess, authenticationStrengths } = ctx.tenant;
+  if (registrationConditionalAccess && authenticationStrengths) {
+    // TAP goes separately: the gate may accept a pass the user has or one the help desk could issue.
+    const usableKinds = [...new Set(counting.map((s) => s.method.kind))];
+    findings.push(...evaluateRegistrationCa(ctx, usableKinds, tap.usable || !tap.policyProblem));
+  }
+  return findings;
+}

@@ -1,0 +1,142 @@
+/**
+ * Passkey profile evaluation (graph-facts §2): which profiles apply to a user
+ * and whether a profile accepts a passkey. A passkey is accepted when it fully
+ * satisfies at least one applicable profile; there is no ordering.
+ */
+import { authenticatorByAaguid, authenticatorName, type Authenticator } from '../catalog/authenticators';
+import type { Fido2Configuration, PasskeyProfile, PasskeyType, PolicyTarget, RegistrationPath } from './facts';
+
+export const LEGACY_PROFILE_ID = 'tenant-wide-settings';
+
+/**
+ * Tenants that have not moved to profiles: the legacy settings act as one
+ * profile for every target. Synced passkeys are allowed unless attestation
+ * is enforced (contracts §5, newest Entra docs).
+ */
+export function legacyProfile(fido2: Fido2Configuration): PasskeyProfile {
+  return {
+    id: LEGACY_PROFILE_ID,
+    name: 'Tenant-wide passkey settings',
+    passkeyTypes: fido2.isAttestationEnforced ? ['deviceBound'] : ['deviceBound', 'synced'],
+    attestationEnforcement: fido2.isAttestationEnforced ? 'registrationOnly' : 'disabled',
+    keyRestrictions: fido2.keyRestrictions,
+  };
+}
+
+export interface ApplicableProfiles {
+  profiles: PasskeyProfile[];
+  /** The tenant has no passkey profiles; `profiles` holds the legacy settings. */
+  legacy: boolean;
+  /** Profile ids the targets name that the policy does not define. */
+  unresolvedIds: string[];
+}
+
+/** The union of `allowedPasskeyProfiles` over the include targets the user matched. */
+export function applicableProfiles(fido2: Fido2Configuration, matchedIncludes: PolicyTarget[]): ApplicableProfiles {
+  if (fido2.passkeyProfiles.length === 0) return { profiles: [legacyProfile(fido2)], legacy: true, unresolvedIds: [] };
+  const ids = new Set(matchedIncludes.flatMap((t) => t.allowedPasskeyProfiles ?? []));
+  const byId = new Map(fido2.passkeyProfiles.map((p) => [p.id, p]));
+  return {
+    profiles: fido2.passkeyProfiles.filter((p) => ids.has(p.id)),
+    legacy: false,
+    unresolvedIds: [...ids].filter((id) => !byId.has(id)),
+  };
+}
+
+/** What a profile needs to know about a passkey. `null` = we cannot tell. */
+export interface PasskeyCandidate {
+  aaGuid: string | null;
+  name: string;
+  passkeyType: PasskeyType | null;
+  /** Whether it presents attestation Entra accepts; only asked at registration. */
+  canAttest: boolean | null;
+  /** Why it cannot attest, for messages. */
+  noAttestationReason?: string;
+}
+
+const BROWSER_PATHS: ReadonlySet<RegistrationPath> = new Set(['same-device', 'cross-device']);
+
+function attestationOf(entry: Authenticator | undefined, path: RegistrationPath | null): Pick<PasskeyCandidate, 'canAttest' | 'noAttestationReason'> {
+  if (!entry) return { canAttest: null };
+  // Authenticator attests only when the passkey is created from inside the app.
+  if (entry.kind === 'app' && path && BROWSER_PATHS.has(path)) {
+    return { canAttest: false, noAttestationReason: 'Microsoft Authenticator only provides attestation when the passkey is added from within the app, not through a browser or QR code' };
+  }
+  if (entry.attestationInEntra) return { canAttest: true };
+  const why = entry.kind === 'synced-provider' ? 'synced passkeys carry no attestation' : `${entry.name} passkeys are not on Microsoft's attestation-eligible list`;
+  return { canAttest: false, noAttestationReason: why };
+}
+
+/** The passkey an authenticator would create, registered through `path`. */
+export function registrationCandidate(aaGuid: string | null, path: RegistrationPath | null): PasskeyCandidate {
+  const entry = aaGuid ? authenticatorByAaguid(aaGuid) : undefined;
+  return { aaGuid, name: authenticatorName(aaGuid), passkeyType: entry?.passkeyType ?? null, ...attestationOf(entry, path) };
+}
+
+export type Check = 'pass' | 'fail' | 'unknown';
+
+export interface ProfileJudgement {
+  profile: PasskeyProfile;
+  passkeyType: Check;
+  keyRestrictions: Check;
+  /** `pass` at sign-in: attestation is checked only at registration. */
+  attestation: Check;
+  accepts: boolean;
+  rejects: boolean;
+  /** Why it rejects, one phrase per failed check. */
+  reasons: string[];
+}
+
+const TYPE_WORDS: Record<PasskeyType, string> = { deviceBound: 'device-bound', synced: 'synced' };
+
+function typeCheck(profile: PasskeyProfile, type: PasskeyType | null): Check {
+  if (type) return profile.passkeyTypes.includes(type) ? 'pass' : 'fail';
+  return allowsBothTypes(profile) ? 'pass' : 'unknown';
+}
+
+function keyRestrictionCheck(profile: PasskeyProfile, aaGuid: string | null): Check {
+  const restrictions = profile.keyRestrictions;
+  if (!restrictions.isEnforced) return 'pass';
+  if (!aaGuid) return 'unknown';
+  const listed = restrictions.aaGuids.includes(aaGuid.toLowerCase());
+  return listed === (restrictions.enforcementType === 'allow') ? 'pass' : 'fail';
+}
+
+export function judgeProfile(profile: PasskeyProfile, passkey: PasskeyCandidate, moment: 'registration' | 'sign-in'): ProfileJudgement {
+  const passkeyType = typeCheck(profile, passkey.passkeyType);
+  const keyRestrictions = keyRestrictionCheck(profile, passkey.aaGuid);
+  const attestationApplies = moment === 'registration' && profile.attestationEnforcement === 'registrationOnly';
+  const attestation: Check = !attestationApplies ? 'pass' : passkey.canAttest === null ? 'unknown' : passkey.canAttest ? 'pass' : 'fail';
+  const reasons: string[] = [];
+  if (passkeyType === 'fail') reasons.push(`allows only ${profile.passkeyTypes.map((t) => TYPE_WORDS[t]).join(' and ')} passkeys`);
+  if (keyRestrictions === 'fail') {
+    reasons.push(profile.keyRestrictions.enforcementType === 'allow' ? `its allow list does not include ${passkey.name}` : `its block list includes ${passkey.name}`);
+  }
+  if (attestation === 'fail') reasons.push(`enforces attestation and ${passkey.noAttestationReason ?? `${passkey.name} cannot attest`}`);
+  const checks = [passkeyType, keyRestrictions, attestation];
+  return {
+    profile,
+    passkeyType,
+    keyRestrictions,
+    attestation,
+    accepts: checks.every((c) => c === 'pass'),
+    rejects: checks.includes('fail'),
+    reasons,
+  };
+}
+
+export const allowsBothTypes = (profile: PasskeyProfile): boolean =>
+  profile.passkeyTypes.includes('deviceBound') && profile.passkeyTypes.includes('synced');
+
+/** Accepts any authenticator: both types, no attestation, no enforced key restrictions. */
+export const isFullyPermissive = (profile: PasskeyProfile): boolean =>
+  allowsBothTypes(profile) && profile.attestationEnforcement === 'disabled' && !profile.keyRestrictions.isEnforced;
+
+/** One line per profile for messages and the card, e.g. `Default (device-bound and synced; no attestation; any authenticator)`. */
+export function describeProfile(profile: PasskeyProfile): string {
+  const types = profile.passkeyTypes.map((t) => TYPE_WORDS[t]).join(' and ') || 'no passkey types';
+  const attestation = profile.attestationEnforcement === 'registrationOnly' ? 'attestation enforced' : 'no attestation';
+  const { isEnforced, enforcementType, aaGuids } = profile.keyRestrictions;
+  const restrictions = !isEnforced ? 'any authenticator' : `${enforcementType} list of ${aaGuids.length} AAGUID${aaGuids.length === 1 ? '' : 's'}`;
+  return `${profile.name} (${types}; ${attestation}; ${restrictions})`;
+}
