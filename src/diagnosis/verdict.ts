@@ -108,7 +108,8 @@ function suggestedActions(ctx: LayerContext, layers: LayerResult[], outcome: Out
   if (codes.has('L4.MFA_STALE') && ![1, 2, 3].some(failing)) actions.push('reauthenticate');
   const registeredWrongProvider = layers[6].findings.some((f) => f.code === 'L7.WRONG_PROVIDER' && f.evidence?.registered === true);
   if (codes.has('L2.REGISTERED_PASSKEY_NOW_BLOCKED') || registeredWrongProvider || codes.has('L7.ORPHANED_LOCAL_PASSKEY')) actions.push('remove-passkey');
-  if ([5, 6, 7].some((n) => layers[n - 1].status === 'needs-info')) actions.push('add-device-details');
+  // L2.NEEDS_AUTHENTICATOR asks for the same form as layers 5–7 (an extension of contracts §3).
+  if ([5, 6, 7].some((n) => layers[n - 1].status === 'needs-info') || codes.has('L2.NEEDS_AUTHENTICATOR')) actions.push('add-device-details');
   if (outcome === 'blocked' || outcome === 'at-risk') actions.push('escalate');
   actions.push('rerun');
   return actions;

@@ -184,6 +184,10 @@ describe('verdict', () => {
       expect(verdict.suggestedActions).toEqual(['add-device-details', 'rerun']);
     });
 
+    it('asks for device details when layer 2 needs to know the authenticator', () => {
+      mockOverrides[2] = [f('L2.NEEDS_AUTHENTICATOR')];
+      expect(diagnose(readyWorld()).suggestedActions).toEqual(['add-device-details', 'rerun']);
+    });
   });
 
   describe('user not found', () => {
