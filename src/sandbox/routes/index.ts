@@ -1,0 +1,23 @@
+/** Every Graph route the sandbox serves, under both `/v1.0` and `/beta`. */
+import type { Route } from '../router';
+import { authenticationMethodRoutes } from './authenticationMethods';
+import { conditionalAccessRoutes } from './conditionalAccess';
+import { directoryAuditRoutes } from './directoryAudits';
+import { directoryObjectRoutes } from './directoryObjects';
+import { membershipRoutes } from './memberships';
+import { policyRoutes } from './policies';
+import { signInRoutes } from './signIns';
+import { temporaryAccessPassRoutes } from './temporaryAccessPass';
+import { userRoutes } from './users';
+
+export const graphRoutes: Route[] = [
+  ...policyRoutes,
+  ...conditionalAccessRoutes,
+  ...userRoutes,
+  ...authenticationMethodRoutes,
+  ...temporaryAccessPassRoutes,
+  ...membershipRoutes,
+  ...directoryObjectRoutes,
+  ...signInRoutes,
+  ...directoryAuditRoutes,
+];
