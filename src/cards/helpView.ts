@@ -1,0 +1,37 @@
+/** The help card's content: commands, the device options with their allowed values, and examples. */
+import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../diagnosis/request';
+
+export interface HelpView {
+  example: string;
+  commands: Array<{ usage: string; description: string }>;
+  options: Array<{ name: string; values: string }>;
+  examples: Array<{ text: string }>;
+  note: string;
+}
+
+export interface HelpOptions {
+  /** A user to suggest in the examples; the sandbox tenant names one of its demo users. */
+  exampleUpn?: string;
+  /** A line under the examples, e.g. that the bot is running on the sandbox tenant. */
+  note?: string;
+}
+
+export function helpView(options: HelpOptions = {}): HelpView {
+  const upn = options.exampleUpn ?? 'alice@contoso.com';
+  return {
+    example: upn,
+    commands: [
+      { usage: 'diagnose <upn>', description: 'Why this user cannot register a passkey, who owns the fix, and the fix.' },
+      { usage: 'help', description: 'This card.' },
+    ],
+    options: [
+      { name: 'os=', values: OPERATING_SYSTEMS.join(' | ') },
+      { name: 'version=', values: 'the OS version, e.g. 17.2, 14 or 11' },
+      { name: 'browser=', values: BROWSERS.join(' | ') },
+      { name: 'path=', values: PATHS.join(' | ') },
+      { name: 'authenticator=', values: 'a catalogue id (authenticator-ios, windows-hello, yubikey-5-nfc, …) or an AAGUID' },
+    ],
+    examples: [{ text: `diagnose ${upn}` }, { text: `diagnose ${upn} os=ios version=17.2 browser=safari path=authenticator-app` }],
+    note: options.note ?? '',
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Words and colours the cards use for the verdict's enums. Adaptive Card
+ * colours are the host's semantic names, so Teams themes (light, dark, high
+ * contrast) pick the actual shades.
+ */
+import type { LayerStatus, Outcome, Owner } from '../diagnosis/verdictTypes';
+
+export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
+
+export const OUTCOME_HEADLINES: Record<Outcome, { label: string; color: TextColor; style: ContainerStyle }> = {
+  blocked: { label: 'Blocked', color: 'Attention', style: 'attention' },
+  'at-risk': { label: 'At risk', color: 'Warning', style: 'warning' },
+  incomplete: { label: 'Incomplete', color: 'Accent', style: 'accent' },
+  ready: { label: 'Ready', color: 'Good', style: 'good' },
+  'user-not-found': { label: 'User not found', color: 'Warning', style: 'warning' },
+};
+
+/** Symbols present in Segoe UI Symbol (Teams) and DejaVu Sans (Linux), unlike colour emoji. */
+export const STATUS_LABELS: Record<LayerStatus, { icon: string; label: string; color: TextColor }> = {
+  pass: { icon: '✔', label: 'Pass', color: 'Good' },
+  fail: { icon: '✖', label: 'Fail', color: 'Attention' },
+  warn: { icon: '⚠', label: 'Warning', color: 'Warning' },
+  unknown: { icon: '?', label: 'Unknown', color: 'Default' },
+  'needs-info': { icon: '✎', label: 'Needs info', color: 'Accent' },
+};
+
+export const OWNER_NAMES: Record<Owner, string> = {
+  'identity-team': 'Identity team',
+  'user-session': "The user's sign-in session",
+  endpoint: 'Endpoint team',
+};
+
+/** `2026-11-22T04:01:39.364Z` → `2026-11-22 04:01 UTC`. */
+export function utcMinute(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,32 @@
+/** Titles for the Microsoft Learn pages the findings cite, so a fix step reads as words, not URLs. */
+import { DOCS } from '../diagnosis/findingCodes';
+
+const TITLES: Record<keyof typeof DOCS, string> = {
+  enablePasskeys: 'Enable passkeys (FIDO2)',
+  passkeyProfiles: 'Passkey profiles',
+  compatibility: 'Passkey compatibility',
+  attestationVendors: 'Attestation-eligible keys',
+  authenticatorPasskeys: 'Passkeys in Microsoft Authenticator',
+  syncedPasskeys: 'Synced passkeys',
+  registerSecurityKey: 'Register a security key',
+  windowsPasskeys: 'Passkeys on Windows',
+  passkeyFaq: 'Passkey FAQ',
+  temporaryAccessPass: 'Temporary Access Pass',
+  methodsPolicy: 'Authentication methods policy',
+  migrateMethods: 'Migrate legacy MFA settings',
+  authenticationStrengths: 'Authentication strengths',
+  securityDefaults: 'Security defaults',
+  signInLogs: 'Sign-in logs',
+  signInErrorCodes: 'Sign-in error codes',
+  registrationCa: 'Conditional Access for security info registration',
+  graphPermissions: 'Microsoft Graph permissions',
+  graphThrottling: 'Microsoft Graph throttling',
+  b2bGuests: 'Guest user properties',
+};
+
+const BY_URL = new Map<string, string>(Object.entries(DOCS).map(([key, url]) => [url, TITLES[key as keyof typeof DOCS]]));
+
+/** A markdown link; pages we have no title for are still linked, as "Microsoft Learn". */
+export function learnLink(url: string): string {
+  return `[${BY_URL.get(url) ?? 'Microsoft Learn'}](${url})`;
+}

@@ -1,0 +1,14 @@
+/**
+ * `Action.Execute` verbs on the cards. The templates spell them out (so the
+ * designer shows them); handlers register by these names, and a card test
+ * checks that the two agree. Card `data` carries only ids, e.g. `{ runId }`.
+ */
+export const VERBS = {
+  rerun: 'verdict.rerun',
+  deviceSubmit: 'device.submit',
+  tapRequest: 'tap.request',
+  escalate: 'escalate',
+  passkeyRemove: 'passkey.remove',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { noticeView } from '../../src/cards/noticeView';
+import { deviceFormCard, helpCard, noticeCard, verdictCard } from '../../src/cards/render';
+import { verdictChanges } from '../../src/cards/verdictChanges';
+import { VERBS } from '../../src/cards/verbs';
+import { ERRORS, type ErrorCode } from '../../src/errors/catalog';
+import { cardProblems } from './adaptiveCardsParser';
+import { sampleVerdicts, type SampleVerdict } from './sampleVerdicts';
+
+const TEMPLATES = join(__dirname, '../../src/cards/templates');
+const RUN_ID = '6f1c2b1e-2a8e-4f7e-9d51-0c2f3c7b9a10';
+
+const headline = (card: any) => card.body[0].items[0].columns[0].items[0];
+const allVerbs = (node: unknown): string[] =>
+  Array.isArray(node) ? node.flatMap(allVerbs) : node && typeof node === 'object'
+    ? [...(typeof (node as any).verb === 'string' ? [(node as any).verb] : []), ...Object.values(node).flatMap(allVerbs)]
+    : [];
+
+describe('card templates', () => {
+  let samples: SampleVerdict[];
+  beforeAll(async () => {
+    samples = await sampleVerdicts();
+  });
+
+  it('are Adaptive Card 1.5 JSON files', () => {
+    const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
+    expect(files.sort()).toEqual(['deviceForm.json', 'help.json', 'notice.json', 'verdict.json']);
+    for (const file of files) expect(JSON.parse(readFileSync(join(TEMPLATES, file), 'utf8'))).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+  });
+
+  it('cover every outcome in the samples', () => {
+    expect(new Set(samples.map((s) => s.outcome))).toEqual(new Set(['blocked', 'at-risk', 'incomplete', 'ready', 'user-not-found']));
+  });
+
+  it('expand the verdict card for every sample without errors in the adaptivecards renderer or unbound fields', () => {
+    for (const { name, verdict } of samples) {
+      const card = verdictCard(verdict, RUN_ID);
+      expect([name, cardProblems(card)]).toEqual([name, []]);
+      expect([name, JSON.stringify(card).match(/\$\{[^}]*\}/g)]).toEqual([name, null]);
+    }
+  });
+
+  it('give each outcome its headline and colour', () => {
+    const seen = Object.fromEntries(samples.map(({ outcome, verdict }) => [outcome, headline(verdictCard(verdict, RUN_ID))]));
+    expect(seen.blocked).toMatchObject({ text: 'Blocked', color: 'Attention' });
+    expect(seen['at-risk']).toMatchObject({ text: 'At risk', color: 'Warning' });
+    expect(seen.incomplete).toMatchObject({ text: 'Incomplete', color: 'Accent' });
+    expect(seen.ready).toMatchObject({ text: 'Ready', color: 'Good' });
+    expect(seen['user-not-found']).toMatchObject({ text: 'User not found', color: 'Warning' });
+  });
+
+  it('show seven layer rows with a status icon and a reason, and evidence behind a toggle', () => {
+    const erin = samples.find((s) => s.name === 'blocked-erin-authenticator')!.verdict;
+    const card: any = verdictCard(erin, RUN_ID);
+    const rows = card.body.find((e: any) => e.id === 'layers').items;
+    expect(rows).toHaveLength(7);
+    expect(rows[1].columns[0].items[0]).toMatchObject({ text: '✖', color: 'Attention' });
+    const evidence = card.body.find((e: any) => e.id === 'evidence');
+    expect(evidence.isVisible).toBe(false);
+    const text = JSON.stringify(evidence);
+    expect(text).toContain('Recent failed registrations');
+    expect(text).toContain('Microsoft Authenticator for Android');
+    expect(text).toContain('Security keys only — device-bound; attestation enforced; allow list of');
+    expect(JSON.stringify(card)).toContain('[Passkey profiles](https://learn.microsoft.com/');
+  });
+
+  it('render the Re-run card with its changes', () => {
+    const [alice, , , dave] = samples.map((s) => s.verdict);
+    const card = verdictCard(dave, RUN_ID, verdictChanges(alice, dave));
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('Outcome: Blocked → At risk');
+  });
+
+  it('use only verbs that handlers register by name, with only the run id as data', () => {
+    const verbs = new Set(Object.values(VERBS));
+    for (const { verdict } of samples) {
+      const card = verdictCard({ ...verdict, suggestedActions: ['issue-tap', 'escalate', 'remove-passkey', 'add-device-details', 'rerun'] }, RUN_ID);
+      for (const verb of allVerbs(card)) expect(verbs).toContain(verb);
+    }
+    const full = verdictCard({ ...samples[0].verdict, suggestedActions: ['issue-tap', 'escalate', 'remove-passkey', 'add-device-details', 'rerun'] }, RUN_ID) as any;
+    expect(full.actions.map((a: any) => a.verb ?? a.title)).toEqual(['tap.request', 'escalate', 'passkey.remove', 'Device details', 'verdict.rerun']);
+    for (const action of full.actions.filter((a: any) => a.verb)) expect(action.data).toEqual({ runId: RUN_ID });
+  });
+
+  it('expand the device form, the help card and a notice for every error code cleanly', () => {
+    const cards = [
+      deviceFormCard(samples[0].verdict, RUN_ID),
+      helpCard(),
+      helpCard({ exampleUpn: 'bob@contoso.com', note: 'Running on the sandbox.' }),
+      ...(Object.keys(ERRORS) as ErrorCode[]).map((code) => noticeCard(noticeView(code, 'Something specific happened.', 'ab12cd34'))),
+    ];
+    for (const card of cards) {
+      expect(cardProblems(card)).toEqual([]);
+      expect(JSON.stringify(card)).not.toMatch(/\$\{/);
+    }
+  });
+});
