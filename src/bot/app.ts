@@ -1,0 +1,59 @@
+/**
+ * The Teams bot: a teams-ai Application with the features' commands and card
+ * actions, each wrapped by the guard. Anything unmatched gets the help card
+ * (messages) or a polite "not available yet" (card buttons whose handler
+ * does not exist, e.g. actions still to come).
+ */
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { helpCard } from '../cards/render';
+import { normaliseText } from './commandText';
+import type { BotFeature, BotServices } from './feature';
+import { FEATURES } from './features';
+import { guardCardAction, guardCommand } from './guard';
+import { sendCard } from './sendCard';
+
+export const NOT_AVAILABLE_YET = 'That action is not available yet in this version of Passkey Doctor.';
+
+export interface BotOptions {
+  services: BotServices;
+  features?: BotFeature[];
+  adapter?: TeamsAdapter;
+  botAppId?: string;
+  /** teams-ai's repeating typing indicator; off in tests, where it would outlive the turn. */
+  startTypingTimer?: boolean;
+}
+
+const isCardAction = async (ctx: TurnContext) => ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === 'adaptiveCard/action';
+
+async function answerInvoke(ctx: TurnContext, message: string): Promise<void> {
+  await ctx.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } },
+  });
+}
+
+/** The bot itself joined a chat or team: introduce it with the help card. */
+const botWasAdded = (ctx: TurnContext) => (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient?.id);
+
+export function createBot({ services, features = FEATURES, adapter, botAppId, startTypingTimer = true }: BotOptions): Application<TurnState> {
+  const app = new Application<TurnState>({ adapter, botAppId, startTypingTimer, removeRecipientMention: true });
+
+  app.turn('beforeTurn', async (ctx) => {
+    if (ctx.activity.type === ActivityTypes.Message) ctx.activity.text = normaliseText(ctx.activity.text);
+    return true;
+  });
+
+  for (const feature of features) {
+    for (const command of feature.commands ?? []) app.message(command.pattern, guardCommand(services, command));
+    for (const action of feature.cardActions ?? []) app.adaptiveCards.actionExecute(action.verb, guardCardAction(services, action));
+  }
+
+  app.conversationUpdate('membersAdded', async (ctx) => {
+    if (botWasAdded(ctx)) await sendCard(ctx, helpCard(services.help));
+  });
+  // Plain routes run after every invoke route, so these catch only what no feature matched.
+  app.activity(ActivityTypes.Message, async (ctx) => sendCard(ctx, helpCard(services.help)));
+  app.activity(isCardAction, async (ctx) => answerInvoke(ctx, NOT_AVAILABLE_YET));
+  return app;
+}

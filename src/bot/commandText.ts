@@ -1,0 +1,76 @@
+/**
+ * Message text as a command: Teams may wrap parts of it in markup (a mention
+ * left over in a channel, an e-mail address turned into a mailto link), so
+ * markup is removed before matching. `diagnose` takes the UPN and optional
+ * `key=value` device details; values are validated by the same parser the
+ * CLI uses, and its messages are put in chat terms.
+ */
+import { isPasskeyDoctorError, PasskeyDoctorError } from '../errors/catalog';
+import type { DeviceInput } from '../diagnosis/facts';
+import { parseDevice, parseDiagnoseRequest, type DiagnoseRequest, type RawDeviceOptions } from '../diagnosis/request';
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+
+export function normaliseText(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (_, name: string) => ENTITIES[name])
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const OPTION_KEYS: Record<string, keyof RawDeviceOptions> = {
+  os: 'os',
+  version: 'osVersion',
+  'os-version': 'osVersion',
+  browser: 'browser',
+  path: 'path',
+  authenticator: 'authenticator',
+};
+
+type CliFlag = 'os-version' | 'os' | 'browser' | 'path' | 'authenticator';
+
+const CHAT_NAMES: Record<CliFlag, string> = { 'os-version': 'version=', os: 'os=', browser: 'browser=', path: 'path=', authenticator: 'authenticator=' };
+const FORM_NAMES: Record<CliFlag, string> = { 'os-version': 'Version', os: 'Operating system', browser: 'Browser', path: 'How they register', authenticator: 'Intended authenticator' };
+
+const usage = (message: string) => new PasskeyDoctorError('USAGE', message);
+
+/** The shared parser names options as CLI flags (`--os-version`); chat and the form have their own names. */
+function renamed(error: unknown, names: Record<CliFlag, string>): unknown {
+  if (!isPasskeyDoctorError(error) || error.code !== 'USAGE') return error;
+  return usage(error.message.replace(/--(os-version|os|browser|path|authenticator)\b/g, (_, flag: CliFlag) => names[flag]));
+}
+
+/** `diagnose <upn> [os=… version=… browser=… path=… authenticator=…]` (the word `diagnose` included). */
+export function parseDiagnoseCommand(text: string): DiagnoseRequest {
+  const [, upn, ...rest] = normaliseText(text).split(' ');
+  const options: RawDeviceOptions = {};
+  for (const token of rest) {
+    const match = /^-{0,2}([a-z-]+)=(.*)$/i.exec(token);
+    const key = match ? OPTION_KEYS[match[1].toLowerCase()] : undefined;
+    if (!match || !key) {
+      throw usage(`"${token.slice(0, 40)}" is not a device option; use os=, version=, browser=, path= or authenticator=, e.g. diagnose alice@contoso.com os=ios version=17.2.`);
+    }
+    options[key] = match[2];
+  }
+  try {
+    return parseDiagnoseRequest(upn, options);
+  } catch (error) {
+    throw renamed(error, CHAT_NAMES);
+  }
+}
+
+/** The device form's fields, validated like typed options; blank means "not given". */
+export function parseDeviceForm(data: Record<string, unknown>): DeviceInput | undefined {
+  const options: RawDeviceOptions = {};
+  for (const key of ['os', 'osVersion', 'browser', 'path', 'authenticator'] as const) {
+    const value = data[key];
+    if (typeof value === 'string' && value.trim() !== '') options[key] = value.trim();
+    else if (value !== undefined && value !== null && typeof value !== 'string') throw usage(`${FORM_NAMES[key === 'osVersion' ? 'os-version' : key]} must be text.`);
+  }
+  try {
+    return parseDevice(options);
+  } catch (error) {
+    throw renamed(error, FORM_NAMES);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The wrapper every command and card action runs in: who is asking, are they
+ * allowed (checked on the server at every message and every click, before
+ * anything about the target is read), and what they see when something goes
+ * wrong — a friendly card or line, never a stack trace. One log line per turn.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { noticeCard, type AdaptiveCardJson } from '../cards/render';
+import { noticeForError, noticeView } from '../cards/noticeView';
+import { isPasskeyDoctorError } from '../errors/catalog';
+import { logger } from '../logger';
+import type { Audience } from './access';
+import type { Actor, BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
+import { sendCard } from './sendCard';
+
+const REFUSALS: Record<Audience, string> = {
+  operators: 'Only members of the Passkey Doctor operators group can do this, so nothing was looked up.',
+  tapApprovers: 'Only members of the TAP approvers group can do this, so nothing was changed.',
+};
+
+function actorOf(ctx: TurnContext): Actor {
+  return { aadObjectId: ctx.activity.from?.aadObjectId ?? '', name: ctx.activity.from?.name ?? '' };
+}
+
+async function allowed(services: BotServices, actor: Actor, audience: Audience | 'anyone'): Promise<boolean> {
+  return audience === 'anyone' || services.access.allows(actor.aadObjectId, audience);
+}
+
+function logFailure(what: Record<string, unknown>, error: unknown, reference: string, started: number): void {
+  const fields = { ...what, ms: Date.now() - started, reference };
+  if (isPasskeyDoctorError(error)) logger.warn('bot turn failed', { ...fields, code: error.code, error: error.message });
+  else logger.error('bot turn failed unexpectedly', { ...fields, error });
+}
+
+export function guardCommand(services: BotServices, spec: CommandSpec) {
+  return async (ctx: TurnContext): Promise<void> => {
+    const started = Date.now();
+    const actor = actorOf(ctx);
+    const what = { command: spec.pattern.source, actor: actor.aadObjectId };
+    const reference = randomUUID().slice(0, 8);
+    try {
+      if (!(await allowed(services, actor, spec.audience))) {
+        logger.info('bot command refused', { ...what, ms: Date.now() - started });
+        await sendCard(ctx, noticeCard(noticeView('NOT_AUTHORISED', REFUSALS[spec.audience as Audience])));
+        return;
+      }
+      const turn: Turn = { ctx, services, actor };
+      await spec.handle(turn, ctx.activity.text ?? '');
+      logger.info('bot command', { ...what, ms: Date.now() - started });
+    } catch (error) {
+      logFailure(what, error, reference, started);
+      await sendCard(ctx, noticeCard(noticeForError(error, reference)));
+    }
+  };
+}
+
+export function guardCardAction(services: BotServices, spec: CardActionSpec<never>) {
+  return async (ctx: TurnContext, _state: unknown, data: unknown): Promise<AdaptiveCardJson | string> => {
+    const started = Date.now();
+    const actor = actorOf(ctx);
+    const what = { verb: spec.verb, actor: actor.aadObjectId };
+    const reference = randomUUID().slice(0, 8);
+    try {
+      if (!(await allowed(services, actor, spec.audience))) {
+        logger.info('bot card action refused', { ...what, ms: Date.now() - started });
+        return REFUSALS[spec.audience];
+      }
+      const payload = typeof data === 'object' && data !== null ? data : {};
+      const answer = await spec.handle({ ctx, services, actor }, payload as never);
+      logger.info('bot card action', { ...what, ms: Date.now() - started });
+      return answer;
+    } catch (error) {
+      logFailure(what, error, reference, started);
+      const notice = noticeForError(error, reference);
+      return `${notice.title}: ${notice.message}${notice.reference ? ` (reference ${notice.reference})` : ''}`;
+    }
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Diagnosis runs kept in the state store: each card carries only its run id,
+ * and the run holds what the card was about (subject, device details, the
+ * verdict). The latest run per user is what a Re-run compares against.
+ * Verdicts hold no secrets, so storing them is safe.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Storage } from 'botbuilder';
+import type { DeviceInput } from '../diagnosis/facts';
+import type { Verdict } from '../diagnosis/verdictTypes';
+
+export interface DiagnosisRun {
+  runId: string;
+  /** The conversation the card was posted in; a run id replayed from elsewhere is not honoured. */
+  conversationId: string;
+  /** The UPN as typed (contracts §3 `subject`). */
+  subject: string;
+  device?: DeviceInput;
+  /** Entra object id of the operator who asked. */
+  requestedBy: string;
+  verdict: Verdict;
+  at: string;
+}
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const runKey = (runId: string) => `passkey-doctor/runs/${runId}`;
+const latestKey = (subject: string) => `passkey-doctor/latest-run/${subject.trim().toLowerCase()}`;
+
+export class RunStore {
+  constructor(private readonly storage: Storage) {}
+
+  newRunId(): string {
+    return randomUUID();
+  }
+
+  async save(run: DiagnosisRun): Promise<void> {
+    await this.storage.write({
+      [runKey(run.runId)]: { ...run, eTag: '*' },
+      [latestKey(run.subject)]: { runId: run.runId, eTag: '*' },
+    });
+  }
+
+  /** The run behind a card in this conversation; undefined for anything else, including ids that are not run ids. */
+  async find(runId: unknown, conversationId: string): Promise<DiagnosisRun | undefined> {
+    if (typeof runId !== 'string' || !RUN_ID.test(runId)) return undefined;
+    const run = (await this.storage.read([runKey(runId)]))[runKey(runId)] as DiagnosisRun | undefined;
+    return run && run.conversationId === conversationId ? run : undefined;
+  }
+
+  async latestFor(subject: string): Promise<DiagnosisRun | undefined> {
+    const pointer = (await this.storage.read([latestKey(subject)]))[latestKey(subject)] as { runId?: string } | undefined;
+    if (!pointer?.runId) return undefined;
+    return (await this.storage.read([runKey(pointer.runId)]))[runKey(pointer.runId)] as DiagnosisRun | undefined;
+  }
+}

@@ -1,0 +1,24 @@
+/** What the bot's features share, built once at start-up from the runtime and the state store. */
+import type { Storage } from 'botbuilder';
+import type { HelpOptions } from '../cards/helpView';
+import type { Runtime } from '../runtime';
+import { AccessControl } from './access';
+import type { BotServices } from './feature';
+import { RunStore } from './runs';
+
+export interface BotSettings {
+  operatorsGroupId: string;
+  tapApproversGroupId?: string;
+  help: HelpOptions;
+  /** How long a membership answer is trusted; Graph is asked again after it. */
+  accessCacheMs?: number;
+}
+
+export function createBotServices(runtime: Pick<Runtime, 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
+  return {
+    diagnosis: runtime.service,
+    access: new AccessControl(runtime.gateway, { operators: settings.operatorsGroupId, tapApprovers: settings.tapApproversGroupId }, settings.accessCacheMs),
+    runs: new RunStore(storage),
+    help: settings.help,
+  };
+}

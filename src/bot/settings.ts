@@ -1,0 +1,26 @@
+/**
+ * Start-up wiring for the bot's settings. On the sandbox tenant the operators
+ * group defaults to the sandbox's own (contracts §1) and help suggests its
+ * demo users; anywhere else OPERATORS_GROUP_ID must be set, because a bot
+ * nobody is authorised to use — or everybody — is a misconfiguration.
+ */
+import { PasskeyDoctorError } from '../errors/catalog';
+import type { Runtime } from '../runtime';
+import { SANDBOX_GROUPS, SANDBOX_TENANT, SANDBOX_USERS } from '../sandbox';
+import type { BotSettings } from './services';
+
+export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): BotSettings {
+  const { config } = runtime;
+  const operatorsGroupId = config.operatorsGroupId ?? (runtime.sandbox ? SANDBOX_GROUPS.operators : undefined);
+  if (!operatorsGroupId) {
+    throw new PasskeyDoctorError('CONFIG_INVALID', 'OPERATORS_GROUP_ID is required for the bot when a tenant is configured: set it to the object id of the Entra group whose members may use Passkey Doctor.', { variable: 'OPERATORS_GROUP_ID' });
+  }
+  const tapApproversGroupId = config.tapApproversGroupId ?? (runtime.sandbox ? SANDBOX_GROUPS.tapApprovers : undefined);
+  const help = runtime.sandbox
+    ? {
+        exampleUpn: SANDBOX_USERS.noMfaMethod.userPrincipalName,
+        note: `Running on the built-in sandbox tenant ${SANDBOX_TENANT.displayName}. Other demo users: ${[SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready].map((u) => u.userPrincipalName).join(', ')}.`,
+      }
+    : {};
+  return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help };
+}

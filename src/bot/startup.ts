@@ -1,0 +1,68 @@
+/**
+ * Starts the bot: configuration → runtime (the sandbox tenant when none is
+ * configured) → state store → services → adapter and HTTP server. Used by
+ * `npm start`, the HTTP tests and the browser test alike.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { noticeCard } from '../cards/render';
+import { noticeForError } from '../cards/noticeView';
+import { loadConfig } from '../config/schema';
+import { logger } from '../logger';
+import { createRuntime, type Runtime } from '../runtime';
+import { createStorage } from '../store/createStorage';
+import { createAdapter, isAnonymous } from './adapter';
+import { createBot } from './app';
+import { createHttpApp, listen } from './server';
+import { createBotServices } from './services';
+import { botSettingsFor } from './settings';
+import { sendCard } from './sendCard';
+
+export interface RunningBot {
+  /** e.g. `http://127.0.0.1:3978`; the messaging endpoint is `${url}/api/messages`. */
+  url: string;
+  port: number;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Overrides PORT; 0 picks a free port. */
+  port?: number;
+}
+
+async function reportTurnError(ctx: TurnContext, error: Error): Promise<void> {
+  const reference = randomUUID().slice(0, 8);
+  logger.error('bot turn crashed', { reference, error });
+  if (ctx.activity.type === 'message') await sendCard(ctx, noticeCard(noticeForError(error, reference))).catch(() => undefined);
+}
+
+export async function startBot({ env = process.env, port }: StartOptions = {}): Promise<RunningBot> {
+  const config = loadConfig(env);
+  const runtime = await createRuntime(config, { env });
+  try {
+    const settings = botSettingsFor(runtime);
+    const adapter = createAdapter(config.bot);
+    adapter.onTurnError = reportTurnError;
+    const services = createBotServices(runtime, createStorage(config, env), settings);
+    const bot = createBot({ services, adapter, botAppId: config.bot.id });
+    const anonymous = isAnonymous(config.bot);
+    if (anonymous && config.graph.mode === 'tenant') {
+      logger.warn('no BOT_ID: the bot accepts unauthenticated activities on loopback, so any local process can act as any user; set BOT_ID before sharing this machine');
+    }
+    const listening = await listen(createHttpApp(bot, adapter), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
+    return {
+      url: listening.url,
+      port: listening.port,
+      runtime,
+      close: async () => {
+        await listening.close();
+        await runtime.close();
+      },
+    };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * A verdict about nobody — Graph refused, throttled or failed the request for
+ * the user itself — is not a diagnosis to show as a card of unknowns: it is
+ * one problem, said once, with what to do about it.
+ */
+import { PasskeyDoctorError } from '../errors/catalog';
+import type { Verdict } from '../diagnosis/verdictTypes';
+
+export function unreadableUserError(verdict: Verdict): PasskeyDoctorError | null {
+  if (verdict.user || verdict.outcome === 'user-not-found') return null;
+  const first = verdict.layers[0]?.findings[0];
+  switch (first?.code) {
+    case 'GRAPH.PERMISSION_MISSING': {
+      const permission = first.evidence?.permission;
+      return new PasskeyDoctorError('GRAPH_FORBIDDEN', `Microsoft Graph refused to read the user${permission ? `: Passkey Doctor needs the ${String(permission)} application permission` : ''}.`);
+    }
+    case 'GRAPH.THROTTLED':
+      return new PasskeyDoctorError('GRAPH_THROTTLED', 'Microsoft Graph is throttling requests, so the user could not be read.');
+    default:
+      return new PasskeyDoctorError('GRAPH_FAILED', `Microsoft Graph did not return the user${first ? `: ${first.message}` : '.'}`);
+  }
+}
