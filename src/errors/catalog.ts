@@ -12,6 +12,7 @@ export const ERRORS = {
   GRAPH_THROTTLED: { exitCode: 3, title: 'Microsoft Graph is throttling requests' },
   GRAPH_FAILED: { exitCode: 3, title: 'Microsoft Graph request failed' },
   NOT_AUTHORISED: { exitCode: 1, title: 'Not allowed' },
+  STORE_CONFLICT: { exitCode: 1, title: 'The state store kept changing during an update' },
   INTERNAL: { exitCode: 1, title: 'Unexpected error' },
 } as const;
 
