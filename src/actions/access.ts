@@ -1,0 +1,55 @@
+/**
+ * Who may act: operators (OPERATORS_GROUP_ID) and approvers
+ * (TAP_APPROVERS_GROUP_ID), checked against Entra at every click — card
+ * data and earlier answers are never trusted, so removing someone from the
+ * group takes effect on their next click.
+ */
+import { logger } from '../logger';
+import type { GroupMembership } from './ports';
+import { refuse, type Refusal } from './refusals';
+
+/** Someone who clicked: the Entra object id from the activity (`from.aadObjectId`) and a display name. */
+export interface Person {
+  id: string;
+  name: string;
+}
+
+export interface RoleGroups {
+  operators: string | undefined;
+  approvers: string | undefined;
+}
+
+export type Role = 'operator' | 'approver';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class AccessCheck {
+  constructor(
+    private readonly directory: GroupMembership,
+    readonly groups: RoleGroups,
+  ) {}
+
+  /** Null when `person` holds `role` right now; otherwise why not. */
+  async require(person: Person, role: Role): Promise<Refusal | null> {
+    const groupId = role === 'operator' ? this.groups.operators : this.groups.approvers;
+    if (!groupId) {
+      const variable = role === 'operator' ? 'OPERATORS_GROUP_ID' : 'TAP_APPROVERS_GROUP_ID';
+      return refuse('AUTH.NOT_CONFIGURED', `Nobody may do this yet: ${variable} is not set. Ask the Passkey Doctor administrator to set it.`);
+    }
+    if (!GUID.test(person.id)) return this.notHolding(role);
+    let groups: Set<string>;
+    try {
+      groups = await this.directory.memberGroups(person.id, [groupId]);
+    } catch (error) {
+      logger.warn('membership check failed', { role, error });
+      return refuse('AUTH.CHECK_FAILED', 'Could not check your group membership in Microsoft Entra right now, so nothing was done. Try again in a minute.');
+    }
+    return [...groups].some((id) => id.toLowerCase() === groupId.toLowerCase()) ? null : this.notHolding(role);
+  }
+
+  private notHolding(role: Role): Refusal {
+    return role === 'operator'
+      ? refuse('AUTH.NOT_OPERATOR', 'Only help-desk operators (members of the Passkey Doctor operators group) can do this.')
+      : refuse('AUTH.NOT_APPROVER', 'Only TAP approvers (members of the TAP approvers group) can approve or deny this.');
+  }
+}

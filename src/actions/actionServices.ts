@@ -1,0 +1,89 @@
+/**
+ * The card actions wired together over one state store and one Graph
+ * gateway: what the bot builds once at start-up and calls from its verb
+ * handlers.
+ */
+import type { Storage } from 'botbuilder';
+import type { AppConfig } from '../config/schema';
+import type { RetryPolicy } from '../graph/batch';
+import type { GraphGateway } from '../graph/gateway';
+import { GraphWrites } from '../graph/writes';
+import { AuditTrail } from '../store/auditTrail';
+import { HourlyLimit } from '../store/rateLimit';
+import { EscalationRoutes } from '../store/routes';
+import { VersionedStore } from '../store/versionedStore';
+import { WorkflowStore } from '../store/workflowStore';
+import { AccessCheck, type Person, type RoleGroups } from './access';
+import { targetOf, type DiagnosisRun } from './approvalRequest';
+import { Escalation, type WebhookPoster } from './escalation';
+import { PasskeyRemovalWorkflow } from './passkeyRemoval';
+import { TapWorkflow } from './tapWorkflow';
+
+export interface ActionServices {
+  tap: TapWorkflow;
+  removal: PasskeyRemovalWorkflow;
+  escalation: Escalation;
+  audit: AuditTrail;
+  access: AccessCheck;
+  /** Appends a diagnosis to the audit trail (the bot calls it after each `diagnose`). */
+  recordDiagnosis(actor: Person, run: DiagnosisRun): Promise<void>;
+}
+
+export interface ActionServicesOptions {
+  config: Pick<AppConfig, 'operatorsGroupId' | 'tapApproversGroupId' | 'tapSecondApprover' | 'tapOneTime' | 'tapRequestsPerHour' | 'escalationWebhookUrl'>;
+  storage: Storage;
+  gateway: GraphGateway;
+  /** Overrides the configured groups, e.g. the sandbox tenant's operators and approvers. */
+  groups?: Partial<RoleGroups>;
+  retry?: RetryPolicy;
+  postWebhook?: WebhookPoster;
+  now?: () => Date;
+}
+
+export function createActionServices(options: ActionServicesOptions): ActionServices {
+  const { config, gateway, now } = options;
+  const store = new VersionedStore(options.storage);
+  const workflows = new WorkflowStore(store);
+  const audit = new AuditTrail(store);
+  const access = new AccessCheck(gateway, {
+    operators: options.groups?.operators ?? config.operatorsGroupId,
+    approvers: options.groups?.approvers ?? config.tapApproversGroupId,
+  });
+  const writes = new GraphWrites(gateway.transport, options.retry);
+  const base = { workflows, audit, access, secondApprover: config.tapSecondApprover, now };
+  return {
+    tap: new TapWorkflow({
+      ...base,
+      requestLimit: new HourlyLimit(store, 'tap-requests', config.tapRequestsPerHour, now),
+      facts: gateway,
+      writes,
+      oneTime: config.tapOneTime,
+    }),
+    removal: new PasskeyRemovalWorkflow({ ...base, writes }),
+    escalation: new Escalation({
+      workflows,
+      audit,
+      access,
+      routes: new EscalationRoutes(store),
+      facts: gateway,
+      webhookUrl: config.escalationWebhookUrl,
+      postWebhook: options.postWebhook,
+      now,
+    }),
+    audit,
+    access,
+    recordDiagnosis: async (actor, run) => {
+      const target = targetOf(run);
+      if (!target) return;
+      await audit.append({
+        time: (now?.() ?? new Date()).toISOString(),
+        who: { id: actor.id, name: actor.name },
+        what: 'diagnosis',
+        target: { id: target.id, userPrincipalName: target.userPrincipalName },
+        rootCause: run.verdict.rootCause?.code ?? null,
+        requestId: run.runId,
+        note: run.verdict.outcome,
+      });
+    },
+  };
+}

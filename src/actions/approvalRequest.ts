@@ -1,0 +1,94 @@
+/**
+ * What a TAP request and a passkey-removal request have in common: a
+ * requester, a target user, an approver who is someone else (while
+ * TAP_SECOND_APPROVER is on), an expiry, a conversation, and a history of
+ * transitions. The rules here are checked on the server at every click.
+ */
+import type { Verdict } from '../diagnosis/verdictTypes';
+import { utcText } from '../diagnosis/wording';
+import type { AccessCheck, Person } from './access';
+import { refuse, type Refusal } from './refusals';
+
+/** An unanswered request lapses after a working day; a new one needs a fresh look at the user. */
+export const REQUEST_TTL_MS = 8 * 3_600_000;
+
+/** The actor recorded for transitions nobody clicked (expiry). */
+export const SYSTEM: Person = { id: 'passkey-doctor', name: 'Passkey Doctor' };
+
+export interface TargetUser {
+  id: string;
+  userPrincipalName: string;
+  displayName: string | null;
+}
+
+/** A diagnosis run as the bot stored it: the verdict comes from the store, never from card data. */
+export interface DiagnosisRun {
+  runId: string;
+  verdict: Verdict;
+}
+
+/** Where the click happened; a request is answered only in the conversation it was made in. */
+export interface ClickContext {
+  conversationId?: string;
+}
+
+export interface Transition<S extends string> {
+  state: S;
+  by: Person;
+  at: string;
+}
+
+export interface ApprovalRequest<K extends string, S extends string> {
+  kind: K;
+  id: string;
+  runId: string;
+  state: S;
+  target: TargetUser;
+  /** The verdict's root-cause code when the request was made. */
+  rootCause: string | null;
+  conversationId: string | null;
+  requestedBy: Person;
+  requestedAt: string;
+  expiresAt: string;
+  approvedBy?: Person;
+  approvedAt?: string;
+  /** Which approver's click holds the right to carry the request out, and since when. */
+  claim?: { id: string; since: string };
+  deniedBy?: Person;
+  /** Why carrying it out failed, in words for the approver; another approval retries. */
+  failure?: { code: string; message: string };
+  history: Transition<S>[];
+}
+
+export const targetName = (target: TargetUser): string => target.displayName ?? target.userPrincipalName;
+
+export const timeText = (iso: string): string => utcText(Date.parse(iso));
+
+/** The record after a transition: new state, extra fields, one more history line. */
+export function advance<R extends ApprovalRequest<string, string>>(record: R, state: R['state'], by: Person, at: Date, patch: Partial<R> = {}): R {
+  return { ...record, ...patch, state, history: [...record.history, { state, by, at: at.toISOString() }] };
+}
+
+export function targetOf(run: DiagnosisRun): TargetUser | null {
+  const user = run.verdict.user;
+  return user ? { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName } : null;
+}
+
+export function conversationRefusal(record: ApprovalRequest<string, string>, where: ClickContext): Refusal | null {
+  if (record.conversationId && where.conversationId !== record.conversationId) {
+    return refuse('REQUEST.OTHER_CONVERSATION', 'This request belongs to another conversation; answer it on the card where it was made.');
+  }
+  return null;
+}
+
+export const isPastExpiry = (record: ApprovalRequest<string, string>, now: Date): boolean => Date.parse(record.expiresAt) <= now.getTime();
+
+/** The approver must hold the role now, and — while a second approver is required — not be the requester. */
+export async function approverRefusal(access: AccessCheck, actor: Person, record: ApprovalRequest<string, string>, secondApprover: boolean): Promise<Refusal | null> {
+  const refusal = await access.require(actor, 'approver');
+  if (refusal) return refusal;
+  if (secondApprover && actor.id.toLowerCase() === record.requestedBy.id.toLowerCase()) {
+    return refuse('AUTH.OWN_REQUEST', 'You made this request, so another approver must answer it (TAP_SECOND_APPROVER is on).');
+  }
+  return null;
+}

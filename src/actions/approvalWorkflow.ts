@@ -1,0 +1,199 @@
+/**
+ * The machinery both approval workflows (TAP, passkey removal) share:
+ * loading a request by an untrusted id, the click-time gate (conversation,
+ * approver role, not one's own request), lazy expiry, losing a race, and
+ * recording every step — refusals included — in the audit trail.
+ */
+import { randomUUID } from 'node:crypto';
+import { PasskeyDoctorError } from '../errors/catalog';
+import { logger } from '../logger';
+import type { AuditAction, AuditTrail } from '../store/auditTrail';
+import type { Versioned } from '../store/versionedStore';
+import type { WorkflowStore } from '../store/workflowStore';
+import type { AccessCheck, Person } from './access';
+import {
+  SYSTEM,
+  advance,
+  approverRefusal,
+  conversationRefusal,
+  isPastExpiry,
+  type ApprovalRequest,
+  type ClickContext,
+  type TargetUser,
+} from './approvalRequest';
+import { refuse, type Refusal } from './refusals';
+
+/**
+ * A claim older than this is taken to be orphaned. It is longer than the
+ * slowest Graph write can take: three throttling waits of at most a minute
+ * plus request timeouts.
+ */
+export const CLAIM_STALE_MS = 10 * 60_000;
+/** Only the claim holder writes a claimed request, so a lost swap means the claim moved; a few tries suffice. */
+const SETTLE_ATTEMPTS = 4;
+
+export interface WorkflowDeps {
+  workflows: WorkflowStore;
+  audit: AuditTrail;
+  access: AccessCheck;
+  /** TAP_SECOND_APPROVER: the requester may not approve their own request. */
+  secondApprover: boolean;
+  now?: () => Date;
+}
+
+/** Audit subject: a request, or — before one exists — its target and root cause. */
+export interface AuditSubject {
+  id: string | null;
+  target: TargetUser;
+  rootCause: string | null;
+}
+
+/** Results every approval workflow can give besides its own. */
+export type CommonResult<R> =
+  | (Refusal & { request?: R })
+  | { kind: 'denied'; request: R; summary: string }
+  | { kind: 'expired'; request: R; summary: string };
+
+export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>> {
+  protected readonly now: () => Date;
+
+  constructor(protected readonly base: WorkflowDeps) {
+    this.now = base.now ?? (() => new Date());
+  }
+
+  protected abstract readonly kind: R['kind'];
+  protected abstract readonly auditActions: { refused: AuditAction; expired: AuditAction; denied: AuditAction };
+  /** States a request can still be denied or lapse in. */
+  protected abstract readonly openStates: ReadonlySet<R['state']>;
+  /** States from which an approver's click may start carrying the request out. */
+  protected abstract readonly claimableStates: ReadonlySet<R['state']>;
+  /** The state that means "one approver's click is carrying it out". */
+  protected abstract readonly claimedState: R['state'];
+  /** One line for the shared card. */
+  abstract summary(record: R): string;
+  /** Why a click cannot act on a request in this state. */
+  protected abstract stateRefusal(record: R): Refusal;
+
+  /** The request as it stands, for re-drawing the shared card. Holds no secret. */
+  async view(requestId: unknown): Promise<{ request: R; summary: string } | undefined> {
+    const found = await this.load(requestId);
+    return found && { request: found.value, summary: this.summary(found.value) };
+  }
+
+  /** "Deny" on the request card: any approver, the requester included, may refuse. */
+  async deny(actor: Person, requestId: unknown, where: ClickContext = {}): Promise<CommonResult<R>> {
+    const found = await this.load(requestId);
+    if (!found) return this.unknown(actor, requestId);
+    const record = found.value;
+    // Refusing is never the abuse the second-approver rule guards against.
+    const gate = conversationRefusal(record, where) ?? (await approverRefusal(this.base.access, actor, record, false));
+    if (gate) return this.refusedOn(record, actor, gate);
+    const lapsed = await this.expireIfDue(found);
+    if (lapsed) return lapsed;
+    if (!this.openStates.has(record.state)) return this.refusedOn(record, actor, this.stateRefusal(record));
+    const denied = advance(record, 'denied', actor, this.now(), { deniedBy: actor } as Partial<R>);
+    if (!(await this.base.workflows.swap(found, denied))) return this.lostRace(actor, record);
+    await this.audit(this.auditActions.denied, actor, denied);
+    return { kind: 'denied', request: denied, summary: this.summary(denied) };
+  }
+
+  /** Load, then the click-time gate for approving: conversation, approver role, second approver, expiry, state. */
+  protected async gateApproval(actor: Person, requestId: unknown, where: ClickContext): Promise<Versioned<R> | CommonResult<R>> {
+    const found = await this.load(requestId);
+    if (!found) return this.unknown(actor, requestId);
+    const record = found.value;
+    const gate = conversationRefusal(record, where) ?? (await approverRefusal(this.base.access, actor, record, this.base.secondApprover));
+    if (gate) return this.refusedOn(record, actor, gate);
+    const lapsed = await this.expireIfDue(found);
+    if (lapsed) return lapsed;
+    if (!this.isClaimable(record)) return this.refusedOn(record, actor, this.stateRefusal(record));
+    return found;
+  }
+
+  protected isClaimable(record: R): boolean {
+    if (this.claimableStates.has(record.state)) return true;
+    // A claim this old was orphaned (the process died between claim and answer): another approval may take it over.
+    return record.state === this.claimedState && !!record.claim && Date.parse(record.claim.since) + CLAIM_STALE_MS <= this.now().getTime();
+  }
+
+  /**
+   * Moves the request from the version this click read into the claimed
+   * state. Of all clicks that read that version, the store lets exactly one
+   * write; the others are told what happened instead.
+   */
+  protected async claim(found: Versioned<R>, actor: Person, patch: Partial<R> = {}): Promise<{ claimed: R } | CommonResult<R>> {
+    const now = this.now();
+    const claimed = advance(found.value, this.claimedState, actor, now, {
+      ...patch,
+      approvedBy: actor,
+      approvedAt: now.toISOString(),
+      claim: { id: randomUUID(), since: now.toISOString() },
+      failure: undefined,
+    });
+    if (!(await this.base.workflows.swap(found, claimed))) return this.lostRace(actor, found.value);
+    return { claimed };
+  }
+
+  /**
+   * Writes the outcome of the claim this click holds. Nobody else moves a
+   * request out of the claimed state unless the claim went stale, in which
+   * case the newer claim's outcome stands and this one is only reported.
+   */
+  protected async settle(claimed: R, outcome: (current: R) => R): Promise<R> {
+    for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
+      const current = await this.base.workflows.get<R>(claimed.id);
+      if (!current || current.value.state !== this.claimedState || current.value.claim?.id !== claimed.claim?.id) {
+        logger.warn('claim was taken over before it settled', { kind: this.kind, requestId: claimed.id });
+        return outcome(claimed);
+      }
+      const next: R = { ...outcome(current.value), claim: undefined };
+      if (await this.base.workflows.swap(current, next)) return next;
+    }
+    throw new PasskeyDoctorError('STORE_CONFLICT', `Could not record the outcome of ${claimed.id}: the request kept changing.`, { requestId: claimed.id });
+  }
+
+  protected async load(requestId: unknown): Promise<Versioned<R> | undefined> {
+    const found = await this.base.workflows.get<R>(requestId);
+    return found?.value.kind === this.kind ? found : undefined;
+  }
+
+  protected async expireIfDue(found: Versioned<R>): Promise<CommonResult<R> | null> {
+    if (!this.openStates.has(found.value.state) || !isPastExpiry(found.value, this.now())) return null;
+    const expired = advance(found.value, 'expired', SYSTEM, this.now());
+    if (!(await this.base.workflows.swap(found, expired))) return this.lostRace(SYSTEM, found.value);
+    await this.audit(this.auditActions.expired, SYSTEM, expired);
+    return { kind: 'expired', request: expired, summary: this.summary(expired) };
+  }
+
+  /** Another click changed the request between our read and our write: say what it is now. */
+  protected async lostRace(actor: Person, before: R): Promise<CommonResult<R>> {
+    const current = (await this.base.workflows.get<R>(before.id))?.value ?? before;
+    const refusal = this.isClaimable(current)
+      ? refuse('REQUEST.IN_PROGRESS', 'Someone answered this request at the same moment; look at the card again before acting.')
+      : this.stateRefusal(current);
+    return this.refusedOn(current, actor, refusal);
+  }
+
+  protected async refusedOn(record: R, actor: Person, refusal: Refusal): Promise<Refusal & { request: R }> {
+    await this.audit(this.auditActions.refused, actor, record, refusal.code);
+    return { ...refusal, request: record };
+  }
+
+  protected unknown(actor: Person, requestId: unknown): Refusal {
+    // Nothing to attach it to in the audit trail: a forged or stale id names no user.
+    logger.warn('click on an unknown request', { kind: this.kind, actorId: actor.id, requestId: typeof requestId === 'string' ? requestId.slice(0, 140) : typeof requestId });
+    return refuse('REQUEST.UNKNOWN', 'Passkey Doctor knows no such request; it may be from another bot or forged.');
+  }
+
+  protected async audit(what: AuditAction, actor: Person, subject: AuditSubject, note?: string): Promise<void> {
+    await this.base.audit.append({
+      time: this.now().toISOString(),
+      who: { id: actor.id, name: actor.name },
+      what,
+      target: { id: subject.target.id, userPrincipalName: subject.target.userPrincipalName },
+      rootCause: subject.rootCause,
+      requestId: subject.id,
+      ...(note ? { note } : {}),
+    });
+  }
+}

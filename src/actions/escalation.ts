@@ -1,0 +1,260 @@
+/**
+ * Escalation: hand the verdict to the team that owns the root cause, with
+ * the evidence they need so they do not start over — findings, the user's
+ * methods with authenticator names, recent failures, what the help desk
+ * already did (from the audit trail) and the device. The bot posts the
+ * payload as a card to the owner's registered channel; `ESCALATION_WEBHOOK_URL`
+ * also receives it as JSON. One escalation per diagnosis run.
+ */
+import type { ConversationReference } from 'botbuilder';
+import { authenticatorName } from '../catalog/authenticators';
+import type { Owner, Verdict } from '../diagnosis/verdictTypes';
+import { logger } from '../logger';
+import type { AuditEntry, AuditTrail } from '../store/auditTrail';
+import type { ChannelRoute, EscalationRoutes, RouteOwner } from '../store/routes';
+import type { Versioned } from '../store/versionedStore';
+import { isWellFormedId, type WorkflowStore } from '../store/workflowStore';
+import type { AccessCheck, Person } from './access';
+import { targetName, targetOf, timeText, type DiagnosisRun, type TargetUser } from './approvalRequest';
+import type { UserFactsSource } from './ports';
+import { isRefusal, refuse, type Refusal } from './refusals';
+
+export const OWNER_NAMES: Record<RouteOwner, string> = { identity: 'identity team', endpoint: 'endpoint team' };
+
+/**
+ * Layer 4 (a stale or failed sign-in) is the user's session; when it is what
+ * blocks, the identity team, who own sign-in, take the escalation.
+ */
+const ROUTE_FOR_OWNER: Record<Owner, RouteOwner> = { 'identity-team': 'identity', 'user-session': 'identity', endpoint: 'endpoint' };
+
+export type WebhookPoster = (url: string, body: unknown) => Promise<{ ok: boolean; status: number }>;
+
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+export const postJson: WebhookPoster = async (url, body) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+  });
+  return { ok: response.ok, status: response.status };
+};
+
+export interface EscalationPayload {
+  schemaVersion: 1;
+  escalationId: string;
+  owner: RouteOwner;
+  escalatedBy: { id: string; name: string };
+  escalatedAt: string;
+  /** One line: who, what blocks, which finding. */
+  headline: string;
+  evidence: {
+    /** Every finding that is not a plain pass or info, layer by layer. */
+    findings: Array<{ layer: number; title: string; status: string; code: string; severity: string; message: string; fix?: string; evidence?: Record<string, unknown> }>;
+    /** The user's registered methods now, passkeys named by their authenticator; null when Graph could not be read. */
+    methods: Array<{ kind: string; displayName: string | null; authenticator?: string; createdDateTime: string | null }> | null;
+    recentFailures: Verdict['recentFailures'];
+    /** What the help desk already did for this user (newest first). */
+    tried: Array<Pick<AuditEntry, 'time' | 'what' | 'note'> & { who: string }>;
+    device: Verdict['device'];
+  };
+  verdict: Verdict;
+}
+
+export interface EscalationRecord {
+  kind: 'escalation';
+  id: string;
+  runId: string;
+  /** `failed`: nothing was delivered (no channel, webhook failed); escalating again is allowed. */
+  state: 'sent' | 'failed';
+  owner: RouteOwner;
+  target: TargetUser;
+  rootCause: string | null;
+  escalatedBy: Person;
+  escalatedAt: string;
+  delivery: { channel: boolean; webhook: 'posted' | 'failed' | 'not-configured' };
+}
+
+/**
+ * `escalated`: post `payload` as a card to `route.conversation` (when there
+ * is a route) and update the original card with `summary` for everyone;
+ * `notice`, if any, is for the clicker.
+ */
+export type EscalationResult =
+  | Refusal
+  | { kind: 'escalated'; record: EscalationRecord; summary: string; route: ChannelRoute | null; payload: EscalationPayload; notice?: string };
+
+export type RouteResult = Refusal | { kind: 'registered'; route: ChannelRoute; message: string };
+
+export interface EscalationDeps {
+  workflows: WorkflowStore;
+  audit: AuditTrail;
+  access: AccessCheck;
+  routes: EscalationRoutes;
+  facts: UserFactsSource;
+  webhookUrl?: string;
+  postWebhook?: WebhookPoster;
+  now?: () => Date;
+}
+
+export const escalationId = (runId: string): string => `escalation-${runId}`;
+
+const howToRegister = (owner: RouteOwner) =>
+  `No channel is registered for the ${OWNER_NAMES[owner]}: in their Teams channel, mention Passkey Doctor and type "route ${owner} here", then escalate again.`;
+
+export function escalationSummary(record: EscalationRecord): string {
+  const where = record.delivery.channel ? `the ${OWNER_NAMES[record.owner]}'s channel` : `the ${OWNER_NAMES[record.owner]}`;
+  const via = record.delivery.webhook === 'posted' ? (record.delivery.channel ? ' and the ticketing webhook' : ' through the ticketing webhook') : '';
+  return record.state === 'sent'
+    ? `Escalated to ${where}${via} by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)}.`
+    : `Escalation to the ${OWNER_NAMES[record.owner]} by ${record.escalatedBy.name} could not be delivered; escalate again.`;
+}
+
+/** The team that owns the root cause, or — when nothing fails — the first layer that warns. */
+function ownerOf(verdict: Verdict): RouteOwner | null {
+  const owner = verdict.rootCause?.owner ?? verdict.layers.find((layer) => layer.status === 'fail' || layer.status === 'warn')?.owner;
+  return owner ? ROUTE_FOR_OWNER[owner] : null;
+}
+
+export class Escalation {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: EscalationDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** `route identity here` / `route endpoint here`, typed by an operator in the channel to register. */
+  async registerRoute(actor: Person, owner: RouteOwner, conversation: Partial<ConversationReference>): Promise<RouteResult> {
+    const notOperator = await this.deps.access.require(actor, 'operator');
+    if (notOperator) return notOperator;
+    const route: ChannelRoute = { owner, conversation, registeredBy: actor, registeredAt: this.now().toISOString() };
+    await this.deps.routes.register(route);
+    logger.info('escalation route registered', { owner, by: actor.id });
+    return { kind: 'registered', route, message: `Escalations for the ${OWNER_NAMES[owner]} will be posted in this channel.` };
+  }
+
+  /** "Escalate" on a verdict card. */
+  async escalate(actor: Person, run: DiagnosisRun): Promise<EscalationResult> {
+    const notOperator = await this.deps.access.require(actor, 'operator');
+    if (notOperator) return notOperator;
+    const target = targetOf(run);
+    if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user; there is nothing to escalate.');
+    if (!isWellFormedId(run.runId)) return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+    const owner = ownerOf(run.verdict);
+    if (!owner) return refuse('ESCALATION.NO_OWNER', 'Nothing in this verdict fails or warns, so there is no team to escalate to.');
+    const route = (await this.deps.routes.get(owner)) ?? null;
+    if (!route && !this.deps.webhookUrl) return refuse('ESCALATION.NO_CHANNEL', howToRegister(owner));
+
+    const now = this.now();
+    const record: EscalationRecord = {
+      kind: 'escalation',
+      id: escalationId(run.runId),
+      runId: run.runId,
+      state: 'sent',
+      owner,
+      target,
+      rootCause: run.verdict.rootCause?.code ?? null,
+      escalatedBy: actor,
+      escalatedAt: now.toISOString(),
+      delivery: { channel: !!route, webhook: this.deps.webhookUrl ? 'posted' : 'not-configured' },
+    };
+    // Claim the escalation first, so a double click delivers once.
+    const claimed = await this.claim(record);
+    if (isRefusal(claimed)) return claimed;
+
+    const payload = await this.payload(record, run.verdict);
+    const webhook = await this.postWebhook(payload);
+    let sent = record;
+    if (webhook === 'failed') {
+      sent = { ...record, state: route ? 'sent' : 'failed', delivery: { ...record.delivery, webhook } };
+      await this.deps.workflows.swap(claimed, sent);
+    }
+    if (sent.state === 'failed') return refuse('ESCALATION.NO_CHANNEL', `The ticketing webhook did not accept the escalation. ${howToRegister(owner)}`);
+    await this.deps.audit.append({
+      time: now.toISOString(),
+      who: { id: actor.id, name: actor.name },
+      what: 'escalation.sent',
+      target: { id: target.id, userPrincipalName: target.userPrincipalName },
+      rootCause: sent.rootCause,
+      requestId: sent.id,
+      note: `to the ${OWNER_NAMES[owner]}${route ? ' channel' : ''}${webhook === 'posted' ? ' and webhook' : ''}`,
+    });
+    const notice = webhook === 'failed' ? 'Posted to the channel, but the ticketing webhook did not accept it.' : route ? undefined : `Sent to the ticketing webhook only. ${howToRegister(owner)}`;
+    return { kind: 'escalated', record: sent, summary: escalationSummary(sent), route, payload, ...(notice ? { notice } : {}) };
+  }
+
+  /** The stored record when this click now owns the escalation; otherwise why not. */
+  private async claim(record: EscalationRecord): Promise<Versioned<EscalationRecord> | Refusal> {
+    const { created, current } = await this.deps.workflows.create(record);
+    if (created) return current;
+    // An undelivered escalation may be retried, by one click only.
+    if (current.value.state === 'failed' && (await this.deps.workflows.swap(current, record))) {
+      return (await this.deps.workflows.get<EscalationRecord>(record.id)) ?? current;
+    }
+    return refuse('REQUEST.ALREADY_DONE', `${escalationSummary(current.value)} It is sent once per diagnosis; re-run the diagnosis to escalate again.`);
+  }
+
+  private async payload(record: EscalationRecord, verdict: Verdict): Promise<EscalationPayload> {
+    const findings = verdict.layers.flatMap((layer) =>
+      layer.findings
+        .filter((finding) => finding.severity !== 'info')
+        .map((finding) => ({
+          layer: layer.layer,
+          title: layer.title,
+          status: layer.status,
+          code: finding.code,
+          severity: finding.severity,
+          message: finding.message,
+          ...(finding.fix ? { fix: finding.fix } : {}),
+          ...(finding.evidence ? { evidence: finding.evidence } : {}),
+        })),
+    );
+    const tried = (await this.deps.audit.recent(record.target.userPrincipalName)).map((entry) => ({
+      time: entry.time,
+      who: entry.who.name,
+      what: entry.what,
+      ...(entry.note ? { note: entry.note } : {}),
+    }));
+    const root = verdict.rootCause;
+    return {
+      schemaVersion: 1,
+      escalationId: record.id,
+      owner: record.owner,
+      escalatedBy: { id: record.escalatedBy.id, name: record.escalatedBy.name },
+      escalatedAt: record.escalatedAt,
+      headline: `${targetName(record.target)} cannot register a passkey: ${root ? `layer ${root.layer} (${root.code})` : `outcome ${verdict.outcome}`}.`,
+      evidence: { findings, methods: await this.methods(record.target), recentFailures: verdict.recentFailures, tried, device: verdict.device ?? null },
+      verdict,
+    };
+  }
+
+  private async methods(target: TargetUser): Promise<EscalationPayload['evidence']['methods']> {
+    try {
+      const { user } = await this.deps.facts.gather(target.id);
+      if (!user.methods.ok) return null;
+      return user.methods.value.map((method) => ({
+        kind: method.kind,
+        displayName: 'displayName' in method ? (method.displayName ?? null) : null,
+        ...(method.kind === 'fido2' && 'aaGuid' in method ? { authenticator: authenticatorName(method.aaGuid) } : {}),
+        createdDateTime: method.createdDateTime ?? null,
+      }));
+    } catch (error) {
+      logger.warn('escalation could not read methods', { targetId: target.id, error });
+      return null;
+    }
+  }
+
+  private async postWebhook(payload: EscalationPayload): Promise<EscalationRecord['delivery']['webhook']> {
+    const url = this.deps.webhookUrl;
+    if (!url) return 'not-configured';
+    try {
+      const answer = await (this.deps.postWebhook ?? postJson)(url, payload);
+      if (answer.ok) return 'posted';
+      logger.warn('escalation webhook refused', { status: answer.status });
+    } catch (error) {
+      logger.warn('escalation webhook failed', { error });
+    }
+    return 'failed';
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * What the workflows need from the outside world. `GraphGateway` and
+ * `GraphWrites` implement these; unit tests pass in-memory fakes.
+ */
+import type { GatheredFacts } from '../diagnosis/ports';
+import type { GraphWrites } from '../graph/writes';
+
+/** Fresh facts about a user, as a diagnosis gathers them. */
+export interface UserFactsSource {
+  gather(subject: string): Promise<GatheredFacts>;
+  /** Called when Graph proves the cached tenant policy stale (a lifetime outside the new bounds). */
+  invalidateTenantSnapshot(): void;
+}
+
+/** Transitive group membership, checked at every click. */
+export interface GroupMembership {
+  memberGroups(userId: string, groupIds: string[]): Promise<Set<string>>;
+}
+
+export type TapWrites = Pick<GraphWrites, 'createTemporaryAccessPass' | 'listTemporaryAccessPasses'>;
+
+export type PasskeyWrites = Pick<GraphWrites, 'listPasskeys' | 'deletePasskey' | 'revokeSignInSessions'>;

@@ -1,0 +1,72 @@
+/**
+ * A Temporary Access Pass request as stored, and the sentences cards show
+ * about it. The record never holds the pass itself — there is no field for
+ * it — so everything derived from the record is safe to share.
+ *
+ *   requested ──approve──► issuing ──► issued
+ *       │  └──approve (a usable pass exists)──► approved ──confirm──► issuing
+ *       ├──deny──► denied                 issuing ──Graph failed──► failed ──approve──► issuing
+ *       └──time──► expired   (from requested, approved or failed)
+ */
+import { durationText } from '../diagnosis/wording';
+import { targetName, timeText, type ApprovalRequest } from './approvalRequest';
+
+export type TapState = 'requested' | 'approved' | 'issuing' | 'issued' | 'denied' | 'failed' | 'expired';
+
+export interface IssuedTapFacts {
+  methodId: string;
+  validFrom: string;
+  validUntil: string;
+  lifetimeInMinutes: number;
+  isUsableOnce: boolean;
+}
+
+export interface TapRecord extends ApprovalRequest<'tap', TapState> {
+  /** State `approved`: the usable pass the approver was shown and must agree to replace. */
+  replaces?: { methodId: string; validUntil: string | null };
+  issued?: IssuedTapFacts;
+}
+
+/** States from which an approver's click may start issuing. */
+export const CLAIMABLE: ReadonlySet<TapState> = new Set(['requested', 'approved', 'failed']);
+/** States in which the request can still lapse. */
+export const OPEN: ReadonlySet<TapState> = new Set(['requested', 'approved', 'failed']);
+
+/** One line for the shared card: who asked, where it stands. Never the pass. */
+export function tapSummary(record: TapRecord): string {
+  const who = targetName(record.target);
+  switch (record.state) {
+    case 'requested':
+      return `${record.requestedBy.name} asked for a Temporary Access Pass for ${who} at ${timeText(record.requestedAt)}; waiting for an approver.`;
+    case 'approved':
+      return `${record.approvedBy?.name} approved; ${who} already has a usable pass, so ${record.approvedBy?.name} must confirm replacing it.`;
+    case 'issuing':
+      return `${record.approvedBy?.name} approved; the pass for ${who} is being created.`;
+    case 'issued': {
+      const issued = record.issued!;
+      const usage = issued.isUsableOnce ? 'one-time' : 'reusable until it expires';
+      return `TAP issued by ${record.approvedBy?.name} for ${who}, valid from ${timeText(issued.validFrom)} to ${timeText(issued.validUntil)}, ${usage}.`;
+    }
+    case 'denied':
+      return `${record.deniedBy?.name} denied the Temporary Access Pass for ${who}.`;
+    case 'failed':
+      return `The pass for ${who} could not be issued: ${record.failure?.message} An approver can try again.`;
+    case 'expired':
+      return `The request for a Temporary Access Pass for ${who} expired unanswered at ${timeText(record.expiresAt)}; request again if it is still needed.`;
+  }
+}
+
+/** What the approver tells the user, shown beside the pass. */
+export function tapInstructions(record: TapRecord): string[] {
+  const issued = record.issued!;
+  const who = targetName(record.target);
+  const lines = [
+    `Give the pass to ${who} over a channel where you know it is them (a call you placed, in person) — not by email or chat.`,
+    `${who} signs in at https://aka.ms/mysecurityinfo (My Sign-ins, Security info) with the pass, then adds the passkey there.`,
+  ];
+  if (issued.isUsableOnce) {
+    lines.push('The pass works for one sign-in: the passkey must be registered within 10 minutes of signing in with it.');
+  }
+  lines.push(`It is valid from ${timeText(issued.validFrom)} for ${durationText(issued.lifetimeInMinutes * 60_000)}. This is the only time it is shown.`);
+  return lines;
+}
