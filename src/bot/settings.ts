@@ -7,6 +7,7 @@
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { Runtime } from '../runtime';
 import { SANDBOX_GROUPS, SANDBOX_TENANT, SANDBOX_USERS } from '../sandbox';
+import type { PlaygroundOptions, PlaygroundUser } from './playground';
 import type { BotSettings } from './services';
 
 export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): BotSettings {
@@ -23,4 +24,24 @@ export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): Bo
       }
     : {};
   return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help };
+}
+
+const asPlaygroundUser = (user: { id: string; displayName: string; userPrincipalName: string }): PlaygroundUser => ({
+  aadObjectId: user.id,
+  displayName: user.displayName,
+  userPrincipalName: user.userPrincipalName,
+});
+
+/**
+ * The playground's people on the sandbox tenant: signed in as the help-desk
+ * operator; the approver and some demo users (who are not operators) to
+ * switch to. The playground wants at least five others.
+ */
+export function sandboxPlaygroundPeople(): Pick<PlaygroundOptions, 'tenantId' | 'currentUser' | 'otherUsers'> {
+  const { approver, ready, excluded, mfaStale, authenticatorBlocked } = SANDBOX_USERS;
+  return {
+    tenantId: SANDBOX_TENANT.id,
+    currentUser: asPlaygroundUser(SANDBOX_USERS.operator),
+    otherUsers: [approver, ready, excluded, mfaStale, authenticatorBlocked].map(asPlaygroundUser),
+  };
 }

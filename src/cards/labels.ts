@@ -10,10 +10,11 @@ export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'atte
 
 export const OUTCOME_HEADLINES: Record<Outcome, { label: string; color: TextColor; style: ContainerStyle }> = {
   blocked: { label: 'Blocked', color: 'Attention', style: 'attention' },
-  'at-risk': { label: 'At risk', color: 'Warning', style: 'warning' },
+  // Teams' light theme draws Warning text in yellow, unreadable on its warning band; the band carries the colour.
+  'at-risk': { label: 'At risk', color: 'Default', style: 'warning' },
   incomplete: { label: 'Incomplete', color: 'Accent', style: 'accent' },
   ready: { label: 'Ready', color: 'Good', style: 'good' },
-  'user-not-found': { label: 'User not found', color: 'Warning', style: 'warning' },
+  'user-not-found': { label: 'User not found', color: 'Default', style: 'warning' },
 };
 
 /** Symbols present in Segoe UI Symbol (Teams) and DejaVu Sans (Linux), unlike colour emoji. */

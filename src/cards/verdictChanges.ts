@@ -4,7 +4,7 @@
  * compared by code per layer, since messages carry times that change on
  * every run.
  */
-import type { LayerNumber, Verdict } from '../diagnosis/verdictTypes';
+import type { LayerNumber, LayerStatus, Outcome, Verdict } from '../diagnosis/verdictTypes';
 import { oneLine } from './oneLine';
 import { OUTCOME_HEADLINES, STATUS_LABELS, type TextColor, utcMinute } from './labels';
 
@@ -31,22 +31,35 @@ function findingCodes(verdict: Verdict): Map<string, { layer: LayerNumber; title
   return codes;
 }
 
+/** Worst first; a change is coloured by its direction, not by where it ends up. */
+const OUTCOME_RANK: Outcome[] = ['user-not-found', 'blocked', 'at-risk', 'incomplete', 'ready'];
+const STATUS_RANK: LayerStatus[] = ['fail', 'warn', 'unknown', 'needs-info', 'pass'];
+
+function direction<T>(rank: T[], from: T, to: T): TextColor {
+  const delta = rank.indexOf(to) - rank.indexOf(from);
+  return delta > 0 ? 'Good' : delta < 0 ? 'Attention' : 'Default';
+}
+
 export function verdictChanges(previous: Verdict, current: Verdict): VerdictChanges {
   const items: VerdictChange[] = [];
   if (previous.outcome !== current.outcome) {
-    const to = OUTCOME_HEADLINES[current.outcome];
-    items.push({ text: `Outcome: ${OUTCOME_HEADLINES[previous.outcome].label} → ${to.label}`, color: to.color });
+    items.push({
+      text: `Outcome: ${OUTCOME_HEADLINES[previous.outcome].label} → ${OUTCOME_HEADLINES[current.outcome].label}`,
+      color: direction(OUTCOME_RANK, previous.outcome, current.outcome),
+    });
   }
   for (const layer of current.layers) {
     const before = previous.layers.find((l) => l.layer === layer.layer);
     if (!before || before.status === layer.status) continue;
-    const to = STATUS_LABELS[layer.status];
-    items.push({ text: `Layer ${layer.layer} · ${layer.title}: ${STATUS_LABELS[before.status].label} → ${to.label}`, color: to.color });
+    items.push({
+      text: `Layer ${layer.layer} · ${layer.title}: ${STATUS_LABELS[before.status].label} → ${STATUS_LABELS[layer.status].label}`,
+      color: direction(STATUS_RANK, before.status, layer.status),
+    });
   }
   const was = findingCodes(previous);
   const now = findingCodes(current);
   for (const [key, finding] of now) {
-    if (!was.has(key)) items.push({ text: `New in layer ${finding.layer}: ${oneLine(finding.message)}`, color: 'Warning' });
+    if (!was.has(key)) items.push({ text: `New in layer ${finding.layer}: ${oneLine(finding.message)}`, color: 'Attention' });
   }
   for (const [key, finding] of was) {
     if (!now.has(key)) items.push({ text: `Cleared in layer ${finding.layer}: ${oneLine(finding.message)}`, color: 'Good' });

@@ -44,10 +44,10 @@ describe('card templates', () => {
   it('give each outcome its headline and colour', () => {
     const seen = Object.fromEntries(samples.map(({ outcome, verdict }) => [outcome, headline(verdictCard(verdict, RUN_ID))]));
     expect(seen.blocked).toMatchObject({ text: 'Blocked', color: 'Attention' });
-    expect(seen['at-risk']).toMatchObject({ text: 'At risk', color: 'Warning' });
+    expect(seen['at-risk']).toMatchObject({ text: 'At risk', color: 'Default' });
     expect(seen.incomplete).toMatchObject({ text: 'Incomplete', color: 'Accent' });
     expect(seen.ready).toMatchObject({ text: 'Ready', color: 'Good' });
-    expect(seen['user-not-found']).toMatchObject({ text: 'User not found', color: 'Warning' });
+    expect(seen['user-not-found']).toMatchObject({ text: 'User not found', color: 'Default' });
   });
 
   it('show seven layer rows with a status icon and a reason, and evidence behind a toggle', () => {

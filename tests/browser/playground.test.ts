@@ -1,0 +1,81 @@
+/**
+ * End to end in a Teams-like client: the bot on the sandbox tenant and the
+ * Microsoft 365 Agents Playground, driven in Chromium. Screenshots go to
+ * test-results/playground/.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startPlayground, type RunningPlayground } from '../../src/bot/playground';
+import { sandboxPlaygroundPeople } from '../../src/bot/settings';
+import { startBot, type RunningBot } from '../../src/bot/startup';
+import { setLogSink } from '../../src/logger';
+import { describeInChromium, launchChromium, resultsDir } from './chromium';
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describeInChromium('the bot in the Agents Playground (Chromium)', () => {
+  let bot: RunningBot;
+  let playground: RunningPlayground;
+  let browser: Browser;
+  let page: Page;
+  let workDir: string;
+  let restoreLogs: ReturnType<typeof setLogSink>;
+  const shots = resultsDir('playground');
+
+  beforeAll(async () => {
+    restoreLogs = setLogSink(() => undefined);
+    workDir = mkdtempSync(join(tmpdir(), 'passkey-doctor-playground-'));
+    bot = await startBot({ env: { STATE_STORE: `file:${join(workDir, 'state')}` }, port: 0 });
+    [playground, browser] = await Promise.all([
+      startPlayground({ endpoint: `${bot.url}/api/messages`, ...sandboxPlaygroundPeople(), port: await freePort(), workDir }),
+      launchChromium(),
+    ]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+    await page.goto(playground.url);
+  }, 45_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.close();
+    rmSync(workDir, { recursive: true, force: true });
+    setLogSink(restoreLogs);
+  });
+
+  it('answers "diagnose alice@contoso.com" with the verdict card and its root cause', async () => {
+    const editor = page.locator('[data-lexical-editor="true"]');
+    await editor.click();
+    await page.keyboard.type('diagnose alice@contoso.com');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'no MFA-capable method' }).last();
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.getByText('Root cause: layer 3 · MFA bootstrap · owner: Identity team').count()).resolves.toBe(1);
+    await page.screenshot({ path: join(shots, '1-diagnose-alice-chat.png') });
+    await card.screenshot({ path: join(shots, '1-diagnose-alice-card.png') });
+  }, 30_000);
+
+  it('re-runs from the card after a fix and shows what changed since the previous run', async () => {
+    // What the help desk would do next: give alice a Temporary Access Pass (here, straight in the sandbox tenant).
+    const tap = await fetch(`${bot.runtime.sandbox!.url}/v1.0/users/alice%40contoso.com/authentication/temporaryAccessPassMethods`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lifetimeInMinutes: 60, isUsableOnce: true }),
+    });
+    expect(tap.status).toBe(201);
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'no MFA-capable method' }).last();
+    await card.getByRole('button', { name: 'Re-run' }).click();
+    const updated = page.locator('.ac-adaptiveCard', { hasText: 'What changed since the run at' }).last();
+    await updated.waitFor({ timeout: 15_000 });
+    await expect(updated.getByText('Layer 3 · MFA bootstrap: Fail → Pass').count()).resolves.toBe(1);
+    await updated.screenshot({ path: join(shots, '2-rerun-alice-card.png') });
+  }, 30_000);
+});
