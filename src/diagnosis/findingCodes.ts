@@ -63,6 +63,8 @@ export const FINDING_CODES = {
   'L3.TAP_NOT_USABLE': { layer: 3, severity: 'warn', docs: [DOCS.temporaryAccessPass] },
   'L3.TAP_POLICY_BLOCKS': { layer: 3, severity: 'warn', docs: [DOCS.temporaryAccessPass] },
   'L3.REGISTRATION_CA_UNSATISFIABLE': { layer: 3, severity: 'fail', docs: [DOCS.registrationCa, DOCS.authenticationStrengths] },
+  'L3.REGISTRATION_CA_UNKNOWN': { layer: 3, severity: 'unknown', docs: [DOCS.registrationCa, DOCS.authenticationStrengths] },
+  'L3.REGISTRATION_CA_APPLIES': { layer: 3, severity: 'info', docs: [DOCS.registrationCa] },
   'L3.LEGACY_MFA_SETTINGS': { layer: 3, severity: 'info', docs: [DOCS.migrateMethods] },
   'L3.MFA_METHODS': { layer: 3, severity: 'info', docs: [DOCS.methodsPolicy] },
 
@@ -79,11 +81,16 @@ export const FINDING_CODES = {
   'L5.UNSUPPORTED_PATH': { layer: 5, severity: 'fail', docs: [DOCS.compatibility] },
   'L5.OS_TOO_OLD': { layer: 5, severity: 'fail', docs: [DOCS.compatibility] },
   'L5.CROSS_DEVICE_PREREQS': { layer: 5, severity: 'info', docs: [DOCS.compatibility] },
+  'L5.DOCS_CONFLICT': { layer: 5, severity: 'warn', docs: [DOCS.compatibility] },
+  'L5.UNDOCUMENTED_COMBINATION': { layer: 5, severity: 'warn', docs: [DOCS.compatibility] },
+  'L5.DEVICE_INCOMPLETE': { layer: 5, severity: 'needs-info', docs: [DOCS.compatibility] },
+  'L5.PLATFORM_NOTES': { layer: 5, severity: 'info', docs: [DOCS.compatibility] },
 
   'L6.ANDROID_SECURE_HARDWARE': { layer: 6, severity: 'warn', docs: [DOCS.authenticatorPasskeys] },
   'L6.KEY_NEEDS_PIN': { layer: 6, severity: 'warn', docs: [DOCS.registerSecurityKey] },
   'L6.KEY_NOT_ATTESTATION_ELIGIBLE': { layer: 6, severity: 'fail', docs: [DOCS.attestationVendors] },
   'L6.NEEDS_AUTHENTICATOR': { layer: 6, severity: 'needs-info', docs: [DOCS.compatibility] },
+  'L6.ROOTED_OR_JAILBROKEN': { layer: 6, severity: 'info', docs: [DOCS.authenticatorPasskeys] },
 
   'L7.WRONG_PROVIDER': { layer: 7, severity: 'warn', docs: [DOCS.syncedPasskeys, DOCS.authenticatorPasskeys] },
   'L7.WHFB_CONFLICT': { layer: 7, severity: 'fail', docs: [DOCS.windowsPasskeys] },

@@ -1,0 +1,30 @@
+/** How findings cite the platform matrix's sources: a short note in prose, the full list in evidence, the links in docs. */
+import { matrixSource, type Contradiction } from '../catalog/platformMatrix';
+
+export const sourceEvidence = (ids: string[]) =>
+  ids.map((id) => {
+    const { title, date, url, path } = matrixSource(id);
+    return { id, title, date, path, url };
+  });
+
+export const sourceLinks = (ids: string[]): string[] => [...new Set(ids.map((id) => matrixSource(id).url).filter((u): u is string => !!u))];
+
+/** "Microsoft Learn, 2026-07-05" for the first dated source. */
+export function citation(ids: string[]): string {
+  const source = ids.map(matrixSource).find((s) => s.date);
+  if (!source) return 'platform matrix';
+  const where = source.url?.startsWith('https://learn.microsoft.com') ? 'Microsoft Learn' : source.title;
+  return `${where}, ${source.date}`;
+}
+
+export const contradictionEvidence = (c: Contradiction) => ({
+  id: c.id,
+  topic: c.topic,
+  statements: c.statements.map((s) => ({ ...s, date: matrixSource(s.source).date })),
+});
+
+/** The oldest and the newest statement, e.g. `Microsoft Learn, 2024-10-11: "…" but Microsoft Learn, 2026-04-16: "…"`. */
+export function contradictionText(c: Contradiction): string {
+  const quote = (s: Contradiction['statements'][number]) => `${citation([s.source])}: "${s.says.replace(/\.$/, '')}"`;
+  return `${quote(c.statements[0])}, but ${quote(c.statements[c.statements.length - 1])}`;
+}
