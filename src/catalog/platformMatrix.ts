@@ -183,3 +183,19 @@ export function minimumLabel(cell: MatrixCell, os: OperatingSystem): string | nu
   if (cell.label) return cell.label;
   return cell.below ? `${osName(os)} ${cell.below}` : null;
 }
+
+/**
+ * Whether a security key needs its PIN set before it is registered on this
+ * system and browser (some browsers never offer to set one). Null when it
+ * depends on a browser that is not known.
+ */
+export function securityKeyNeedsPin(os: OperatingSystem, browser: Browser | null): { needed: boolean | null; cell: MatrixCell | null } {
+  const choice = chooseCell(cellsFor('security-key', null, os), null);
+  if (choice.kind !== 'cell') return { needed: false, cell: null };
+  const { cell } = choice;
+  if (cell.pinFirst) return { needed: true, cell };
+  const dependsOnBrowser = cell.browsers && cell.browsers !== 'any' && Object.values(cell.browsers).some((e) => typeof e === 'object' && e.pinFirst);
+  if (!dependsOnBrowser) return { needed: false, cell };
+  if (!browser) return { needed: null, cell };
+  return { needed: !!browserEntryOf(cell, browser).pinFirst, cell };
+}

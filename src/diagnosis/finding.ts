@@ -12,7 +12,7 @@ interface FindingDetails {
 /** A finding with the severity and docs its code carries in the catalogue. */
 export function finding(code: FindingCode, message: string, details: FindingDetails = {}): Finding {
   const spec = FINDING_CODES[code];
-  const docs = [...spec.docs, ...(details.docs ?? [])];
+  const docs = [...new Set([...spec.docs, ...(details.docs ?? [])])];
   return {
     code,
     severity: spec.severity,
