@@ -27,9 +27,7 @@ export interface TapRecord extends ApprovalRequest<'tap', TapState> {
   issued?: IssuedTapFacts;
 }
 
-/** States from which an approver's click may start issuing. */
-export const CLAIMABLE: ReadonlySet<TapState> = new Set(['requested', 'approved', 'failed']);
-/** States in which the request can still lapse. */
+/** Still waiting for an answer: an approver may issue from here, or deny, or the request may lapse. */
 export const OPEN: ReadonlySet<TapState> = new Set(['requested', 'approved', 'failed']);
 
 /** One line for the shared card: who asked, where it stands. Never the pass. */

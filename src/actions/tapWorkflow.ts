@@ -24,7 +24,7 @@ import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approv
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
 import { planTap, type TapPlan } from './tapPreChecks';
-import { CLAIMABLE, OPEN, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
+import { OPEN, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
 
 export interface TapWorkflowDeps extends WorkflowDeps {
   /** TAP_REQUESTS_PER_HOUR per operator. */
@@ -57,7 +57,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   protected readonly kind = 'tap';
   protected readonly auditActions = { refused: 'tap.refused', expired: 'tap.expired', denied: 'tap.denied' } as const;
   protected readonly openStates = OPEN;
-  protected readonly claimableStates = CLAIMABLE;
+  protected readonly claimableStates = OPEN;
   protected readonly claimedState: TapState = 'issuing';
 
   constructor(private readonly deps: TapWorkflowDeps) {
