@@ -2,7 +2,7 @@
  * Which row of the platform matrix an authenticator belongs to: the
  * catalogue knows products, the matrix knows providers.
  */
-import { authenticatorByAaguid, type Authenticator } from './authenticators';
+import { authenticatorByAaguid, authenticatorById, type Authenticator } from './authenticators';
 import type { Provider } from './platformMatrix';
 
 const BY_CATALOGUE_ID: Record<string, Provider> = {
@@ -32,4 +32,16 @@ export function providerOfAuthenticator(authenticator: Authenticator): Provider 
 export function providerOf(aaGuid: string | null | undefined): Provider | null {
   const authenticator = aaGuid ? authenticatorByAaguid(aaGuid) : undefined;
   return authenticator ? providerOfAuthenticator(authenticator) : null;
+}
+
+/** The catalogue product that stands for a provider when only the provider is known (a system's default). */
+const REPRESENTATIVES: Partial<Record<Provider, string>> = {
+  'apple-passwords': 'icloud-keychain',
+  'google-password-manager': 'google-password-manager',
+  'windows-hello': 'windows-hello',
+};
+
+export function representativeOf(provider: Provider): Authenticator | null {
+  const id = REPRESENTATIVES[provider];
+  return id ? authenticatorById(id) ?? null : null;
 }

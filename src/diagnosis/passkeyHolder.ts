@@ -24,12 +24,24 @@ const PATH_PROVIDERS: Partial<Record<RegistrationPath, Provider>> = {
   'windows-hello': 'windows-hello',
 };
 
+export const pathProvider = (path: RegistrationPath | null): Provider | null => (path ? PATH_PROVIDERS[path] ?? null : null);
+
 export function passkeyHolder(ctx: LayerContext): PasskeyHolder {
   const path = ctx.device.path;
   const aaGuid = ctx.intended?.aaGuid ?? null;
   const authenticator = aaGuid ? authenticatorByAaguid(aaGuid) ?? null : null;
-  const byPath = path ? PATH_PROVIDERS[path] ?? null : null;
+  const byPath = pathProvider(path);
   // An uncatalogued AAGUID on the security-key path is still a security key; elsewhere it says nothing.
   const provider = authenticator ? providerOfAuthenticator(authenticator) : aaGuid && byPath !== 'security-key' ? null : byPath;
   return { provider, authenticator, aaGuid };
+}
+
+/**
+ * The provider the user means to save to: the authenticator the technician
+ * gave or the path implies. A failed registration shows what was tried, which
+ * is not necessarily what was meant.
+ */
+export function meantProvider(ctx: LayerContext): Provider | null {
+  if (ctx.intended && ctx.intended.source !== 'failed-registration') return passkeyHolder(ctx).provider;
+  return pathProvider(ctx.device.path);
 }

@@ -4,8 +4,9 @@
  */
 import { authenticatorById } from '../../src/catalog/authenticators';
 import type { ResolvedDevice } from '../../src/diagnosis/device';
+import type { AuditEvent } from '../../src/diagnosis/facts';
 import type { IntendedAuthenticator } from '../../src/diagnosis/intendedAuthenticator';
-import { contextOf, readyWorld, type World } from './builders';
+import { contextOf, minutesAgo, readyWorld, type World } from './builders';
 
 /** A device the technician described in full (or in part). */
 export function givenDevice(overrides: Partial<ResolvedDevice> = {}): ResolvedDevice {
@@ -28,3 +29,20 @@ export function worldOn(device: Partial<ResolvedDevice>, authenticator?: Intende
 }
 
 export const contextOn = (device: Partial<ResolvedDevice>, authenticator?: IntendedAuthenticator) => contextOf(worldOn(device, authenticator));
+
+let auditCounter = 0;
+/** A failed passkey registration 15 minutes ago, unless overridden. */
+export function auditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  auditCounter += 1;
+  return {
+    id: `audit-${auditCounter}`,
+    activityDateTime: minutesAgo(15),
+    activityDisplayName: 'User registered security info',
+    loggedByService: 'Authentication Methods',
+    result: 'failure',
+    resultReason: 'User failed to register Fido2 Authentication Method',
+    aaGuid: null,
+    initiatedByUpn: 'alice@contoso.com',
+    ...overrides,
+  };
+}

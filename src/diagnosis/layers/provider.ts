@@ -1,0 +1,241 @@
+/**
+ * Layer 7: did (or will) the passkey land in the right provider? A passkey
+ * saved to a provider the profiles reject or the user did not mean, a Windows
+ * Hello passkey next to Windows Hello for Business, and a recently deleted
+ * passkey whose local copy may linger.
+ */
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorByAaguid, authenticatorName, type Authenticator } from '../../catalog/authenticators';
+import { providerOfAuthenticator, representativeOf } from '../../catalog/passkeyProviders';
+import { osName, providerName, sameDeviceDefault, type Provider } from '../../catalog/platformMatrix';
+import { userPasskeyProfiles, type UserProfiles } from '../applicableProfiles';
+import type { LayerContext } from '../context';
+import { personName } from '../context';
+import type { AuditEvent, OperatingSystem, PasskeyProfile } from '../facts';
+import { finding, gapFinding } from '../finding';
+import { isFido2Method, type Fido2Method } from '../methods';
+import { meantProvider, passkeyHolder } from '../passkeyHolder';
+import { isFullyPermissive, judgeProfile, registrationCandidate, type PasskeyCandidate } from '../passkeyProfileRules';
+import { chooseProviderSteps, removeLocalCopySteps } from '../providerCoaching';
+import type { Finding } from '../verdictTypes';
+import { listOf, utcText } from '../wording';
+
+/** Providers a platform chooses between; security keys are picked deliberately and judged by layer 2. */
+const isProviderChoice = (provider: Provider | null): provider is Provider => !!provider && provider !== 'security-key';
+
+/** Third-party providers differ by product (1Password is not Bitwarden); the rest by provider. */
+const choiceKey = (provider: Provider, authenticator: Authenticator | null): string =>
+  provider === 'third-party' && authenticator ? authenticator.id : provider;
+
+const DELETIONS = new Set(['user deleted security info', 'admin deleted security info', 'delete passkey (device-bound)']);
+const isPasskeyDeletion = (e: AuditEvent): boolean =>
+  DELETIONS.has(e.activityDisplayName.toLowerCase()) && (!!e.aaGuid || /fido2|passkey/i.test(`${e.resultReason ?? ''} ${e.activityDisplayName}`));
+
+interface Landing {
+  aaGuid: string;
+  authenticator: Authenticator;
+  provider: Provider;
+  registered: Fido2Method[];
+  /** Failed registrations that tried this authenticator, newest first. */
+  attempts: AuditEvent[];
+}
+
+interface Judging {
+  ctx: LayerContext;
+  name: string;
+  findings: Finding[];
+  needs: string[];
+  /** The provider the user means, and its key for comparing (see `choiceKey`). */
+  meant: { provider: Provider; key: string } | null;
+  /** Computed once, and only when a check needs the profiles; a gap is reported once however many checks meet it. */
+  profiles: () => PasskeyProfile[] | null;
+}
+
+function withinLookback(ctx: LayerContext, time: string | null): boolean {
+  const ms = Date.parse(time ?? '');
+  return !Number.isNaN(ms) && ms >= ctx.nowMs - ctx.settings.signInLookbackDays * 86_400_000;
+}
+
+/** Where to coach: the device in hand, else the system the provider lives on. */
+function coachingOs(ctx: LayerContext, landing: Pick<Landing, 'provider' | 'aaGuid'>): OperatingSystem | null {
+  if (ctx.device.os) return ctx.device.os;
+  if (landing.aaGuid === MICROSOFT_AUTHENTICATOR_AAGUIDS.android || landing.provider === 'google-password-manager') return 'android';
+  if (landing.aaGuid === MICROSOFT_AUTHENTICATOR_AAGUIDS.ios || landing.provider === 'apple-passwords') return 'ios';
+  return null;
+}
+
+const AUTHENTICATOR_CANDIDATES = Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).map((aaGuid) => registrationCandidate(aaGuid, 'authenticator-app'));
+
+/** What to tell the user to save to: what they meant, else something the profiles take. */
+function targetName(ctx: LayerContext, meant: Provider | null, profiles: PasskeyProfile[] | null): string {
+  if (meant) return providerName(meant);
+  const authenticatorAccepted = profiles?.some((p) => AUTHENTICATOR_CANDIDATES.some((c) => judgeProfile(p, c, 'registration').accepts));
+  return authenticatorAccepted ? 'Microsoft Authenticator' : `a provider the passkey profiles that apply to ${personName(ctx.user)} accept`;
+}
+
+/** Reasons every profile rejects this passkey, or null when one accepts it or cannot tell. */
+function rejectedBy(profiles: PasskeyProfile[], candidate: PasskeyCandidate, moment: 'registration' | 'sign-in'): string[] | null {
+  const judgements = profiles.map((p) => judgeProfile(p, candidate, moment));
+  if (!judgements.every((j) => j.rejects)) return null;
+  return judgements.map((j) => `"${j.profile.name}" ${listOf(j.reasons)}`);
+}
+
+function landingsOf(ctx: LayerContext, methods: Fido2Method[], audits: AuditEvent[]): Landing[] {
+  const byAaguid = new Map<string, Landing>();
+  const landing = (aaGuid: string | null): Landing | null => {
+    const authenticator = aaGuid ? authenticatorByAaguid(aaGuid) : undefined;
+    if (!aaGuid || !authenticator) return null;
+    const provider = providerOfAuthenticator(authenticator);
+    if (!isProviderChoice(provider)) return null;
+    const existing = byAaguid.get(aaGuid) ?? { aaGuid, authenticator, provider, registered: [], attempts: [] };
+    byAaguid.set(aaGuid, existing);
+    return existing;
+  };
+  for (const method of methods) landing(method.aaGuid)?.registered.push(method);
+  for (const event of audits) {
+    if (event.result === 'failure' && withinLookback(ctx, event.activityDateTime)) landing(event.aaGuid)?.attempts.push(event);
+  }
+  return [...byAaguid.values()];
+}
+
+function wrongProviderFinding(j: Judging, landing: Landing): Finding | null {
+  const { ctx, name, meant } = j;
+  const meantName = meant ? providerName(meant.provider) : null;
+  const notMeant = !!meant && choiceKey(landing.provider, landing.authenticator) !== meant.key;
+  const recentRegistrations = landing.registered.filter((m) => withinLookback(ctx, m.createdDateTime));
+  const profiles = landing.registered.length ? j.profiles() : null;
+  const rejections = landing.registered.flatMap((method) => {
+    // Key restrictions and passkey types apply at sign-in too; the registered type beats the catalogue's.
+    const candidate = { ...registrationCandidate(method.aaGuid, null), passkeyType: method.passkeyType ?? landing.authenticator.passkeyType };
+    const reasons = profiles ? rejectedBy(profiles, candidate, 'sign-in') : null;
+    return reasons ? [{ method, reasons }] : [];
+  });
+  const wrongRegistered = [...new Set([...rejections.map((r) => r.method), ...(notMeant ? recentRegistrations : [])])];
+  const wrongAttempts = notMeant ? landing.attempts : [];
+  if (wrongRegistered.length === 0 && wrongAttempts.length === 0) return null;
+
+  const where = authenticatorName(landing.aaGuid);
+  const parts: string[] = [];
+  for (const method of wrongRegistered) {
+    const label = method.displayName ? `"${method.displayName}"` : 'a passkey';
+    const when = method.createdDateTime ? ` on ${utcText(Date.parse(method.createdDateTime)).slice(0, 10)}` : '';
+    const rejection = rejections.find((r) => r.method === method);
+    parts.push(`${name}'s passkey ${label}, registered${when}, is kept in ${where}${rejection ? `, which none of the passkey profiles that apply accepts (${rejection.reasons.join('; ')}), so signing in with it will fail` : `, not in ${meantName} as intended`}`);
+  }
+  if (wrongAttempts.length) {
+    parts.push(`${name}'s failed registration at ${utcText(Date.parse(wrongAttempts[0].activityDateTime))} tried to save the passkey in ${where}, not in ${meantName}`);
+  }
+  const target = targetName(ctx, meant?.provider ?? null, profiles);
+  const removal = wrongRegistered.length ? `Remove the passkey kept in ${where} from ${name}'s Security info, then register again. ` : '';
+  return finding('L7.WRONG_PROVIDER', `${parts.join('; ')}.`, {
+    fix: `${removal}${chooseProviderSteps(coachingOs(ctx, landing), target)}`,
+    evidence: {
+      registered: wrongRegistered.length > 0,
+      ...(wrongRegistered.length ? { methodId: wrongRegistered[0].id, methodIds: wrongRegistered.map((m) => m.id) } : {}),
+      aaGuid: landing.aaGuid,
+      authenticator: where,
+      provider: landing.provider,
+      intended: meantName,
+      attempts: wrongAttempts.map((e) => ({ time: e.activityDateTime, activity: e.activityDisplayName, reason: e.resultReason })),
+      ...(rejections.length ? { rejectedBy: rejections.map((r) => ({ methodId: r.method.id, reasons: r.reasons })) } : {}),
+    },
+  });
+}
+
+/** Same device, nothing says where: the system's default provider is where the passkey would go. */
+function wouldGoFinding(j: Judging, os: OperatingSystem, fallback: Provider): Finding | null {
+  const representative = representativeOf(fallback);
+  const profiles = j.profiles();
+  if (!representative || !profiles) return null;
+  const reasons = rejectedBy(profiles, registrationCandidate(representative.aaGuids[0], 'same-device'), 'registration');
+  if (!reasons) return null;
+  const target = targetName(j.ctx, null, profiles);
+  return finding('L7.WRONG_PROVIDER', `On ${osName(os)} a passkey registered on the same device goes to ${providerName(fallback)} unless ${j.name} picks another provider, and none of the passkey profiles that apply accepts it (${reasons.join('; ')}).`, {
+    fix: chooseProviderSteps(os, target),
+    evidence: { registered: false, wouldGo: true, provider: fallback, authenticator: representative.name, aaGuid: representative.aaGuids[0] },
+  });
+}
+
+function whfbFindings(j: Judging, hasWhfb: boolean, holderProvider: Provider | null): void {
+  if (!hasWhfb) return;
+  const { ctx, name } = j;
+  const { path, os } = ctx.device;
+  if (holderProvider === 'windows-hello') {
+    j.findings.push(
+      finding('L7.WHFB_CONFLICT', `${name} already has Windows Hello for Business, and a Windows Hello passkey (Microsoft Entra passkey on Windows, preview) cannot be registered for an account that has a Windows Hello for Business credential; a retry shows "passkey already registered".`, {
+        fix: `Keep Windows Hello for Business for signing in to Windows, and give ${name} a passkey elsewhere: Microsoft Authenticator on the phone (choose "iPhone, iPad or Android device" in the Windows dialog) or a security key.`,
+        evidence: { methods: ['windowsHelloForBusiness'], path: ctx.device.path, authenticator: 'Windows Hello' },
+      }),
+    );
+    return;
+  }
+  // On Windows, "This Windows device" is the Windows Hello passkey: only the choice in the dialog decides.
+  if (holderProvider === null && (path === 'same-device' || path === null) && (os === 'windows' || os === null)) {
+    j.needs.push(`where the passkey will be saved: ${name} has Windows Hello for Business, so saving it to "This Windows device" (a Windows Hello passkey) would fail`);
+  }
+}
+
+function orphanFinding(j: Judging, audits: AuditEvent[]): void {
+  const deletion = audits.find((e) => isPasskeyDeletion(e) && withinLookback(j.ctx, e.activityDateTime));
+  if (!deletion) return;
+  const what = deletion.aaGuid ? `A passkey (${authenticatorName(deletion.aaGuid)})` : 'A passkey';
+  j.findings.push(
+    finding('L7.ORPHANED_LOCAL_PASSKEY', `${what} was deleted from ${j.name}'s account at ${utcText(Date.parse(deletion.activityDateTime))} ("${deletion.activityDisplayName}"). If its copy is still on the device or key, registering again can fail with "passkey already exists".`, {
+      fix: removeLocalCopySteps(j.ctx.device.os),
+      evidence: { eventId: deletion.id, time: deletion.activityDateTime, activity: deletion.activityDisplayName, reason: deletion.resultReason, aaGuid: deletion.aaGuid, authenticator: deletion.aaGuid ? authenticatorName(deletion.aaGuid) : null },
+    }),
+  );
+}
+
+/** Nothing says where the passkey goes: a need only if the profiles would not take any provider. */
+function landingNeed(j: Judging): void {
+  const profiles = j.profiles();
+  if (!profiles || profiles.some(isFullyPermissive)) return;
+  j.needs.push(`where the passkey will be saved: the passkey profiles that apply to ${j.name} do not accept every provider`);
+}
+
+export function evaluateProvider(ctx: LayerContext): Finding[] {
+  const name = personName(ctx.user);
+  const holder = passkeyHolder(ctx);
+  const meant = meantProvider(ctx);
+  let profiles: UserProfiles | null = null;
+  const j: Judging = {
+    ctx,
+    name,
+    findings: [],
+    needs: [],
+    meant: meant ? { provider: meant, key: choiceKey(meant, meant === holder.provider ? holder.authenticator : null) } : null,
+    profiles: () => {
+      if (!profiles) {
+        profiles = userPasskeyProfiles(ctx, 'which passkey providers the profiles accept');
+        if (!profiles.ok) j.findings.push(profiles.finding);
+      }
+      return profiles.ok ? profiles.profiles : null;
+    },
+  };
+  const { methods, audits } = ctx.facts;
+  if (!methods.ok) j.findings.push(gapFinding(methods.gap, `${name}'s registered passkeys and Windows Hello for Business`));
+  if (!audits.ok) j.findings.push(gapFinding(audits.gap, `${name}'s recent passkey registrations and deletions`));
+  const events = audits.ok ? audits.value : [];
+
+  if (methods.ok) whfbFindings(j, methods.value.some((m) => m.kind === 'windowsHelloForBusiness'), holder.provider);
+  for (const landing of landingsOf(ctx, methods.ok ? methods.value.filter(isFido2Method) : [], events)) {
+    const wrong = wrongProviderFinding(j, landing);
+    if (wrong) j.findings.push(wrong);
+  }
+  if (!holder.provider && !holder.aaGuid) {
+    const { path, os } = ctx.device;
+    const fallback = path === 'same-device' && os ? sameDeviceDefault(os) : null;
+    const wouldGo = fallback && os ? wouldGoFinding(j, os, fallback) : null;
+    if (wouldGo) j.findings.push(wouldGo);
+    else if (!fallback) landingNeed(j);
+  }
+  orphanFinding(j, events);
+  if (j.needs.length) {
+    j.findings.push(
+      finding('L7.NEEDS_DEVICE', `The provider check needs ${listOf(j.needs)}.`, {
+        fix: 'Add how the user registers and the intended authenticator (CLI: --path, --authenticator, --os; in Teams: the device form) and re-run.',
+      }),
+    );
+  }
+  return j.findings;
+}
