@@ -34,13 +34,14 @@ async function main(): Promise<void> {
   if (withPlayground) process.env.LOG_LEVEL ??= 'warn';
   const bot: RunningBot = await startBot({ env: process.env });
   let playground: RunningPlayground | undefined;
-  const stop = async () => {
-    await playground?.stop();
-    await bot.close();
-    process.exit(0);
+  let stopping: Promise<void> | undefined;
+  // Ctrl+C reaches npm, sh and node at once; the first signal stops everything, later ones wait for it.
+  const stop = () => {
+    stopping ??= Promise.allSettled([playground?.stop(), bot.close()]).then(() => process.exit(0));
+    return stopping;
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   if (!withPlayground) {
     process.stdout.write(`Passkey Doctor bot listening at ${bot.url}/api/messages (Graph: ${config.graph.mode}).\n`);
     return;
