@@ -63,6 +63,16 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     await card.screenshot({ path: join(shots, '1-diagnose-alice-card.png') });
   }, 30_000);
 
+  it('explains bob\'s exclusion with the group that excludes him', async () => {
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type('diagnose bob@contoso.com');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Bob Ortiz · bob@contoso.com' }).last();
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.getByText(/exclusion "Passkey Exclusions"/).count()).resolves.toBeGreaterThan(0);
+    await card.screenshot({ path: join(shots, '2-diagnose-bob-card.png') });
+  }, 30_000);
+
   it('re-runs from the card after a fix and shows what changed since the previous run', async () => {
     // What the help desk would do next: give alice a Temporary Access Pass (here, straight in the sandbox tenant).
     const tap = await fetch(`${bot.runtime.sandbox!.url}/v1.0/users/alice%40contoso.com/authentication/temporaryAccessPassMethods`, {
@@ -76,6 +86,6 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     const updated = page.locator('.ac-adaptiveCard', { hasText: 'What changed since the run at' }).last();
     await updated.waitFor({ timeout: 15_000 });
     await expect(updated.getByText('Layer 3 · MFA bootstrap: Fail → Pass').count()).resolves.toBe(1);
-    await updated.screenshot({ path: join(shots, '2-rerun-alice-card.png') });
+    await updated.screenshot({ path: join(shots, '3-rerun-alice-card.png') });
   }, 30_000);
 });
