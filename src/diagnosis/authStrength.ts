@@ -1,0 +1,127 @@
+/**
+ * Can the user satisfy an authentication strength? Each allowed combination
+ * (`fido2`, `password,sms`, `temporaryAccessPassOneTime`, …) is a set of
+ * factors; a combination is satisfied when the user has every factor. A
+ * factor the facts cannot show per user (a certificate) is `unknown`.
+ */
+import type { Tri } from './caTargeting';
+import type { LayerContext } from './context';
+import type { AuthenticationStrength } from './facts';
+import { isTapMethod } from './methods';
+import { isEnabledFor } from './scope';
+
+export interface FactorFacts {
+  /** Method kinds layer 3 counts as usable MFA (registered and allowed by policy). */
+  usableKinds: ReadonlySet<string>;
+  /** Every registered method kind, usable or not. */
+  registeredKinds: ReadonlySet<string>;
+  /** A TAP could be used: the user has a usable one or the help desk could issue one. */
+  tapAvailable: boolean;
+  /** The user holds a usable TAP right now. */
+  tapInHand: boolean;
+  /** The TAP policy allows multi-use passes. */
+  multiUseTapAllowed: boolean;
+  methodEnabled: (configurationId: string) => boolean;
+  /** The device the user registers on runs Windows (`unknown` when not known). */
+  onWindows: Tri;
+}
+
+export function factorFacts(ctx: LayerContext, usableKinds: string[], tapAvailable: boolean): FactorFacts {
+  const methods = ctx.facts.methods.ok ? ctx.facts.methods.value : [];
+  const policy = ctx.policy.ok ? ctx.policy.value : null;
+  const legacy = !policy || policy.policyMigrationState !== 'migrationComplete';
+  const membership = ctx.membership.ok ? ctx.membership.value : null;
+  const os = ctx.device.os;
+  return {
+    usableKinds: new Set(usableKinds),
+    registeredKinds: new Set(methods.map((m) => m.kind)),
+    tapAvailable,
+    tapInHand: methods.some((m) => isTapMethod(m) && m.isUsable === true),
+    multiUseTapAllowed: policy?.temporaryAccessPass?.isUsableOnce === false,
+    // Before migration the legacy MFA settings decide, as layer 3 assumes.
+    methodEnabled: (id) =>
+      legacy || (!!membership && !!policy?.methodConfigurations.some((c) => c.id.toLowerCase() === id.toLowerCase() && isEnabledFor(c, membership))),
+    onWindows: os === null ? 'unknown' : os === 'windows' ? 'yes' : 'no',
+  };
+}
+
+const yesNo = (value: boolean): Tri => (value ? 'yes' : 'no');
+
+/** Graph's authenticationMethodModes, one factor each. */
+const FACTORS: Record<string, (f: FactorFacts) => Tri> = {
+  password: (f) => yesNo(f.registeredKinds.has('password')),
+  microsoftAuthenticatorPush: (f) => yesNo(f.usableKinds.has('microsoftAuthenticator')),
+  deviceBasedPush: (f) => yesNo(f.registeredKinds.has('passwordlessMicrosoftAuthenticator') && f.methodEnabled('MicrosoftAuthenticator')),
+  sms: (f) => yesNo(f.usableKinds.has('phone') && f.methodEnabled('Sms')),
+  voice: (f) => yesNo(f.usableKinds.has('phone') && f.methodEnabled('Voice')),
+  softwareOath: (f) => yesNo(f.usableKinds.has('softwareOath')),
+  hardwareOath: (f) => yesNo(f.usableKinds.has('hardwareOath')),
+  fido2: (f) => yesNo(f.usableKinds.has('fido2')),
+  // Windows Hello for Business only works on the PC that holds it.
+  windowsHelloForBusiness: (f) => (f.usableKinds.has('windowsHelloForBusiness') ? f.onWindows : 'no'),
+  // Certificates have no per-user method object: enabled for the user is as far as the facts go.
+  x509CertificateMultiFactor: (f) => (f.methodEnabled('X509Certificate') ? 'unknown' : 'no'),
+  x509CertificateSingleFactor: (f) => (f.methodEnabled('X509Certificate') ? 'unknown' : 'no'),
+  temporaryAccessPassOneTime: (f) => yesNo(f.tapAvailable),
+  temporaryAccessPassMultiUse: (f) => yesNo(f.tapAvailable && f.multiUseTapAllowed),
+  qrCodePin: (f) => yesNo(f.registeredKinds.has('qrCodePin')),
+  // Accounts in a federated domain could bring MFA from their identity provider; the facts do not say which are.
+  federatedMultiFactor: () => 'no',
+  federatedSingleFactor: () => 'no',
+  email: () => 'no',
+};
+
+export const TAP_FACTORS = new Set(['temporaryAccessPassOneTime', 'temporaryAccessPassMultiUse']);
+
+const factorsOf = (combination: string): string[] => combination.split(',').map((t) => t.trim()).filter(Boolean);
+
+export function combinationSatisfied(combination: string, facts: FactorFacts): Tri {
+  const results = factorsOf(combination).map((factor) => FACTORS[factor]?.(facts) ?? 'unknown');
+  if (results.includes('no')) return 'no';
+  return results.every((r) => r === 'yes') ? 'yes' : 'unknown';
+}
+
+export const usesTap = (combination: string): boolean => factorsOf(combination).some((f) => TAP_FACTORS.has(f));
+
+export interface StrengthJudgement {
+  /** Satisfied by what the user has now (a TAP only if they hold one). */
+  now: string[];
+  /** Satisfied only once the help desk issues a TAP. */
+  withNewTap: string[];
+  /** Might be satisfied; the facts cannot tell. */
+  unknown: string[];
+}
+
+export function judgeStrength(strength: AuthenticationStrength, facts: FactorFacts): StrengthJudgement {
+  const judged = strength.allowedCombinations.map((combination) => ({ combination, result: combinationSatisfied(combination, facts) }));
+  const yes = judged.filter((j) => j.result === 'yes').map((j) => j.combination);
+  const needsNewTap = (c: string) => usesTap(c) && !facts.tapInHand;
+  return {
+    now: yes.filter((c) => !needsNewTap(c)),
+    withNewTap: yes.filter(needsNewTap),
+    unknown: judged.filter((j) => j.result === 'unknown').map((j) => j.combination),
+  };
+}
+
+const WORDS: Record<string, string> = {
+  password: 'password',
+  microsoftAuthenticatorPush: 'Microsoft Authenticator notification',
+  deviceBasedPush: 'Microsoft Authenticator phone sign-in',
+  sms: 'SMS',
+  voice: 'voice call',
+  softwareOath: 'software OATH code',
+  hardwareOath: 'hardware OATH token',
+  fido2: 'passkey (FIDO2)',
+  windowsHelloForBusiness: 'Windows Hello for Business',
+  x509CertificateMultiFactor: 'certificate (multifactor)',
+  x509CertificateSingleFactor: 'certificate (single-factor)',
+  temporaryAccessPassOneTime: 'one-time Temporary Access Pass',
+  temporaryAccessPassMultiUse: 'multi-use Temporary Access Pass',
+  qrCodePin: 'QR code and PIN',
+  federatedMultiFactor: 'federated MFA',
+  federatedSingleFactor: 'federated single factor',
+  email: 'email code',
+};
+
+/** `password + SMS` */
+export const combinationWords = (combination: string): string => factorsOf(combination).map((f) => WORDS[f] ?? f).join(' + ');
