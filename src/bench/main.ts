@@ -9,6 +9,7 @@ import { DiagnosisService } from '../diagnosis/service';
 import { createGraphClient } from '../graph/client';
 import { GraphGateway } from '../graph/gateway';
 import { loadFixture, startSandbox } from '../sandbox';
+import { benchBotReply } from './botReply';
 import { sequentialCheck } from './sequentialCheck';
 
 const LATENCY_MS = 100;
@@ -57,6 +58,12 @@ async function main(): Promise<void> {
     `median wall time: cold ${median(rows.map((r) => r.cold.ms))} ms, warm ${median(rows.map((r) => r.warm.ms))} ms, sequential ${median(rows.map((r) => r.sequential.ms))} ms`,
     `warm diagnosis is ${(median(rows.map((r) => r.sequential.ms)) / median(rows.map((r) => r.warm.ms))).toFixed(1)}× faster than the sequential check, and reads more (nested groups via checkMemberGroups, TAP and CA policies, audit events)`,
   ];
+  const bot = await benchBotReply();
+  lines.push(
+    '',
+    `Teams bot reply time (diagnose message in → verdict card posted, in-process adapter, ${LATENCY_MS} ms Graph latency):`,
+    `  first message ${bot.coldMs} ms (operator check + tenant snapshot + user batch), warm median ${bot.warmMs} ms with ${bot.warmRoundTrips} Graph round trip`,
+  );
   process.stdout.write(lines.join('\n') + '\n');
 }
 
