@@ -41,6 +41,7 @@ describe('sandbox tenant policies', () => {
     expect(fido2.includeTargets).toEqual([
       expect.objectContaining({ id: SANDBOX_GROUPS.passkeyPilot, allowedPasskeyProfiles: ['00000000-0000-0000-0000-000000000001'] }),
       expect.objectContaining({ id: SANDBOX_GROUPS.securityKeysOnly }),
+      expect.objectContaining({ id: 'd93dc501-6f14-42de-a730-6dbf7cd15fb5', allowedPasskeyProfiles: ['8ed74096-0eb5-4011-86e5-f798d35fb57a'] }),
     ]);
     expect(fido2.excludeTargets).toEqual([{ targetType: 'group', id: SANDBOX_GROUPS.passkeyExclusions }]);
     expect(fido2.passkeyProfiles[1]).toMatchObject({

@@ -26,7 +26,7 @@ interface Judgement {
 }
 
 const factFinding = (code: 'L6.ANDROID_SECURE_HARDWARE' | 'L6.ROOTED_OR_JAILBROKEN', fact: Fact, fix: string): Finding =>
-  finding(code, `${fact.text} (${citation(fact.sources)})`, { fix, evidence: { sources: sourceEvidence(fact.sources) }, docs: sourceLinks(fact.sources) });
+  finding(code, `${fact.text.replace(/\.$/, '')} (${citation(fact.sources)}).`, { fix, evidence: { sources: sourceEvidence(fact.sources) }, docs: sourceLinks(fact.sources) });
 
 function pinFinding(ctx: LayerContext, j: Judgement): void {
   const { os, browser } = ctx.device;
