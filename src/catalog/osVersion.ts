@@ -39,7 +39,7 @@ export function parseComponents(text: string): number[] | null {
   return VERSION_TEXT.test(trimmed) ? trimmed.split('.').map(Number) : null;
 }
 
-export function compareVersions(a: number[], b: number[]): number {
+function compareVersions(a: number[], b: number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const diff = (a[i] ?? 0) - (b[i] ?? 0);
     if (diff !== 0) return Math.sign(diff);

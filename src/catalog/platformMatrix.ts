@@ -12,7 +12,7 @@ import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../diagnosis/request';
 import { checkWithin, parseComponents, type VersionRange } from './osVersion';
 
 /** Where a passkey is kept: the matrix's rows for the same-device path, plus the two kinds that have their own path. */
-export const PROVIDERS = [
+const PROVIDERS = [
   'apple-passwords',
   'google-password-manager',
   'third-party',
@@ -86,9 +86,6 @@ const MATRIX = matrixSchema.parse(data);
 
 /** Every cell, in file order (for tests and tooling). */
 export const matrixCells = (): readonly MatrixCell[] => MATRIX.cells;
-
-/** The date the matrix was last checked against its sources. */
-export const matrixReviewed = MATRIX.reviewed;
 
 export function matrixSource(id: string): MatrixSource {
   const source = MATRIX.sources[id];

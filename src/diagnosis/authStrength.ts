@@ -71,11 +71,11 @@ const FACTORS: Record<string, (f: FactorFacts) => Tri> = {
   email: () => 'no',
 };
 
-export const TAP_FACTORS = new Set(['temporaryAccessPassOneTime', 'temporaryAccessPassMultiUse']);
+const TAP_FACTORS = new Set(['temporaryAccessPassOneTime', 'temporaryAccessPassMultiUse']);
 
 const factorsOf = (combination: string): string[] => combination.split(',').map((t) => t.trim()).filter(Boolean);
 
-export function combinationSatisfied(combination: string, facts: FactorFacts): Tri {
+function combinationSatisfied(combination: string, facts: FactorFacts): Tri {
   const results = factorsOf(combination).map((factor) => FACTORS[factor]?.(facts) ?? 'unknown');
   if (results.includes('no')) return 'no';
   return results.every((r) => r === 'yes') ? 'yes' : 'unknown';

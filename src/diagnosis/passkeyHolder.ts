@@ -24,7 +24,7 @@ const PATH_PROVIDERS: Partial<Record<RegistrationPath, Provider>> = {
   'windows-hello': 'windows-hello',
 };
 
-export const pathProvider = (path: RegistrationPath | null): Provider | null => (path ? PATH_PROVIDERS[path] ?? null : null);
+const pathProvider = (path: RegistrationPath | null): Provider | null => (path ? PATH_PROVIDERS[path] ?? null : null);
 
 export function passkeyHolder(ctx: LayerContext): PasskeyHolder {
   const path = ctx.device.path;

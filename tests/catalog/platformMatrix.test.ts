@@ -235,3 +235,29 @@ describe('platform matrix rules', () => {
     expect(browserAvailable('chrome', 'chromeos')).toBe(true);
   });
 });
+
+describe('changing a rule', () => {
+  it('takes an edit of the data file alone, no code', () => {
+    jest.isolateModules(() => {
+      const data = jest.requireActual('../../src/catalog/data/platform-matrix.json');
+      const edited = structuredClone(data);
+      for (const cell of edited.cells) {
+        if (cell.id === 'authenticator-app/ios/too-old') cell.below = '18';
+        if (cell.id === 'authenticator-app/ios') cell.from = '18';
+      }
+      jest.doMock('../../src/catalog/data/platform-matrix.json', () => edited);
+      const matrix: typeof import('../../src/catalog/platformMatrix') = jest.requireActual('../../src/catalog/platformMatrix');
+      const choice = matrix.chooseCell(matrix.cellsFor('authenticator-app', null, 'ios'), range('ios', '17.4'));
+      expect(choice.kind === 'cell' && choice.cell.id).toBe('authenticator-app/ios/too-old');
+    });
+  });
+
+  it('refuses data that breaks the format, naming the field', () => {
+    jest.isolateModules(() => {
+      const data = structuredClone(jest.requireActual('../../src/catalog/data/platform-matrix.json'));
+      data.cells[0].support = 'maybe';
+      jest.doMock('../../src/catalog/data/platform-matrix.json', () => data);
+      expect(() => jest.requireActual('../../src/catalog/platformMatrix')).toThrow(/cells.*support|support/);
+    });
+  });
+});

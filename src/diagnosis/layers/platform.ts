@@ -11,6 +11,7 @@ import {
   contradiction,
   osName,
   providerName,
+  sameDeviceDefaultSources,
   type MatrixCell,
   type Provider,
 } from '../../catalog/platformMatrix';
@@ -38,7 +39,7 @@ const ISSUE_CODES: Record<IssueKind, FindingCode> = {
   undocumented: 'L5.UNDOCUMENTED_COMBINATION',
 };
 
-export function deviceText(device: ResolvedDevice): string {
+function deviceText(device: ResolvedDevice): string {
   const os = device.os ? `${osName(device.os)}${device.osVersion ? ` ${device.osVersion}` : ''}` : 'unknown system';
   return device.browser ? `${os}, ${browserName(device.browser)}` : os;
 }
@@ -93,6 +94,7 @@ function issueFinding(ctx: LayerContext, issue: PlatformIssue, assumed: Provider
       rule: issue.ruleId,
       device: deviceEvidence(ctx.device),
       ...(ctx.intended || assumed ? { provider: assumed ?? providerOf(ctx.intended?.aaGuid), providerAssumed: !!assumed } : {}),
+      ...(assumed ? { defaultProviderSources: sourceEvidence(sameDeviceDefaultSources()) } : {}),
       ...(issue.minimum ? { minimum: issue.minimum } : {}),
       ...(issue.contradiction ? { contradiction: contradictionEvidence(issue.contradiction) } : {}),
       sources: sourceEvidence(issue.sources),

@@ -6,12 +6,13 @@
  */
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorByAaguid, authenticatorName, type Authenticator } from '../../catalog/authenticators';
 import { providerOfAuthenticator, representativeOf } from '../../catalog/passkeyProviders';
-import { osName, providerName, sameDeviceDefault, type Provider } from '../../catalog/platformMatrix';
+import { osName, providerName, sameDeviceDefault, sameDeviceDefaultSources, type Provider } from '../../catalog/platformMatrix';
 import { userPasskeyProfiles, type UserProfiles } from '../applicableProfiles';
 import type { LayerContext } from '../context';
 import { personName } from '../context';
 import type { AuditEvent, OperatingSystem, PasskeyProfile } from '../facts';
 import { finding, gapFinding } from '../finding';
+import { sourceEvidence } from '../matrixCitations';
 import { isFido2Method, type Fido2Method } from '../methods';
 import { meantProvider, passkeyHolder } from '../passkeyHolder';
 import { isFullyPermissive, judgeProfile, registrationCandidate, type PasskeyCandidate } from '../passkeyProfileRules';
@@ -151,7 +152,7 @@ function wouldGoFinding(j: Judging, os: OperatingSystem, fallback: Provider): Fi
   const target = targetName(j.ctx, null, profiles);
   return finding('L7.WRONG_PROVIDER', `On ${osName(os)} a passkey registered on the same device goes to ${providerName(fallback)} unless ${j.name} picks another provider, and none of the passkey profiles that apply accepts it (${reasons.join('; ')}).`, {
     fix: chooseProviderSteps(os, target),
-    evidence: { registered: false, wouldGo: true, provider: fallback, authenticator: representative.name, aaGuid: representative.aaGuids[0] },
+    evidence: { registered: false, wouldGo: true, provider: fallback, authenticator: representative.name, aaGuid: representative.aaGuids[0], defaultProviderSources: sourceEvidence(sameDeviceDefaultSources()) },
   });
 }
 
