@@ -1,7 +1,7 @@
 import { evaluatePlatform } from '../../src/diagnosis/layers/platform';
-import { layerStatus } from '../../src/diagnosis/verdict';
-import { missing } from '../../src/diagnosis/facts';
-import { blocking, codes, contextOf, gap, minutesAgo, only, readyWorld } from './builders';
+import { evaluate, layerStatus } from '../../src/diagnosis/verdict';
+import { known, missing } from '../../src/diagnosis/facts';
+import { blocking, codes, contextOf, gap, inputOf, minutesAgo, only, readyWorld, signIn } from './builders';
 import { contextOn, givenDevice, intended } from './deviceBuilders';
 
 const evaluateOn = (...args: Parameters<typeof contextOn>) => evaluatePlatform(contextOn(...args));
@@ -229,6 +229,19 @@ describe('layer 5: platform and browser', () => {
       expect(notes.message).toMatch(/USB \(Lightning or USB-C\) and NFC/);
       expect(notes.message).toMatch(/FIPS 140-3/);
     });
+  });
+
+  it('lets the verdict be ready only when every device detail it needs is known', () => {
+    const full = { os: 'ios', osVersion: '17.2', browser: 'safari', path: 'authenticator-app' } as const;
+    const keys = Object.keys(full) as Array<keyof typeof full>;
+    for (let mask = 0; mask < 1 << keys.length; mask++) {
+      const device = Object.fromEntries(keys.filter((_, i) => mask & (1 << i)).map((k) => [k, full[k]]));
+      const world = readyWorld();
+      // A fresh MFA sign-in whose device says nothing, so only the given details count.
+      world.signIns = known([signIn(minutesAgo(2), { operatingSystem: null, browser: null })]);
+      const verdict = evaluate(inputOf(world, device), { requests: 1, roundTrips: 1 });
+      expect([JSON.stringify(device), verdict.outcome]).toEqual([JSON.stringify(device), mask === (1 << keys.length) - 1 ? 'ready' : 'incomplete']);
+    }
   });
 
   it('never passes a device it could not fully judge', () => {
