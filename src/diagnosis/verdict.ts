@@ -104,7 +104,13 @@ function suggestedActions(ctx: LayerContext, layers: LayerResult[], outcome: Out
   const policy = ctx.policy.ok ? ctx.policy.value : null;
   const tapWorks = !!policy && ctx.membership.ok && isEnabledFor(policy.temporaryAccessPass, ctx.membership.value);
   const actions: SuggestedAction[] = [];
-  if (rootCode === 'L3.NO_MFA_METHOD' && tapWorks && !isGuest(ctx.user) && ctx.user.accountEnabled !== false) actions.push('issue-tap');
+  // A TAP fixes layer 3 when every failure there is "no MFA method" or a registration CA policy only a TAP satisfies.
+  const tapFixesLayer3 =
+    firstFailing?.layer === 3 &&
+    firstFailing.findings
+      .filter((f) => f.severity === 'fail')
+      .every((f) => f.code === 'L3.NO_MFA_METHOD' || (f.code === 'L3.REGISTRATION_CA_UNSATISFIABLE' && Array.isArray(f.evidence?.satisfiedByNewTap)));
+  if (rootCode?.startsWith('L3.') && tapFixesLayer3 && tapWorks && !isGuest(ctx.user) && ctx.user.accountEnabled !== false) actions.push('issue-tap');
   if (codes.has('L4.MFA_STALE') && ![1, 2, 3].some(failing)) actions.push('reauthenticate');
   const registeredWrongProvider = layers[6].findings.some((f) => f.code === 'L7.WRONG_PROVIDER' && f.evidence?.registered === true);
   if (codes.has('L2.REGISTERED_PASSKEY_NOW_BLOCKED') || registeredWrongProvider || codes.has('L7.ORPHANED_LOCAL_PASSKEY')) actions.push('remove-passkey');

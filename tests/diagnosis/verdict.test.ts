@@ -125,6 +125,16 @@ describe('verdict', () => {
       expect(verdict.suggestedActions).toEqual(['issue-tap', 'escalate', 'rerun']);
     });
 
+    it('offers a TAP when a registration CA policy is satisfiable only by a TAP', () => {
+      mockOverrides[3] = [f('L3.REGISTRATION_CA_UNSATISFIABLE', { satisfiedByNewTap: ['temporaryAccessPassOneTime'] })];
+      expect(diagnose(readyWorld()).suggestedActions).toContain('issue-tap');
+    });
+
+    it('does not offer a TAP when the registration CA policy would not accept one', () => {
+      mockOverrides[3] = [f('L3.REGISTRATION_CA_UNSATISFIABLE', { tapAvailable: false })];
+      expect(diagnose(readyWorld()).suggestedActions).not.toContain('issue-tap');
+    });
+
     it('does not offer a TAP the TAP policy would refuse', () => {
       const world = noMfaWorld();
       world.policy.temporaryAccessPass.state = 'disabled';
