@@ -47,6 +47,12 @@ export const SANDBOX_USERS = {
     'Apostrophe in the UPN; already has a YubiKey 5 NFC passkey (outcome incomplete).',
   ),
   disabled: user('ivan@contoso.com', 'Account disabled: L1.ACCOUNT_DISABLED.'),
+  oldIphone: user('hannah@contoso.com', 'iPhone on iOS 16.7 wanting Authenticator (--path authenticator-app): L5.OS_TOO_OLD.'),
+  chromebookKey: user('jamal@contoso.com', 'Chromebook with a security key (--path security-key): L5.UNSUPPORTED_PATH.'),
+  firefoxAndroid: user('kenji@contoso.com', 'Firefox on Android (--path same-device): L5.UNSUPPORTED_BROWSER.'),
+  whfbConflict: user('wendy@contoso.com', 'Windows Hello for Business user trying a Windows Hello passkey: L7.WHFB_CONFLICT.'),
+  wrongProvider: user('maria@contoso.com', 'Passkey landed in iCloud Keychain under an Authenticator-only profile: L7.WRONG_PROVIDER.'),
+  registrationCa: user('nora@contoso.com', 'Registration CA policy requires phishing-resistant MFA: L3.REGISTRATION_CA_UNSATISFIABLE.'),
   operator: user('helpdesk@contoso.com', 'Help-desk operator (member of "Passkey Doctor Operators").'),
   approver: user('approver@contoso.com', 'TAP approver (member of "TAP Approvers").'),
 } as const;
