@@ -32,7 +32,8 @@ describe('sandbox fault injection', () => {
 
     expect(oneInnerMs).toBeGreaterThanOrEqual(latencyMs - 5);
     expect(tenInnerMs).toBeGreaterThanOrEqual(latencyMs - 5);
-    expect(tenInnerMs - oneInnerMs).toBeLessThan(latencyMs / 2);
+    // Per inner request it would be ten times the latency; a generous bound keeps a loaded CI machine from flaking.
+    expect(tenInnerMs).toBeLessThan(4 * latencyMs);
     expect(twoCallsMs).toBeGreaterThanOrEqual(2 * latencyMs - 10);
   });
 
