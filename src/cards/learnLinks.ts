@@ -1,4 +1,5 @@
 /** Titles for the Microsoft Learn pages the findings cite, so a fix step reads as words, not URLs. */
+import { matrixSource, sourceIds } from '../catalog/platformMatrix';
 import { DOCS } from '../diagnosis/findingCodes';
 
 const TITLES: Record<keyof typeof DOCS, string> = {
@@ -24,7 +25,14 @@ const TITLES: Record<keyof typeof DOCS, string> = {
   b2bGuests: 'Guest user properties',
 };
 
-const BY_URL = new Map<string, string>(Object.entries(DOCS).map(([key, url]) => [url, TITLES[key as keyof typeof DOCS]]));
+// The platform matrix cites its own sources; the newest title for a URL wins over older revisions, ours over both.
+const MATRIX_TITLES = sourceIds()
+  .map(matrixSource)
+  .filter((s) => s.url)
+  .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  .map((s) => [s.url!, s.title] as const);
+
+const BY_URL = new Map<string, string>([...MATRIX_TITLES, ...Object.entries(DOCS).map(([key, url]) => [url, TITLES[key as keyof typeof DOCS]] as const)]);
 
 /** A markdown link; pages we have no title for are still linked, as "Microsoft Learn". */
 export function learnLink(url: string): string {
