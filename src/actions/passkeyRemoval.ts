@@ -49,7 +49,8 @@ export interface RemovalRecord extends ApprovalRequest<'passkey-removal', Remova
 
 export type RemovalResult =
   | CommonResult<RemovalRecord>
-  | { kind: 'passkeys'; target: TargetUser; passkeys: PasskeyChoice[] }
+  /** `runId`: the diagnosis the choices are for; a removal is requested against it. */
+  | { kind: 'passkeys'; runId: string; target: TargetUser; passkeys: PasskeyChoice[] }
   | { kind: 'requested'; request: RemovalRecord; summary: string }
   | { kind: 'removed'; request: RemovalRecord; summary: string; warning?: string }
   | { kind: 'failed'; request: RemovalRecord; summary: string; message: string };
@@ -118,7 +119,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
     if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user, so there are no passkeys to remove.');
     const passkeys = await this.deps.writes.listPasskeys(target.id);
     if (!passkeys.ok) return refuse('GRAPH.FAILED', passkeys.failure.message);
-    return { kind: 'passkeys', target, passkeys: passkeys.value.map(choiceOf) };
+    return { kind: 'passkeys', runId: run.runId, target, passkeys: passkeys.value.map(choiceOf) };
   }
 
   /** The operator chose a passkey (its id from the list card) and whether to revoke sessions. */

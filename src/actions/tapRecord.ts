@@ -60,7 +60,7 @@ export function tapInstructions(record: TapRecord): string[] {
   const who = targetName(record.target);
   const lines = [
     `Give the pass to ${who} over a channel where you know it is them (a call you placed, in person) — not by email or chat.`,
-    `${who} signs in at https://aka.ms/mysecurityinfo (My Sign-ins, Security info) with the pass, then adds the passkey there.`,
+    `${who} signs in at https://mysignins.microsoft.com/security-info (My Sign-ins, Security info) with the pass, then adds the passkey there.`,
   ];
   if (issued.isUsableOnce) {
     lines.push('The pass works for one sign-in: the passkey must be registered within 10 minutes of signing in with it.');

@@ -4,6 +4,8 @@ import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../diagnosis/request';
 export interface HelpView {
   example: string;
   commands: Array<{ usage: string; description: string }>;
+  /** What the verdict card's action buttons do. */
+  buttons: Array<{ name: string; description: string }>;
   options: Array<{ name: string; values: string }>;
   examples: Array<{ text: string }>;
   note: string;
@@ -22,7 +24,14 @@ export function helpView(options: HelpOptions = {}): HelpView {
     example: upn,
     commands: [
       { usage: 'diagnose <upn>', description: 'Why this user cannot register a passkey, who owns the fix, and the fix.' },
+      { usage: 'audit <upn>', description: 'The last 20 things done about this user: diagnoses, TAP requests and approvals, escalations, passkey removals.' },
+      { usage: 'route identity here', description: "In the identity team's channel (mention me first): post their escalations there. Same for route endpoint here." },
       { usage: 'help', description: 'This card.' },
+    ],
+    buttons: [
+      { name: 'Request TAP', description: 'Asks for a Temporary Access Pass; a member of the TAP approvers group (not the requester) approves, and only that approver sees the pass, once.' },
+      { name: 'Escalate', description: "Posts the verdict and its evidence to the owning team's channel." },
+      { name: 'Remove passkey', description: 'Lists the user’s passkeys; removing one (and optionally signing them out everywhere) needs an approver.' },
     ],
     options: [
       { name: 'os=', values: OPERATING_SYSTEMS.join(' | ') },

@@ -4,16 +4,33 @@
  * these and never build card JSON themselves.
  */
 import * as ACData from 'adaptivecards-templating';
+import type { EscalationPayload } from '../actions/escalation';
+import type { RemovalRecord, RemovalResult } from '../actions/passkeyRemoval';
+import type { TapRecord } from '../actions/tapRecord';
+import type { TapResult } from '../actions/tapWorkflow';
 import type { Verdict } from '../diagnosis/verdictTypes';
+import type { AuditEntry } from '../store/auditTrail';
+import { auditView } from './auditView';
 import { deviceFormView } from './deviceFormView';
+import { escalationView } from './escalationView';
 import { helpView, type HelpOptions } from './helpView';
 import type { NoticeView } from './noticeView';
+import { passkeyListView, passkeyRemovalView } from './passkeyRemovalView';
+import { tapConfirmReplaceView, tapRequestView } from './tapRequestView';
+import { tapSecretView } from './tapSecretView';
+import auditTemplate from './templates/audit.json';
 import deviceFormTemplate from './templates/deviceForm.json';
+import escalationTemplate from './templates/escalation.json';
 import helpTemplate from './templates/help.json';
 import noticeTemplate from './templates/notice.json';
+import passkeyListTemplate from './templates/passkeyList.json';
+import passkeyRemovalTemplate from './templates/passkeyRemoval.json';
+import tapConfirmReplaceTemplate from './templates/tapConfirmReplace.json';
+import tapRequestTemplate from './templates/tapRequest.json';
+import tapSecretTemplate from './templates/tapSecret.json';
 import verdictTemplate from './templates/verdict.json';
 import type { VerdictChanges } from './verdictChanges';
-import { verdictView } from './verdictView';
+import { verdictView, type VerdictStatus } from './verdictView';
 
 /** An Adaptive Card as JSON (structurally the `AdaptiveCard` teams-ai handlers return). */
 export interface AdaptiveCardJson {
@@ -30,8 +47,8 @@ export function deviceFormCard(verdict: Verdict, runId: string): AdaptiveCardJso
   return expand(deviceFormTemplate, deviceFormView(verdict, runId));
 }
 
-export function verdictCard(verdict: Verdict, runId: string, changes: VerdictChanges | null = null): AdaptiveCardJson {
-  return expand(verdictTemplate, { ...verdictView(verdict, runId, changes), deviceFormCard: deviceFormCard(verdict, runId) });
+export function verdictCard(verdict: Verdict, runId: string, changes: VerdictChanges | null = null, status: VerdictStatus = {}): AdaptiveCardJson {
+  return expand(verdictTemplate, { ...verdictView(verdict, runId, changes, status), deviceFormCard: deviceFormCard(verdict, runId) });
 }
 
 export function helpCard(options: HelpOptions = {}): AdaptiveCardJson {
@@ -40,4 +57,35 @@ export function helpCard(options: HelpOptions = {}): AdaptiveCardJson {
 
 export function noticeCard(view: NoticeView): AdaptiveCardJson {
   return expand(noticeTemplate, view);
+}
+
+/** The TAP request for the whole conversation, in whatever state it is. Never holds the pass. */
+export function tapRequestCard(request: TapRecord, summary: string): AdaptiveCardJson {
+  return expand(tapRequestTemplate, tapRequestView(request, summary));
+}
+
+/** For the approver who issued the pass only: the one card that holds it. */
+export function tapSecretCard(issued: Extract<TapResult, { kind: 'issued' }>): AdaptiveCardJson {
+  return expand(tapSecretTemplate, tapSecretView(issued));
+}
+
+export function tapConfirmReplaceCard(result: Extract<TapResult, { kind: 'confirm-replace' }>): AdaptiveCardJson {
+  return expand(tapConfirmReplaceTemplate, tapConfirmReplaceView(result));
+}
+
+/** For the operator who clicked only: the user's passkeys to pick from. */
+export function passkeyListCard(listed: Extract<RemovalResult, { kind: 'passkeys' }>): AdaptiveCardJson {
+  return expand(passkeyListTemplate, passkeyListView(listed));
+}
+
+export function passkeyRemovalCard(request: RemovalRecord, summary: string): AdaptiveCardJson {
+  return expand(passkeyRemovalTemplate, passkeyRemovalView(request, summary));
+}
+
+export function escalationCard(payload: EscalationPayload, runId: string): AdaptiveCardJson {
+  return expand(escalationTemplate, escalationView(payload, runId));
+}
+
+export function auditCard(upn: string, entries: AuditEntry[]): AdaptiveCardJson {
+  return expand(auditTemplate, auditView(upn, entries));
 }

@@ -7,8 +7,13 @@ export const VERBS = {
   rerun: 'verdict.rerun',
   deviceSubmit: 'device.submit',
   tapRequest: 'tap.request',
+  tapApprove: 'tap.approve',
+  tapDeny: 'tap.deny',
   escalate: 'escalate',
   passkeyRemove: 'passkey.remove',
+  passkeyRemovalRequest: 'passkey.removal.request',
+  passkeyRemovalApprove: 'passkey.removal.approve',
+  passkeyRemovalDeny: 'passkey.removal.deny',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -27,7 +27,15 @@ export interface VerdictView {
   hasFixes: boolean;
   fixes: Array<{ title: string; text: string; links: string }>;
   footer: string;
+  /** What was done from the card, e.g. the escalation; empty when nothing was. */
+  statusLine: string;
   actions: { rerun: boolean; deviceDetails: boolean; issueTap: boolean; escalate: boolean; removePasskey: boolean };
+}
+
+/** What was done from the card since the verdict, shown on it for everyone. */
+export interface VerdictStatus {
+  /** The escalation's one line ("Escalated to … by … at …"); the card then offers no second escalation. */
+  escalation?: string;
 }
 
 /** Findings that mean "we could not look", not "something is wrong": the card says which layer could not be checked. */
@@ -123,7 +131,7 @@ function fixes(verdict: Verdict): VerdictView['fixes'] {
   return steps;
 }
 
-export function verdictView(verdict: Verdict, runId: string, changes: VerdictChanges | null = null): VerdictView {
+export function verdictView(verdict: Verdict, runId: string, changes: VerdictChanges | null = null, status: VerdictStatus = {}): VerdictView {
   const headline = OUTCOME_HEADLINES[verdict.outcome];
   const { summary, ownerLine } = summaryOf(verdict);
   const suggested = new Set(verdict.suggestedActions);
@@ -154,11 +162,12 @@ export function verdictView(verdict: Verdict, runId: string, changes: VerdictCha
     hasFixes: fixSteps.length > 0,
     fixes: fixSteps,
     footer: `Checked ${utcMinute(verdict.generatedAt)} · ${verdict.graph.roundTrips} Graph round trip${verdict.graph.roundTrips === 1 ? '' : 's'}${verdict.graph.ms !== undefined ? `, ${verdict.graph.ms} ms` : ''}`,
+    statusLine: status.escalation ?? '',
     actions: {
       rerun: suggested.has('rerun'),
       deviceDetails: suggested.has('add-device-details') || (verdict.outcome !== 'user-not-found' && !!verdict.device?.source),
       issueTap: suggested.has('issue-tap'),
-      escalate: suggested.has('escalate'),
+      escalate: suggested.has('escalate') && !status.escalation,
       removePasskey: suggested.has('remove-passkey'),
     },
   };

@@ -18,6 +18,7 @@ describe('passkey removal', () => {
     const h = harness();
     expect(await h.removal.list(PEOPLE.operator, runFor(h.facts.world))).toEqual({
       kind: 'passkeys',
+      runId: 'run-1',
       target: { id: h.facts.world.user.id, userPrincipalName: 'alice@contoso.com', displayName: 'Alice Example' },
       passkeys: [{ id: PASSKEY, displayName: 'YubiKey 5 NFC', authenticatorName: 'YubiKey 5 Series', aaGuid: expect.any(String), passkeyType: 'deviceBound', createdDateTime: '2026-10-23T10:00:00.000Z' }],
     });

@@ -1,11 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { noticeView } from '../../src/cards/noticeView';
-import { deviceFormCard, helpCard, noticeCard, verdictCard } from '../../src/cards/render';
+import {
+  auditCard,
+  deviceFormCard,
+  escalationCard,
+  helpCard,
+  noticeCard,
+  passkeyListCard,
+  passkeyRemovalCard,
+  tapConfirmReplaceCard,
+  tapRequestCard,
+  tapSecretCard,
+  verdictCard,
+  type AdaptiveCardJson,
+} from '../../src/cards/render';
 import { verdictChanges } from '../../src/cards/verdictChanges';
 import { VERBS } from '../../src/cards/verbs';
 import { ERRORS, type ErrorCode } from '../../src/errors/catalog';
 import { cardProblems } from './adaptiveCardsParser';
+import { sampleActions, type SampleActions } from './sampleActions';
 import { sampleVerdicts, type SampleVerdict } from './sampleVerdicts';
 
 const TEMPLATES = join(__dirname, '../../src/cards/templates');
@@ -25,7 +39,19 @@ describe('card templates', () => {
 
   it('are Adaptive Card 1.5 JSON files', () => {
     const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
-    expect(files.sort()).toEqual(['deviceForm.json', 'help.json', 'notice.json', 'verdict.json']);
+    expect(files.sort()).toEqual([
+      'audit.json',
+      'deviceForm.json',
+      'escalation.json',
+      'help.json',
+      'notice.json',
+      'passkeyList.json',
+      'passkeyRemoval.json',
+      'tapConfirmReplace.json',
+      'tapRequest.json',
+      'tapSecret.json',
+      'verdict.json',
+    ]);
     for (const file of files) expect(JSON.parse(readFileSync(join(TEMPLATES, file), 'utf8'))).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
   });
 
@@ -94,5 +120,75 @@ describe('card templates', () => {
       expect(cardProblems(card)).toEqual([]);
       expect(JSON.stringify(card)).not.toMatch(/\$\{/);
     }
+  });
+
+  describe('for the card actions', () => {
+    let actions: SampleActions;
+    beforeAll(async () => {
+      actions = await sampleActions();
+    });
+
+    const clean = (card: AdaptiveCardJson) => {
+      expect(cardProblems(card)).toEqual([]);
+      expect(JSON.stringify(card)).not.toMatch(/\$\{/);
+      for (const verb of allVerbs(card)) expect(Object.values(VERBS)).toContain(verb);
+    };
+
+    it('expand the TAP request card in every state the samples reach, with Approve and Deny only while open', () => {
+      const drawn = actions.tap.filter((r) => 'request' in r && r.request && 'summary' in r);
+      expect(drawn.map((r) => r.kind)).toEqual(['requested', 'failed', 'issued', 'confirm-replace', 'denied']);
+      for (const result of drawn) {
+        if (!('summary' in result)) continue;
+        const card: any = tapRequestCard(result.request, result.summary);
+        clean(card);
+        const verbs = allVerbs(card);
+        expect([result.kind, verbs]).toEqual([result.kind, ['requested', 'failed', 'confirm-replace'].includes(result.kind) ? ['tap.approve', 'tap.deny'] : []]);
+      }
+    });
+
+    it("expand the approver's pass card with the pass once, no actions and no refresh, and the replace question", () => {
+      const issued = actions.tap.find((r) => r.kind === 'issued')!;
+      if (issued.kind !== 'issued') throw new Error(issued.kind);
+      const card: any = tapSecretCard(issued);
+      clean(card);
+      expect(JSON.stringify(card).split(issued.secret.reveal())).toHaveLength(2);
+      expect(card.refresh).toBeUndefined();
+      expect(card.actions).toBeUndefined();
+      const confirm = actions.tap.find((r) => r.kind === 'confirm-replace')!;
+      if (confirm.kind !== 'confirm-replace') throw new Error(confirm.kind);
+      clean(tapConfirmReplaceCard(confirm));
+    });
+
+    it('expand the passkey list (with and without passkeys) and the removal card', () => {
+      const [listed, requested, removed, none] = actions.removal;
+      if (listed.kind !== 'passkeys' || none.kind !== 'passkeys' || requested.kind !== 'requested' || removed.kind !== 'removed') throw new Error('unexpected sample');
+      const list: any = passkeyListCard(listed);
+      clean(list);
+      expect(JSON.stringify(list)).toContain('YubiKey 5');
+      expect(allVerbs(list)).toEqual(['passkey.removal.request']);
+      clean(passkeyListCard(none));
+      expect(allVerbs(passkeyRemovalCard(requested.request, requested.summary))).toEqual(['passkey.removal.approve', 'passkey.removal.deny']);
+      clean(passkeyRemovalCard(requested.request, requested.summary));
+      clean(passkeyRemovalCard(removed.request, removed.summary));
+    });
+
+    it('expand the escalation card for the owner channel and the audit card', () => {
+      const escalation: any = escalationCard(actions.escalation, RUN_ID);
+      clean(escalation);
+      expect(escalation.actions).toEqual([{ type: 'Action.Execute', title: 'Re-run', verb: 'verdict.rerun', data: { runId: RUN_ID } }]);
+      expect(JSON.stringify(escalation)).toContain('What the help desk already did');
+      const audit = auditCard('alice@contoso.com', actions.audit);
+      clean(audit);
+      expect(JSON.stringify(audit)).toContain('TAP issued');
+      clean(auditCard('nobody@contoso.com', []));
+    });
+
+    it('mark the verdict card escalated and drop its Escalate button', () => {
+      const { verdict } = samples[0];
+      const card: any = verdictCard(verdict, RUN_ID, null, { escalation: 'Escalated to the identity team by Hana Patel at 2026-11-22 10:00 UTC.' });
+      clean(card);
+      expect(JSON.stringify(card)).toContain('Escalated to the identity team by Hana Patel');
+      expect(allVerbs(card)).not.toContain('escalate');
+    });
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Passkey removal on cards: the private list an operator picks from, and the
+ * removal request the whole conversation sees, with Approve / Deny while it
+ * is open.
+ */
+import type { PasskeyChoice, RemovalRecord, RemovalResult, RemovalState } from '../actions/passkeyRemoval';
+import { type ContainerStyle, type TextColor, utcMinute } from './labels';
+import { personLine } from './tapRequestView';
+
+const PASSKEY_TYPES: Record<NonNullable<PasskeyChoice['passkeyType']>, string> = { deviceBound: 'device-bound', synced: 'synced' };
+
+const passkeyDetails = (passkey: PasskeyChoice): string =>
+  [passkey.authenticatorName, passkey.passkeyType ? PASSKEY_TYPES[passkey.passkeyType] : undefined, passkey.createdDateTime ? `added ${utcMinute(passkey.createdDateTime)}` : 'date added unknown']
+    .filter(Boolean)
+    .join(' · ');
+
+export interface PasskeyListView {
+  runId: string;
+  who: string;
+  hasPasskeys: boolean;
+  passkeys: Array<{ id: string; name: string; details: string }>;
+}
+
+export function passkeyListView(listed: Extract<RemovalResult, { kind: 'passkeys' }>): PasskeyListView {
+  return {
+    runId: listed.runId,
+    who: personLine(listed.target),
+    hasPasskeys: listed.passkeys.length > 0,
+    passkeys: listed.passkeys.map((passkey) => ({ id: passkey.id, name: passkey.displayName ?? passkey.authenticatorName, details: passkeyDetails(passkey) })),
+  };
+}
+
+export interface PasskeyRemovalView {
+  requestId: string;
+  status: string;
+  style: ContainerStyle;
+  color: TextColor;
+  summary: string;
+  facts: Array<{ title: string; value: string }>;
+  open: boolean;
+}
+
+const STATUS: Record<RemovalState, { status: string; style: ContainerStyle; color: TextColor; open: boolean }> = {
+  requested: { status: 'Waiting for an approver', style: 'accent', color: 'Accent', open: true },
+  approved: { status: 'Being removed', style: 'accent', color: 'Accent', open: false },
+  removed: { status: 'Removed', style: 'good', color: 'Good', open: false },
+  denied: { status: 'Denied', style: 'emphasis', color: 'Default', open: false },
+  failed: { status: 'Not removed yet — an approver can try again', style: 'warning', color: 'Default', open: true },
+  expired: { status: 'Expired', style: 'emphasis', color: 'Default', open: false },
+};
+
+export function passkeyRemovalView(request: RemovalRecord, summary: string): PasskeyRemovalView {
+  const { open, ...status } = STATUS[request.state];
+  const facts = [
+    { title: 'For', value: personLine(request.target) },
+    { title: 'Passkey', value: `${request.passkey.displayName ?? request.passkey.authenticatorName} (${passkeyDetails(request.passkey)})` },
+    { title: 'Sign-in sessions', value: request.revokeSessions ? 'revoke them too (signs the user out everywhere)' : 'left as they are' },
+    { title: 'Requested by', value: `${request.requestedBy.name}, ${utcMinute(request.requestedAt)}` },
+    ...(request.approvedBy && request.approvedAt ? [{ title: 'Approved by', value: `${request.approvedBy.name}, ${utcMinute(request.approvedAt)}` }] : []),
+    ...(request.deniedBy ? [{ title: 'Denied by', value: request.deniedBy.name }] : []),
+    ...(open ? [{ title: 'Lapses unanswered at', value: utcMinute(request.expiresAt) }] : []),
+  ];
+  return { requestId: request.id, ...status, summary, facts, open };
+}

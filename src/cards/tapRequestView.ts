@@ -1,0 +1,55 @@
+/**
+ * The Temporary Access Pass request as the whole conversation sees it: who
+ * asked, for whom, where it stands, and Approve / Deny while it is open.
+ * Built only from the stored request, which has no field for the pass.
+ */
+import { OPEN, type TapRecord, type TapState } from '../actions/tapRecord';
+import type { TapResult } from '../actions/tapWorkflow';
+import { type ContainerStyle, type TextColor, utcMinute } from './labels';
+
+export interface TapRequestView {
+  requestId: string;
+  status: string;
+  style: ContainerStyle;
+  color: TextColor;
+  summary: string;
+  facts: Array<{ title: string; value: string }>;
+  open: boolean;
+}
+
+const STATUS: Record<TapState, { status: string; style: ContainerStyle; color: TextColor }> = {
+  requested: { status: 'Waiting for an approver', style: 'accent', color: 'Accent' },
+  approved: { status: 'Waiting for the approver to confirm', style: 'accent', color: 'Accent' },
+  issuing: { status: 'Being issued', style: 'accent', color: 'Accent' },
+  issued: { status: 'Issued', style: 'good', color: 'Good' },
+  denied: { status: 'Denied', style: 'emphasis', color: 'Default' },
+  failed: { status: 'Not issued yet — an approver can try again', style: 'warning', color: 'Default' },
+  expired: { status: 'Expired', style: 'emphasis', color: 'Default' },
+};
+
+export function personLine(target: { displayName: string | null; userPrincipalName: string }): string {
+  return target.displayName ? `${target.displayName} · ${target.userPrincipalName}` : target.userPrincipalName;
+}
+
+export function tapRequestView(request: TapRecord, summary: string): TapRequestView {
+  const open = OPEN.has(request.state);
+  const facts = [
+    { title: 'For', value: personLine(request.target) },
+    { title: 'Requested by', value: `${request.requestedBy.name}, ${utcMinute(request.requestedAt)}` },
+    { title: 'Root cause', value: request.rootCause ?? 'none' },
+    ...(request.approvedBy && request.approvedAt ? [{ title: 'Approved by', value: `${request.approvedBy.name}, ${utcMinute(request.approvedAt)}` }] : []),
+    ...(request.deniedBy ? [{ title: 'Denied by', value: request.deniedBy.name }] : []),
+    ...(open ? [{ title: 'Lapses unanswered at', value: utcMinute(request.expiresAt) }] : []),
+  ];
+  return { requestId: request.id, ...STATUS[request.state], summary, facts, open };
+}
+
+export interface TapConfirmReplaceView {
+  requestId: string;
+  message: string;
+}
+
+export const tapConfirmReplaceView = (result: Extract<TapResult, { kind: 'confirm-replace' }>): TapConfirmReplaceView => ({
+  requestId: result.request.id,
+  message: result.message,
+});
