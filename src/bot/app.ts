@@ -1,8 +1,8 @@
 /**
  * The Teams bot: a teams-ai Application with the features' commands and card
  * actions, each wrapped by the guard. Anything unmatched gets the help card
- * (messages) or a polite "not available yet" (card buttons whose handler
- * does not exist, e.g. actions still to come).
+ * (messages) or a polite "not available" (a button no feature handles, e.g.
+ * from a card of another version or a forged verb).
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
@@ -11,7 +11,7 @@ import { normaliseText } from './commandText';
 import type { BotFeature, BotServices } from './feature';
 import { FEATURES } from './features';
 import { guardCardAction, guardCommand } from './guard';
-import { sendCard } from './sendCard';
+import { answerClick, sendCard } from './sendCard';
 
 export const NOT_AVAILABLE_YET = 'That action is not available yet in this version of Passkey Doctor.';
 
@@ -25,13 +25,6 @@ export interface BotOptions {
 }
 
 const isCardAction = async (ctx: TurnContext) => ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === 'adaptiveCard/action';
-
-async function answerInvoke(ctx: TurnContext, message: string): Promise<void> {
-  await ctx.sendActivity({
-    type: ActivityTypes.InvokeResponse,
-    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } },
-  });
-}
 
 /** The bot itself joined a chat or team: introduce it with the help card. */
 const botWasAdded = (ctx: TurnContext) => (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient?.id);
@@ -54,6 +47,6 @@ export function createBot({ services, features = FEATURES, adapter, botAppId, st
   });
   // Plain routes run after every invoke route, so these catch only what no feature matched.
   app.activity(ActivityTypes.Message, async (ctx) => sendCard(ctx, helpCard(services.help)));
-  app.activity(isCardAction, async (ctx) => answerInvoke(ctx, NOT_AVAILABLE_YET));
+  app.activity(isCardAction, async (ctx) => answerClick(ctx, NOT_AVAILABLE_YET));
   return app;
 }

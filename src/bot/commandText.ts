@@ -7,7 +7,8 @@
  */
 import { isPasskeyDoctorError, PasskeyDoctorError } from '../errors/catalog';
 import type { DeviceInput } from '../diagnosis/facts';
-import { parseDevice, parseDiagnoseRequest, type DiagnoseRequest, type RawDeviceOptions } from '../diagnosis/request';
+import { parseDevice, parseDiagnoseRequest, parseUpn, type DiagnoseRequest, type RawDeviceOptions } from '../diagnosis/request';
+import { ROUTE_OWNERS, type RouteOwner } from '../store/routes';
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 
@@ -73,4 +74,19 @@ export function parseDeviceForm(data: Record<string, unknown>): DeviceInput | un
   } catch (error) {
     throw renamed(error, FORM_NAMES);
   }
+}
+
+/** `audit <upn>` (the word `audit` included). */
+export function parseAuditCommand(text: string): string {
+  const [, upn, ...rest] = normaliseText(text).split(' ');
+  if (!upn || rest.length) throw usage('Type audit followed by one user principal name, e.g. audit alice@contoso.com.');
+  return parseUpn(upn);
+}
+
+/** `route identity here` / `route endpoint here` (the word `route` included). */
+export function parseRouteCommand(text: string): RouteOwner {
+  const [, owner, here, ...rest] = normaliseText(text).toLowerCase().split(' ');
+  const known = ROUTE_OWNERS.find((o) => o === owner);
+  if (!known || here !== 'here' || rest.length) throw usage(`Type ${ROUTE_OWNERS.map((o) => `route ${o} here`).join(' or ')} in the channel where that team's escalations should go.`);
+  return known;
 }

@@ -1,12 +1,15 @@
 /**
- * One diagnosis from chat, start to finish: diagnose, keep the run, and build
- * its card — with what changed since that user's previous run when asked.
- * Shared by the diagnose command, Re-run and the device form.
+ * One diagnosis from chat, start to finish: diagnose, keep the run, record it
+ * in the audit trail, and build its card — with what changed since that
+ * user's previous run when asked. Shared by the diagnose command, Re-run and
+ * the device form.
  */
 import { verdictChanges } from '../cards/verdictChanges';
 import { verdictCard, type AdaptiveCardJson } from '../cards/render';
+import type { VerdictStatus } from '../cards/verdictView';
 import type { DeviceInput } from '../diagnosis/facts';
 import { parseUpn } from '../diagnosis/request';
+import { personOf } from './actionTurn';
 import type { DiagnosisRun } from './runs';
 import type { Turn } from './feature';
 import { unreadableUserError } from './unreadableUser';
@@ -18,7 +21,11 @@ export interface DiagnosisAsked {
   compare: boolean;
 }
 
-export async function diagnoseAndRecord({ ctx, services, actor }: Turn, asked: DiagnosisAsked): Promise<{ run: DiagnosisRun; card: AdaptiveCardJson }> {
+/** The run's card as first shown, plus what has been done from it since. */
+export const verdictCardFor = (run: DiagnosisRun, status: VerdictStatus = {}): AdaptiveCardJson => verdictCard(run.verdict, run.runId, run.changes ?? null, status);
+
+export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Promise<{ run: DiagnosisRun; card: AdaptiveCardJson }> {
+  const { ctx, services, actor } = turn;
   const upn = parseUpn(asked.subject);
   const verdict = await services.diagnosis.diagnose({ upn, ...(asked.device ? { device: asked.device } : {}) });
   const unreadable = unreadableUserError(verdict);
@@ -31,8 +38,10 @@ export async function diagnoseAndRecord({ ctx, services, actor }: Turn, asked: D
     ...(asked.device ? { device: asked.device } : {}),
     requestedBy: actor.aadObjectId,
     verdict,
+    ...(previous ? { changes: verdictChanges(previous.verdict, verdict) } : {}),
     at: new Date().toISOString(),
   };
   await services.runs.save(run);
-  return { run, card: verdictCard(verdict, run.runId, previous ? verdictChanges(previous.verdict, verdict) : null) };
+  await services.actions.recordDiagnosis(personOf(turn), run);
+  return { run, card: verdictCardFor(run) };
 }

@@ -5,6 +5,7 @@
  * cards and logging, so a new feature (TAP, escalation, …) cannot forget them.
  */
 import type { TurnContext } from 'botbuilder';
+import type { ActionServices } from '../actions/actionServices';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { HelpOptions } from '../cards/helpView';
 import type { DiagnosisService } from '../diagnosis/service';
@@ -15,6 +16,10 @@ export interface BotServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
   access: AccessControl;
   runs: RunStore;
+  /** TAP, passkey removal, escalation and the audit trail: they check roles and state themselves. */
+  actions: ActionServices;
+  /** The bot's app id for posting to other conversations (escalations); empty when anonymous. */
+  botAppId: string;
   help: HelpOptions;
 }
 
@@ -39,15 +44,25 @@ export interface CommandSpec {
   handle(turn: Turn, text: string): Promise<void>;
 }
 
+/**
+ * What a click shows. `clicker`: for the person who clicked only — a line
+ * under the card, or a card in its place. `everyone`: a new version of the
+ * clicked card for the whole conversation; it must hold nothing that only
+ * the clicker may see.
+ */
+export interface ClickReply {
+  clicker: AdaptiveCardJson | string;
+  everyone?: AdaptiveCardJson;
+}
+
 export interface CardActionSpec<TData = Record<string, unknown>> {
   verb: string;
   audience: Audience;
   /**
    * `data` is whatever the client sent: only ids are meaningful and none is
-   * trusted. A string answer is shown under the card to the clicker only; a
-   * card replaces the card for the clicker.
+   * trusted. A string is a line for the clicker only.
    */
-  handle(turn: Turn, data: TData): Promise<AdaptiveCardJson | string>;
+  handle(turn: Turn, data: TData): Promise<ClickReply | string>;
 }
 
 export interface BotFeature {

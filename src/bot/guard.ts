@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { noticeCard, type AdaptiveCardJson } from '../cards/render';
+import { noticeCard } from '../cards/render';
 import { noticeForError, noticeView } from '../cards/noticeView';
 import { isPasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 import type { Audience } from './access';
 import type { Actor, BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
-import { sendCard } from './sendCard';
+import { answerClick, isAnswered, replaceCardForEveryone, sendCard } from './sendCard';
 
 const REFUSALS: Record<Audience, string> = {
   operators: 'Only members of the Passkey Doctor operators group can do this, so nothing was looked up.',
@@ -55,8 +55,14 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
   };
 }
 
+/**
+ * The guard answers every click itself, first with what the clicker sees and
+ * then with any change for everyone: a later failure cannot lose an answer
+ * that is shown once (a Temporary Access Pass). teams-ai sends nothing more
+ * once a click is answered, so the empty string returned to it is unused.
+ */
 export function guardCardAction(services: BotServices, spec: CardActionSpec<never>) {
-  return async (ctx: TurnContext, _state: unknown, data: unknown): Promise<AdaptiveCardJson | string> => {
+  return async (ctx: TurnContext, _state: unknown, data: unknown): Promise<string> => {
     const started = Date.now();
     const actor = actorOf(ctx);
     const what = { verb: spec.verb, actor: actor.aadObjectId };
@@ -64,16 +70,20 @@ export function guardCardAction(services: BotServices, spec: CardActionSpec<neve
     try {
       if (!(await allowed(services, actor, spec.audience))) {
         logger.info('bot card action refused', { ...what, ms: Date.now() - started });
-        return REFUSALS[spec.audience];
+        await answerClick(ctx, REFUSALS[spec.audience]);
+        return '';
       }
       const payload = typeof data === 'object' && data !== null ? data : {};
-      const answer = await spec.handle({ ctx, services, actor }, payload as never);
+      const reply = await spec.handle({ ctx, services, actor }, payload as never);
+      const { clicker, everyone } = typeof reply === 'string' ? { clicker: reply, everyone: undefined } : reply;
+      await answerClick(ctx, clicker);
+      if (everyone) await replaceCardForEveryone(ctx, everyone);
       logger.info('bot card action', { ...what, ms: Date.now() - started });
-      return answer;
     } catch (error) {
       logFailure(what, error, reference, started);
       const notice = noticeForError(error, reference);
-      return `${notice.title}: ${notice.message}${notice.reference ? ` (reference ${notice.reference})` : ''}`;
+      if (!isAnswered(ctx)) await answerClick(ctx, `${notice.title}: ${notice.message}${notice.reference ? ` (reference ${notice.reference})` : ''}`);
     }
+    return '';
   };
 }

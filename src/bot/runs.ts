@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { DeviceInput } from '../diagnosis/facts';
+import type { VerdictChanges } from '../cards/verdictChanges';
 import type { Verdict } from '../diagnosis/verdictTypes';
 
 export interface DiagnosisRun {
@@ -19,6 +20,8 @@ export interface DiagnosisRun {
   /** Entra object id of the operator who asked. */
   requestedBy: string;
   verdict: Verdict;
+  /** What changed since the user's previous run, as the card first showed it. */
+  changes?: VerdictChanges;
   at: string;
 }
 

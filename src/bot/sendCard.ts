@@ -1,5 +1,5 @@
-/** Posting and replacing cards: the only place activities with card attachments are built. */
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+/** Posting, replacing and answering with cards: the only place activities with card attachments are built. */
+import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
 
 export async function sendCard(ctx: TurnContext, card: AdaptiveCardJson): Promise<void> {
@@ -14,4 +14,27 @@ export async function replaceCardForEveryone(ctx: TurnContext, card: AdaptiveCar
   const id = ctx.activity.replyToId;
   if (!id) return;
   await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id });
+}
+
+/** True once this click has its answer; a second invoke response would replace the first. */
+export const isAnswered = (ctx: TurnContext): boolean => ctx.turnState.get(INVOKE_RESPONSE_KEY) !== undefined;
+
+/**
+ * Answers an `Action.Execute` click: a string appears under the card, a card
+ * replaces it — for the clicker only, because it travels in the HTTP answer
+ * to their own click and nowhere else. Sent here rather than returned to
+ * teams-ai, which would copy a returned card into the shared message if it
+ * had a `refresh` (teams-stack.md §2).
+ */
+export async function answerClick(ctx: TurnContext, answer: AdaptiveCardJson | string): Promise<void> {
+  const body =
+    typeof answer === 'string'
+      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer }
+      : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer };
+  await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}
+
+/** Posts a card to another conversation the bot is in (a registered channel), outside the current turn. */
+export async function postCardTo(ctx: TurnContext, botAppId: string, conversation: Partial<ConversationReference>, card: AdaptiveCardJson): Promise<void> {
+  await ctx.adapter.continueConversationAsync(botAppId, conversation, (proactive) => sendCard(proactive, card));
 }

@@ -1,5 +1,6 @@
 /** What the bot's features share, built once at start-up from the runtime and the state store. */
 import type { Storage } from 'botbuilder';
+import { createActionServices } from '../actions/actionServices';
 import type { HelpOptions } from '../cards/helpView';
 import type { Runtime } from '../runtime';
 import { AccessControl } from './access';
@@ -14,11 +15,19 @@ export interface BotSettings {
   accessCacheMs?: number;
 }
 
-export function createBotServices(runtime: Pick<Runtime, 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
+export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
   return {
     diagnosis: runtime.service,
     access: new AccessControl(runtime.gateway, { operators: settings.operatorsGroupId, tapApprovers: settings.tapApproversGroupId }, settings.accessCacheMs),
     runs: new RunStore(storage),
+    // The same groups as the guard's, sandbox defaults included; the workflows ask Graph again at every click, uncached.
+    actions: createActionServices({
+      config: runtime.config,
+      storage,
+      gateway: runtime.gateway,
+      groups: { operators: settings.operatorsGroupId, approvers: settings.tapApproversGroupId },
+    }),
+    botAppId: runtime.config.bot.id ?? '',
     help: settings.help,
   };
 }

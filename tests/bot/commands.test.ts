@@ -69,10 +69,10 @@ describe('bot commands on the sandbox tenant', () => {
     expect(texts(cardsIn(sent)[0])).toContain('diagnose <upn>');
   });
 
-  it('answers a button whose feature is not installed with "not available yet", not an error', async () => {
+  it('answers a button no feature handles (an old card, a forged verb) with "not available", not an error', async () => {
     const [message] = (await bot.say('diagnose alice@contoso.com')).filter((a) => a.type === 'message');
     const runId = cardsIn([message])[0].actions.find((a: any) => a.verb === 'tap.request').data.runId;
-    for (const verb of ['tap.request', 'escalate', 'passkey.remove', 'something.else']) {
+    for (const verb of ['tap.issue', 'policy.fix', 'something.else']) {
       await expect(bot.click(verb, { runId }, message.id)).resolves.toEqual({
         statusCode: 200,
         type: 'application/vnd.microsoft.activity.message',

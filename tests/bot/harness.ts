@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ActivityTypes, INVOKE_RESPONSE_KEY, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { loadConfig } from '../../src/config/schema';
 import { createRuntime, type Runtime } from '../../src/runtime';
 import { createBot } from '../../src/bot/app';
@@ -20,14 +20,38 @@ import { setLogSink } from '../../src/logger';
 import { SANDBOX_USERS, type SandboxServer } from '../../src/sandbox';
 
 /**
- * botbuilder's TestAdapter does not record a handler's own invoke response in
- * turn state as CloudAdapter does, so teams-ai would answer a second time in
- * tests only (teams-stack.md §3).
+ * botbuilder's TestAdapter with what CloudAdapter does and it does not:
+ * a handler's own invoke response is recorded in turn state (else teams-ai
+ * would answer a second time, in tests only — teams-stack.md §3), and
+ * proactive posts to other conversations work. `shared` records every
+ * activity posted or updated in any conversation, in order: everything that
+ * is not the answer to one person's click.
  */
 export class TeamsTestAdapter extends TestAdapter {
+  readonly shared: Array<Partial<Activity> & { op: 'post' | 'update' }> = [];
+
   async sendActivities(ctx: TurnContext, activities: Partial<Activity>[]) {
     for (const activity of activities) if (activity.type === ActivityTypes.InvokeResponse) ctx.turnState.set(INVOKE_RESPONSE_KEY, activity);
-    return super.sendActivities(ctx, activities);
+    const sent = await super.sendActivities(ctx, activities);
+    // After sending, so that the copies carry the ids the adapter gave them.
+    for (const activity of activities) if (activity.type !== ActivityTypes.InvokeResponse) this.shared.push({ ...activity, op: 'post' });
+    return sent;
+  }
+
+  async updateActivity(ctx: TurnContext, activity: Partial<Activity>) {
+    this.shared.push({ ...activity, op: 'update' });
+    return super.updateActivity(ctx, activity);
+  }
+
+  async continueConversationAsync(
+    _botAppIdOrIdentity: unknown,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: ((ctx: TurnContext) => Promise<void>) | string,
+    maybeLogic?: (ctx: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic!;
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 }
 
@@ -92,15 +116,16 @@ export async function botHarness(options: { features?: BotFeature[]; env?: NodeJ
     logs,
     say: (text, from = OPERATOR, extra = {}) => run({ type: 'message', text, from, ...extra }),
     click: async (verb, data, replyToId, from = OPERATOR, extra = {}) => {
-      const sent = await run({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        from,
-        replyToId,
-        value: { action: { type: 'Action.Execute', verb, data } },
-        ...extra,
-      });
-      return sent.find((a) => a.type === ActivityTypes.InvokeResponse)?.value?.body;
+      // Read from this turn's state, not the queue, so that clicks may race.
+      let answer: InvokeAnswer | undefined;
+      await adapter.processActivity(
+        { type: 'invoke', name: 'adaptiveCard/action', from, replyToId, value: { action: { type: 'Action.Execute', verb, data } }, ...extra },
+        async (ctx) => {
+          await bot.run(ctx);
+          answer = (ctx.turnState.get(INVOKE_RESPONSE_KEY) as Partial<Activity> | undefined)?.value?.body;
+        },
+      );
+      return answer;
     },
     close: async () => {
       // A test may have stopped the sandbox already to make Graph unreachable.

@@ -3,22 +3,20 @@
  * the technician chose (validated like typed options) and show what changed.
  */
 import { VERBS } from '../../cards/verbs';
+import { runOf, STALE_CARD } from '../actionTurn';
 import { parseDeviceForm } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature, CardActionSpec } from '../feature';
-import { replaceCardForEveryone } from '../sendCard';
-import { STALE_CARD } from './rerun';
 
 const submitDevice: CardActionSpec<Record<string, unknown>> = {
   verb: VERBS.deviceSubmit,
   audience: 'operators',
   handle: async (turn, data) => {
-    const previous = await turn.services.runs.find(data.runId, turn.ctx.activity.conversation.id);
+    const previous = await runOf(turn, data.runId);
     if (!previous) return STALE_CARD;
     const device = parseDeviceForm(data);
     const { card } = await diagnoseAndRecord(turn, { subject: previous.subject, device, compare: true });
-    await replaceCardForEveryone(turn.ctx, card);
-    return card;
+    return { clicker: card, everyone: card };
   },
 };
 

@@ -1,8 +1,25 @@
-/** The bot's features, in matching order. New features (TAP, escalation, audit, …) are added here. */
+/** The bot's features, in matching order. New features are added here. */
 import type { BotFeature } from '../feature';
+import { auditFeature } from './audit';
 import { deviceDetailsFeature } from './deviceDetails';
 import { diagnoseFeature } from './diagnose';
+import { escalateFeature } from './escalate';
 import { helpFeature } from './help';
+import { passkeyRemovalFeature } from './passkeyRemoval';
 import { rerunFeature } from './rerun';
+import { routeHereFeature } from './routeHere';
+import { tapApprovalFeature } from './tapApproval';
+import { tapRequestFeature } from './tapRequest';
 
-export const FEATURES: BotFeature[] = [diagnoseFeature, helpFeature, rerunFeature, deviceDetailsFeature];
+export const FEATURES: BotFeature[] = [
+  diagnoseFeature,
+  helpFeature,
+  auditFeature,
+  routeHereFeature,
+  rerunFeature,
+  deviceDetailsFeature,
+  tapRequestFeature,
+  tapApprovalFeature,
+  passkeyRemovalFeature,
+  escalateFeature,
+];

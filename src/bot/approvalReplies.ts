@@ -1,0 +1,60 @@
+/**
+ * What each workflow result shows, and to whom. The rule for both approval
+ * workflows: a refusal is a line for the clicker only and changes nothing
+ * shared; a new request is posted as its own card for the conversation's
+ * approvers; every later step redraws that card for everyone from the stored
+ * request — which has no field for a pass — and anything only the clicker
+ * may see (the pass, a question, a failure's detail) goes to the clicker.
+ */
+import type { RemovalResult } from '../actions/passkeyRemoval';
+import type { TapResult } from '../actions/tapWorkflow';
+import { passkeyListCard, passkeyRemovalCard, tapConfirmReplaceCard, tapRequestCard, tapSecretCard } from '../cards/render';
+import type { ClickReply, Turn } from './feature';
+import { sendCard } from './sendCard';
+
+/** Both workflows are approved by the TAP approvers group. */
+const POSTED = 'Asked for approval: the request is the new card below, for a member of the TAP approvers group to answer.';
+
+export async function replyToTap(turn: Turn, result: TapResult): Promise<ClickReply | string> {
+  switch (result.kind) {
+    case 'refused':
+      return result.message;
+    case 'requested':
+      await sendCard(turn.ctx, tapRequestCard(result.request, result.summary));
+      return POSTED;
+    case 'issued':
+      return { clicker: tapSecretCard(result), everyone: tapRequestCard(result.request, result.summary) };
+    case 'confirm-replace':
+      return { clicker: tapConfirmReplaceCard(result), everyone: tapRequestCard(result.request, result.summary) };
+    case 'failed':
+      return { clicker: result.message, everyone: tapRequestCard(result.request, result.summary) };
+    case 'denied':
+    case 'expired': {
+      const card = tapRequestCard(result.request, result.summary);
+      return { clicker: card, everyone: card };
+    }
+  }
+}
+
+export async function replyToRemoval(turn: Turn, result: RemovalResult): Promise<ClickReply | string> {
+  switch (result.kind) {
+    case 'refused':
+      return result.message;
+    case 'passkeys':
+      return { clicker: passkeyListCard(result) };
+    case 'requested':
+      await sendCard(turn.ctx, passkeyRemovalCard(result.request, result.summary));
+      return POSTED;
+    case 'removed': {
+      const card = passkeyRemovalCard(result.request, result.summary);
+      return { clicker: result.warning ?? card, everyone: card };
+    }
+    case 'failed':
+      return { clicker: result.message, everyone: passkeyRemovalCard(result.request, result.summary) };
+    case 'denied':
+    case 'expired': {
+      const card = passkeyRemovalCard(result.request, result.summary);
+      return { clicker: card, everyone: card };
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * "Escalate" on a verdict card: the verdict and its evidence go to the
+ * channel registered for the team that owns the root cause (and to the
+ * ticketing webhook, if one is set), and the card says so for everyone.
+ * The channel gets its own copy of the run, because a card's run id is only
+ * honoured in the conversation it was posted in — so Re-run works there.
+ */
+import { OWNER_NAMES, type EscalationPayload } from '../../actions/escalation';
+import { escalationCard } from '../../cards/render';
+import { VERBS } from '../../cards/verbs';
+import { logger } from '../../logger';
+import type { ChannelRoute } from '../../store/routes';
+import { personOf, runOf, STALE_CARD } from '../actionTurn';
+import { verdictCardFor } from '../diagnosisRuns';
+import type { BotFeature, CardActionSpec, Turn } from '../feature';
+import type { DiagnosisRun } from '../runs';
+import { postCardTo } from '../sendCard';
+
+/** False when the channel could not be reached (the bot removed from the team, say). */
+async function postToChannel({ ctx, services }: Turn, run: DiagnosisRun, route: ChannelRoute, payload: EscalationPayload): Promise<boolean> {
+  const copy: DiagnosisRun = { ...run, runId: services.runs.newRunId(), conversationId: route.conversation.conversation?.id ?? '' };
+  await services.runs.save(copy);
+  try {
+    await postCardTo(ctx, services.botAppId, route.conversation, escalationCard(payload, copy.runId));
+    return true;
+  } catch (error) {
+    logger.warn('escalation could not be posted to its channel', { owner: route.owner, error });
+    return false;
+  }
+}
+
+const escalate: CardActionSpec<{ runId?: unknown }> = {
+  verb: VERBS.escalate,
+  audience: 'operators',
+  handle: async (turn, data) => {
+    const run = await runOf(turn, data.runId);
+    if (!run) return STALE_CARD;
+    const result = await turn.services.actions.escalation.escalate(personOf(turn), run);
+    if (result.kind === 'refused') return result.message;
+    if (result.route && !(await postToChannel(turn, run, result.route, result.payload))) {
+      const team = OWNER_NAMES[result.route.owner];
+      return `The escalation was recorded, but posting it to the ${team}'s channel failed (is Passkey Doctor still in that team?). Type "route ${result.route.owner} here" in their channel again, then re-run the diagnosis and escalate.`;
+    }
+    const card = verdictCardFor(run, { escalation: result.summary });
+    return { clicker: result.notice ?? card, everyone: card };
+  },
+};
+
+export const escalateFeature: BotFeature = { cardActions: [escalate] };

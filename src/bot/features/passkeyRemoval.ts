@@ -1,0 +1,46 @@
+/**
+ * Removing a lost passkey: "Remove passkey" lists the user's passkeys to the
+ * clicking operator only; picking one posts a removal request; an approver
+ * approves or denies it like a TAP. The passkey id from the card is checked
+ * against the user's passkeys now, and the user comes from the stored run.
+ */
+import { VERBS } from '../../cards/verbs';
+import { personOf, runOf, STALE_CARD, whereOf } from '../actionTurn';
+import { replyToRemoval } from '../approvalReplies';
+import type { BotFeature, CardActionSpec } from '../feature';
+
+const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
+  verb: VERBS.passkeyRemove,
+  audience: 'operators',
+  handle: async (turn, data) => {
+    const run = await runOf(turn, data.runId);
+    if (!run) return STALE_CARD;
+    return replyToRemoval(turn, await turn.services.actions.removal.list(personOf(turn), run));
+  },
+};
+
+const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revokeSessions?: unknown }> = {
+  verb: VERBS.passkeyRemovalRequest,
+  audience: 'operators',
+  handle: async (turn, data) => {
+    const run = await runOf(turn, data.runId);
+    if (!run) return STALE_CARD;
+    // Input.Toggle sends its value as the string "true".
+    const revokeSessions = data.revokeSessions === 'true' || data.revokeSessions === true;
+    return replyToRemoval(turn, await turn.services.actions.removal.request(personOf(turn), run, data.methodId, { ...whereOf(turn), revokeSessions }));
+  },
+};
+
+const approve: CardActionSpec<{ requestId?: unknown }> = {
+  verb: VERBS.passkeyRemovalApprove,
+  audience: 'tapApprovers',
+  handle: async (turn, data) => replyToRemoval(turn, await turn.services.actions.removal.approve(personOf(turn), data.requestId, whereOf(turn))),
+};
+
+const deny: CardActionSpec<{ requestId?: unknown }> = {
+  verb: VERBS.passkeyRemovalDeny,
+  audience: 'tapApprovers',
+  handle: async (turn, data) => replyToRemoval(turn, await turn.services.actions.removal.deny(personOf(turn), data.requestId, whereOf(turn))),
+};
+
+export const passkeyRemovalFeature: BotFeature = { cardActions: [listPasskeys, requestRemoval, approve, deny] };

@@ -1,0 +1,30 @@
+/**
+ * `route identity here` / `route endpoint here`, typed in a channel (or a
+ * group chat) with the bot mentioned: that conversation receives the team's
+ * escalations from now on. A personal chat reaches only the person typing,
+ * so it is refused.
+ */
+import { TurnContext } from 'botbuilder';
+import { PasskeyDoctorError } from '../../errors/catalog';
+import { personOf } from '../actionTurn';
+import { parseRouteCommand } from '../commandText';
+import type { BotFeature } from '../feature';
+
+const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
+
+export const routeHereFeature: BotFeature = {
+  commands: [
+    {
+      pattern: /^route\b/i,
+      audience: 'operators',
+      handle: async (turn, text) => {
+        const owner = parseRouteCommand(text);
+        if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {
+          throw new PasskeyDoctorError('USAGE', `Type "route ${owner} here" in the ${owner} team's channel, mentioning Passkey Doctor: escalations cannot go to a personal chat.`);
+        }
+        const result = await turn.services.actions.escalation.registerRoute(personOf(turn), owner, TurnContext.getConversationReference(turn.ctx.activity));
+        await turn.ctx.sendActivity(result.message);
+      },
+    },
+  ],
+};

@@ -1,0 +1,26 @@
+/**
+ * Approve / Deny on the TAP request card, and "Replace it" on the approver's
+ * question about an existing pass. Behind the approvers' group, not the
+ * operators' (approvers need not be operators); the workflow checks the
+ * group again, the request's state and that the approver is not the
+ * requester. Only the request id is taken from the card.
+ */
+import { VERBS } from '../../cards/verbs';
+import { personOf, whereOf } from '../actionTurn';
+import { replyToTap } from '../approvalReplies';
+import type { BotFeature, CardActionSpec } from '../feature';
+
+const approve: CardActionSpec<{ requestId?: unknown; replaceExisting?: unknown }> = {
+  verb: VERBS.tapApprove,
+  audience: 'tapApprovers',
+  handle: async (turn, data) =>
+    replyToTap(turn, await turn.services.actions.tap.approve(personOf(turn), data.requestId, { ...whereOf(turn), replaceExisting: data.replaceExisting === true })),
+};
+
+const deny: CardActionSpec<{ requestId?: unknown }> = {
+  verb: VERBS.tapDeny,
+  audience: 'tapApprovers',
+  handle: async (turn, data) => replyToTap(turn, await turn.services.actions.tap.deny(personOf(turn), data.requestId, whereOf(turn))),
+};
+
+export const tapApprovalFeature: BotFeature = { cardActions: [approve, deny] };
