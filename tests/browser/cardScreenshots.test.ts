@@ -5,8 +5,18 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { verdictCard } from '../../src/cards/render';
+import {
+  auditCard,
+  escalationCard,
+  passkeyListCard,
+  passkeyRemovalCard,
+  tapConfirmReplaceCard,
+  tapRequestCard,
+  tapSecretCard,
+  verdictCard,
+} from '../../src/cards/render';
 import { verdictChanges } from '../../src/cards/verdictChanges';
+import { sampleActions } from '../cards/sampleActions';
 import { sampleVerdicts, type SampleVerdict } from '../cards/sampleVerdicts';
 import { describeInChromium, launchChromium, resultsDir } from './chromium';
 import { TEAMS_LIGHT_HOST_CONFIG } from './teamsHostConfig';
@@ -85,5 +95,33 @@ describeInChromium('verdict cards in the adaptivecards renderer (Chromium)', () 
     await page.locator('#root').screenshot({ path: join(dir, 'rerun-with-changes.png') });
     await page.getByRole('button', { name: 'Re-run' }).click();
     await expect(page.evaluate(() => (window as any).lastAction)).resolves.toEqual({ type: 'Action.Execute', verb: 'verdict.rerun', data: { runId: RUN_ID } });
+  });
+
+  it('renders the action cards, and the passkey list sends its revoke-sessions toggle with the passkey picked', async () => {
+    const actions = await sampleActions();
+    const cards: Array<[string, unknown]> = [];
+    for (const result of actions.tap) {
+      if ('summary' in result) cards.push([`tap-request-${result.kind}`, tapRequestCard(result.request, result.summary)]);
+      if (result.kind === 'issued') cards.push(['tap-pass-for-the-approver', tapSecretCard(result)]);
+      if (result.kind === 'confirm-replace') cards.push(['tap-confirm-replace', tapConfirmReplaceCard(result)]);
+    }
+    for (const result of actions.removal) if ('summary' in result) cards.push([`passkey-removal-${result.kind}`, passkeyRemovalCard(result.request, result.summary)]);
+    cards.push(['escalation', escalationCard(actions.escalation, RUN_ID)], ['audit', auditCard('alice@contoso.com', actions.audit)]);
+    for (const [name, card] of cards) {
+      await renderCard(page, card);
+      await page.locator('#root').screenshot({ path: join(dir, `${name}.png`) });
+    }
+
+    const listed = actions.removal[0];
+    if (listed.kind !== 'passkeys') throw new Error(listed.kind);
+    await renderCard(page, passkeyListCard(listed));
+    await page.getByText("Also revoke the user's sign-in sessions", { exact: false }).click();
+    await page.locator('#root').screenshot({ path: join(dir, 'passkey-list.png') });
+    await page.getByRole('button', { name: 'Ask to remove' }).click();
+    await expect(page.evaluate(() => (window as any).lastAction)).resolves.toEqual({
+      type: 'Action.Execute',
+      verb: 'passkey.removal.request',
+      data: { runId: listed.runId, methodId: listed.passkeys[0].id, revokeSessions: 'true' },
+    });
   });
 });

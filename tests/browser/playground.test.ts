@@ -63,6 +63,22 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     await card.screenshot({ path: join(shots, '1-diagnose-alice-card.png') });
   }, 30_000);
 
+  it('requests a TAP from alice\'s card: the waiting card appears, and the operator cannot approve it herself', async () => {
+    const verdict = page.locator('.ac-adaptiveCard', { hasText: 'no MFA-capable method' }).last();
+    await verdict.getByRole('button', { name: 'Request TAP' }).click();
+    const waiting = page.locator('.ac-adaptiveCard', { hasText: 'Waiting for an approver' }).last();
+    await waiting.waitFor({ timeout: 15_000 });
+    await expect(waiting.getByText('Hana Patel asked for a Temporary Access Pass for Alice Wong', { exact: false }).count()).resolves.toBe(1);
+    await expect(waiting.getByRole('button', { name: 'Approve and issue' }).count()).resolves.toBe(1);
+    await waiting.screenshot({ path: join(shots, '2-tap-request-waiting-card.png') });
+
+    // Hana is an operator, not a TAP approver: her click is refused to her alone and the card stays as it is.
+    await waiting.getByRole('button', { name: 'Approve and issue' }).click();
+    await page.getByText('Only members of the TAP approvers group can do this').first().waitFor({ timeout: 15_000 });
+    await expect(page.locator('.ac-adaptiveCard', { hasText: 'Waiting for an approver' }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, '2-tap-request-refused-chat.png') });
+  }, 30_000);
+
   it('explains bob\'s exclusion with the group that excludes him', async () => {
     await page.locator('[data-lexical-editor="true"]').click();
     await page.keyboard.type('diagnose bob@contoso.com');
@@ -70,7 +86,7 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Bob Ortiz · bob@contoso.com' }).last();
     await card.waitFor({ timeout: 15_000 });
     await expect(card.getByText(/exclusion "Passkey Exclusions"/).count()).resolves.toBeGreaterThan(0);
-    await card.screenshot({ path: join(shots, '2-diagnose-bob-card.png') });
+    await card.screenshot({ path: join(shots, '3-diagnose-bob-card.png') });
   }, 30_000);
 
   it('re-runs from the card after a fix and shows what changed since the previous run', async () => {
@@ -86,6 +102,6 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     const updated = page.locator('.ac-adaptiveCard', { hasText: 'What changed since the run at' }).last();
     await updated.waitFor({ timeout: 15_000 });
     await expect(updated.getByText('Layer 3 · MFA bootstrap: Fail → Pass').count()).resolves.toBe(1);
-    await updated.screenshot({ path: join(shots, '3-rerun-alice-card.png') });
+    await updated.screenshot({ path: join(shots, '4-rerun-alice-card.png') });
   }, 30_000);
 });
