@@ -81,6 +81,15 @@ describe('Temporary Access Pass from the card', () => {
     expect(tapPosts(bot)).toEqual([]);
   });
 
+  it('lets the requester approve their own request when TAP_SECOND_APPROVER=false', async () => {
+    await bot.close();
+    bot = await botHarness({ env: { TAP_SECOND_APPROVER: 'false' } });
+    addToGroup(bot, 'operators', APPROVER);
+    const { request, requestId } = await requestTapForAlice(bot, APPROVER);
+    passIn(await bot.click('tap.approve', { requestId }, request.id, APPROVER));
+    expect(tapPosts(bot)).toHaveLength(1);
+  });
+
   it('refuses approvals from anyone outside the TAP approvers group, operators included, before reading anything', async () => {
     const { request, requestId } = await requestTapForAlice(bot);
     for (const who of [OPERATOR, CAROL, { id: '29:x', name: 'No Entra id', aadObjectId: '' }]) {
@@ -180,7 +189,7 @@ describe('Temporary Access Pass from the card', () => {
     expect(tapPosts(bot)).toEqual([]);
   });
 
-  it('asks the approver privately before replacing a usable pass, then replaces it on "Replace it"', async () => {
+  it('asks the approver privately before replacing a usable pass (even when the click claims to confirm), then replaces it on "Replace it"', async () => {
     const { request, requestId } = await requestTapForAlice(bot);
     const existing = await fetch(`${bot.sandbox.url}/v1.0/users/${ALICE.id}/authentication/temporaryAccessPassMethods`, {
       method: 'POST',
@@ -190,7 +199,8 @@ describe('Temporary Access Pass from the card', () => {
     expect(existing.status).toBe(201);
     bot.sandbox.clearLog();
 
-    const asked = await clickAndCollect(bot, 'tap.approve', { requestId }, request.id, APPROVER);
+    // "Replace it" forged onto a first click is not a confirmation: the approver must have been asked.
+    const asked = await clickAndCollect(bot, 'tap.approve', { requestId, replaceExisting: true }, request.id, APPROVER);
     expect(asked.answer?.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(textOf(asked.answer)).toMatch(/already has a usable Temporary Access Pass.*Replace it\?/);
     expect(actionsOf(asked.answer!.value).map((a) => [a.verb, a.data])).toEqual([['tap.approve', { requestId, replaceExisting: true }]]);
