@@ -1,7 +1,7 @@
 /**
- * Words and colours the cards use for the verdict's enums. Adaptive Card
- * colours are the host's semantic names, so Teams themes (light, dark, high
- * contrast) pick the actual shades.
+ * Words and colours the cards use for the verdict's enums, and how they name
+ * times and people. Adaptive Card colours are the host's semantic names, so
+ * Teams themes (light, dark, high contrast) pick the actual shades.
  */
 import type { LayerStatus, Outcome, Owner } from '../diagnosis/verdictTypes';
 
@@ -37,4 +37,9 @@ export function utcMinute(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A user as the action cards name them: `Alice Wong · alice@contoso.com`. */
+export function personLine(user: { displayName: string | null; userPrincipalName: string }): string {
+  return user.displayName ? `${user.displayName} · ${user.userPrincipalName}` : user.userPrincipalName;
 }

@@ -4,8 +4,7 @@
  * is open.
  */
 import type { PasskeyChoice, RemovalRecord, RemovalResult, RemovalState } from '../actions/passkeyRemoval';
-import { type ContainerStyle, type TextColor, utcMinute } from './labels';
-import { personLine } from './tapRequestView';
+import { personLine, type ContainerStyle, type TextColor, utcMinute } from './labels';
 
 const PASSKEY_TYPES: Record<NonNullable<PasskeyChoice['passkeyType']>, string> = { deviceBound: 'device-bound', synced: 'synced' };
 

@@ -5,7 +5,7 @@
  */
 import { OPEN, type TapRecord, type TapState } from '../actions/tapRecord';
 import type { TapResult } from '../actions/tapWorkflow';
-import { type ContainerStyle, type TextColor, utcMinute } from './labels';
+import { personLine, type ContainerStyle, type TextColor, utcMinute } from './labels';
 
 export interface TapRequestView {
   requestId: string;
@@ -26,10 +26,6 @@ const STATUS: Record<TapState, { status: string; style: ContainerStyle; color: T
   failed: { status: 'Not issued yet — an approver can try again', style: 'warning', color: 'Default' },
   expired: { status: 'Expired', style: 'emphasis', color: 'Default' },
 };
-
-export function personLine(target: { displayName: string | null; userPrincipalName: string }): string {
-  return target.displayName ? `${target.displayName} · ${target.userPrincipalName}` : target.userPrincipalName;
-}
 
 export function tapRequestView(request: TapRecord, summary: string): TapRequestView {
   const open = OPEN.has(request.state);

@@ -63,10 +63,10 @@ describe('Teams app package', () => {
     expect(validate(manifest) ? [] : validate.errors).toEqual([]);
   });
 
-  it('is a bot for personal chats, group chats and teams, with diagnose and help in its command list', () => {
+  it('is a bot for personal chats, group chats and teams, with diagnose, audit, route and help in its command list', () => {
     const [bot] = manifestTemplate.bots;
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(bot.commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['diagnose', 'help']);
+    expect(bot.commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['diagnose', 'audit', 'route', 'help']);
     expect(manifestTemplate.validDomains).toEqual(['${{BOT_DOMAIN}}']);
   });
 
