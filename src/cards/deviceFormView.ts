@@ -4,6 +4,7 @@
  * verdict already knows about the device.
  */
 import { allAuthenticators, authenticatorByAaguid, type AuthenticatorKind } from '../catalog/authenticators';
+import { osName } from '../catalog/platformMatrix';
 import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../diagnosis/request';
 import type { Verdict } from '../diagnosis/verdictTypes';
 
@@ -24,16 +25,6 @@ export interface DeviceFormView {
   pathChoices: Choice[];
   authenticatorChoices: Choice[];
 }
-
-const OS_TITLES: Record<(typeof OPERATING_SYSTEMS)[number], string> = {
-  windows: 'Windows',
-  macos: 'macOS',
-  ios: 'iOS',
-  ipados: 'iPadOS',
-  android: 'Android',
-  linux: 'Linux',
-  chromeos: 'ChromeOS',
-};
 
 const BROWSER_TITLES: Record<(typeof BROWSERS)[number], string> = {
   edge: 'Microsoft Edge',
@@ -70,7 +61,7 @@ export function deviceFormView(verdict: Verdict, runId: string): DeviceFormView 
     browser: device?.browser ?? '',
     path: device?.path ?? '',
     authenticator: device?.authenticator ? (authenticatorByAaguid(device.authenticator)?.id ?? '') : '',
-    osChoices: OPERATING_SYSTEMS.map((value) => ({ title: OS_TITLES[value], value })),
+    osChoices: OPERATING_SYSTEMS.map((value) => ({ title: osName(value), value })),
     browserChoices: BROWSERS.map((value) => ({ title: BROWSER_TITLES[value], value })),
     pathChoices: PATHS.map((value) => ({ title: PATH_TITLES[value], value })),
     authenticatorChoices: authenticatorChoices(),

@@ -43,3 +43,14 @@ export function utcMinute(iso: string): string {
 export function personLine(user: { displayName: string | null; userPrincipalName: string }): string {
   return user.displayName ? `${user.displayName} · ${user.userPrincipalName}` : user.userPrincipalName;
 }
+
+/** What a TAP or passkey-removal request card shows: the two approval flows share one layout. */
+export interface ApprovalRequestView {
+  requestId: string;
+  status: string;
+  style: ContainerStyle;
+  color: TextColor;
+  summary: string;
+  facts: Array<{ title: string; value: string }>;
+  open: boolean;
+}

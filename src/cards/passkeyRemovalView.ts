@@ -4,7 +4,7 @@
  * is open.
  */
 import type { PasskeyChoice, RemovalRecord, RemovalResult, RemovalState } from '../actions/passkeyRemoval';
-import { personLine, type ContainerStyle, type TextColor, utcMinute } from './labels';
+import { personLine, type ContainerStyle, type TextColor, utcMinute, type ApprovalRequestView } from './labels';
 
 const PASSKEY_TYPES: Record<NonNullable<PasskeyChoice['passkeyType']>, string> = { deviceBound: 'device-bound', synced: 'synced' };
 
@@ -29,15 +29,7 @@ export function passkeyListView(listed: Extract<RemovalResult, { kind: 'passkeys
   };
 }
 
-export interface PasskeyRemovalView {
-  requestId: string;
-  status: string;
-  style: ContainerStyle;
-  color: TextColor;
-  summary: string;
-  facts: Array<{ title: string; value: string }>;
-  open: boolean;
-}
+export type PasskeyRemovalView = ApprovalRequestView;
 
 const STATUS: Record<RemovalState, { status: string; style: ContainerStyle; color: TextColor; open: boolean }> = {
   requested: { status: 'Waiting for an approver', style: 'accent', color: 'Accent', open: true },

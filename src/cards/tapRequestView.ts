@@ -5,17 +5,9 @@
  */
 import { OPEN, type TapRecord, type TapState } from '../actions/tapRecord';
 import type { TapResult } from '../actions/tapWorkflow';
-import { personLine, type ContainerStyle, type TextColor, utcMinute } from './labels';
+import { personLine, type ContainerStyle, type TextColor, utcMinute, type ApprovalRequestView } from './labels';
 
-export interface TapRequestView {
-  requestId: string;
-  status: string;
-  style: ContainerStyle;
-  color: TextColor;
-  summary: string;
-  facts: Array<{ title: string; value: string }>;
-  open: boolean;
-}
+export type TapRequestView = ApprovalRequestView;
 
 const STATUS: Record<TapState, { status: string; style: ContainerStyle; color: TextColor }> = {
   requested: { status: 'Waiting for an approver', style: 'accent', color: 'Accent' },
