@@ -12,7 +12,7 @@ import { parseUpn } from '../diagnosis/request';
 import { personOf } from './actionTurn';
 import type { DiagnosisRun } from './runs';
 import type { Turn } from './feature';
-import { unreadableUserError } from './unreadableUser';
+import { unreadableUserError } from '../diagnosis/unreadableUser';
 
 export interface DiagnosisAsked {
   subject: string;

@@ -5,21 +5,12 @@
  * and a defined exit code.
  */
 import { loadConfig } from '../config/schema';
-import { ERRORS, isPasskeyDoctorError, PasskeyDoctorError } from '../errors/catalog';
+import { ERRORS, isPasskeyDoctorError } from '../errors/catalog';
 import { createRuntime, type Runtime } from '../runtime';
-import type { Verdict } from '../diagnosis/verdictTypes';
+import { unreadableUserError } from '../diagnosis/unreadableUser';
 import { parseCommand, USAGE } from './args';
 import { renderVerdict } from './renderVerdict';
 import { colourEnabled, styler } from './style';
-
-/** A verdict about nobody because Graph refused every request is a permission problem, not a diagnosis. */
-function refusedOutright(verdict: Verdict): PasskeyDoctorError | null {
-  if (verdict.user || verdict.outcome === 'user-not-found') return null;
-  const first = verdict.layers[0].findings[0];
-  if (first?.code !== 'GRAPH.PERMISSION_MISSING') return null;
-  const permission = first.evidence?.permission;
-  return new PasskeyDoctorError('GRAPH_FORBIDDEN', `Microsoft Graph refused to read the user${permission ? `: grant the ${String(permission)} application permission` : ''}.`);
-}
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -37,7 +28,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     }
     runtime = await createRuntime(loadConfig(io.env), { env: io.env });
     const verdict = await runtime.service.diagnose(command.request);
-    const refused = refusedOutright(verdict);
+    const refused = unreadableUserError(verdict);
     if (refused) throw refused;
     io.stdout.write(command.json ? JSON.stringify(verdict, null, 2) + '\n' : renderVerdict(verdict, styler(colourEnabled(io.stdout, io.env)), io.stdout.columns ?? 140));
     return 0;
