@@ -122,6 +122,11 @@ export interface TenantFacts {
    * the map no longer exists in the directory.
    */
   targetGroups: Fact<Record<string, { id: string; displayName: string }>>;
+  /**
+   * For each group the passkey policy excludes: the groups nested in it at any
+   * depth, so an exclusion "through a nested group" can name that group.
+   */
+  exclusionNestedGroups?: Fact<Record<string, Array<{ id: string; displayName: string }>>>;
   /** Enabled CA policies with the "Register security info" user action. Absent until layer 3's CA check is gathered. */
   registrationConditionalAccess?: Fact<ConditionalAccessPolicy[]>;
   authenticationStrengths?: Fact<AuthenticationStrength[]>;

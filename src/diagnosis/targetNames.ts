@@ -44,3 +44,14 @@ export function isNestedOnly(ctx: LayerContext, target: PolicyTarget): boolean {
   const direct = ctx.membership.ok ? ctx.membership.value.directGroups : undefined;
   return !!direct && !direct.has(target.id);
 }
+
+/**
+ * The user's own groups that sit (at any depth) inside an excluded group:
+ * the group to take them out of. Empty when the tenant's nesting is unknown.
+ */
+export function nestedGroupsVia(ctx: LayerContext, excluded: PolicyTarget): Array<{ id: string; displayName: string }> {
+  const nesting = ctx.tenant.exclusionNestedGroups;
+  const direct = ctx.membership.ok ? ctx.membership.value.directGroups : undefined;
+  if (!nesting?.ok || !direct) return [];
+  return (nesting.value[excluded.id] ?? []).filter((g) => direct.has(g.id));
+}

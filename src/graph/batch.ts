@@ -14,6 +14,8 @@ export interface BatchRequest {
   /** Relative to the version root, no version segment. */
   url: string;
   body?: unknown;
+  /** Per-request headers, e.g. `ConsistencyLevel: eventual` for advanced queries. */
+  headers?: Record<string, string>;
 }
 
 export interface RetryPolicy {
@@ -43,11 +45,13 @@ function retryAfterMs(headers: Record<string, string>, fallback: number): number
 }
 
 function toInner(request: BatchRequest) {
+  const headers = { ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers };
   return {
     id: request.id,
     method: request.method,
     url: request.url,
-    ...(request.body !== undefined ? { body: request.body, headers: { 'Content-Type': 'application/json' } } : {}),
+    ...(request.body !== undefined ? { body: request.body } : {}),
+    ...(Object.keys(headers).length ? { headers } : {}),
   };
 }
 

@@ -40,9 +40,11 @@ export class GraphGateway implements FactsGateway {
       retry: this.options.retry,
     });
     if (gathered.groupNames?.ok) snapshot.groupNames = gathered.groupNames;
+    if (gathered.exclusionNestedGroups?.ok) snapshot.exclusionNestedGroups = gathered.exclusionNestedGroups;
     const groupNames = snapshot.groupNames ?? gathered.groupNames ?? known({});
+    const exclusionNestedGroups = snapshot.exclusionNestedGroups ?? gathered.exclusionNestedGroups;
     return {
-      tenant: { ...snapshot.facts, targetGroups: groupNames },
+      tenant: { ...snapshot.facts, targetGroups: groupNames, ...(exclusionNestedGroups ? { exclusionNestedGroups } : {}) },
       user: gathered.facts,
       usage: meter.usage(),
     };

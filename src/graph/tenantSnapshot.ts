@@ -20,7 +20,13 @@ export interface TenantSnapshot {
   targetGroupIds: string[];
   /** Filled by the first user batch (getByIds) and kept with the snapshot. */
   groupNames?: Fact<GroupNames>;
+  /** Filled like `groupNames`: the groups nested in each excluded group. */
+  exclusionNestedGroups?: Fact<NestedGroups>;
+  /** The passkey policy's excluded group ids, whose nested groups the first user batch reads. */
+  exclusionGroupIds: string[];
 }
+
+export type NestedGroups = Record<string, Array<{ id: string; displayName: string }>>;
 
 export const TENANT_REQUESTS = [
   { id: 'policy', method: 'GET', url: '/policies/authenticationMethodsPolicy' },
@@ -50,7 +56,9 @@ async function fetchSnapshot(transport: GraphTransport, meter: UsageMeter, retry
       parseAuthenticationStrengths,
     ),
   };
-  return { facts, targetGroupIds: groupIdsOf(facts) };
+  const fido2 = facts.authenticationMethodsPolicy.ok ? facts.authenticationMethodsPolicy.value.fido2 : null;
+  const exclusionGroupIds = (fido2?.excludeTargets ?? []).filter((t) => t.targetType === 'group' && t.id !== 'all_users').map((t) => t.id);
+  return { facts, targetGroupIds: groupIdsOf(facts), exclusionGroupIds };
 }
 
 export class TenantSnapshotCache {

@@ -11,11 +11,13 @@ import { USER_SELECT, parseMemberOf, parseMethods, parseUser } from './parse/use
 import { obj, str, strings, values } from './parse/values';
 import { gapFor, type InnerResponse } from './responseErrors';
 import { factFrom } from './responses';
-import type { GroupNames, TenantSnapshot } from './tenantSnapshot';
+import type { GroupNames, NestedGroups, TenantSnapshot } from './tenantSnapshot';
 import type { GraphTransport, GraphVersion, UsageMeter } from './transport';
 
 export const CHECK_MEMBER_GROUPS_LIMIT = 20;
 const MAX_MEMBEROF_PAGES = 20;
+/** Policies exclude one or two groups in practice; more would crowd the 20-request batch. */
+const MAX_NESTED_EXCLUSION_LOOKUPS = 3;
 
 export interface UserGatherOptions {
   nowMs: number;
@@ -62,6 +64,17 @@ export function userRequests(upn: string, snapshot: TenantSnapshot, nowMs: numbe
   if (!snapshot.groupNames && snapshot.targetGroupIds.length) {
     requests.push({ id: 'groupNames', method: 'POST', url: '/directoryObjects/getByIds', body: { ids: snapshot.targetGroupIds, types: ['group'] } });
   }
+  if (!snapshot.exclusionNestedGroups) {
+    // Casting a membership collection is an advanced query (graph-facts §5).
+    snapshot.exclusionGroupIds.slice(0, MAX_NESTED_EXCLUSION_LOOKUPS).forEach((groupId, i) =>
+      requests.push({
+        id: `nested-${i + 1}`,
+        method: 'GET',
+        url: `/groups/${pathSegment(groupId)}/transitiveMembers/microsoft.graph.group?$select=id,displayName&$count=true&$top=999`,
+        headers: { ConsistencyLevel: 'eventual' },
+      }),
+    );
+  }
   return requests;
 }
 
@@ -102,6 +115,22 @@ export interface GatheredUser {
   facts: UserFacts;
   /** Present when this batch fetched the target groups' names (cold snapshot). */
   groupNames?: Fact<GroupNames>;
+  /** Present when this batch read the groups nested in the excluded groups (cold snapshot). */
+  exclusionNestedGroups?: Fact<NestedGroups>;
+}
+
+function nestedGroupsOf(responses: Map<string, InnerResponse>, snapshot: TenantSnapshot): Fact<NestedGroups> | undefined {
+  const lookedUp = snapshot.exclusionGroupIds.slice(0, MAX_NESTED_EXCLUSION_LOOKUPS);
+  if (!lookedUp.length || !responses.has('nested-1')) return undefined;
+  const nested: NestedGroups = {};
+  for (const [i, groupId] of lookedUp.entries()) {
+    const fact = factFrom(responses.get(`nested-${i + 1}`), 'GET /groups/{id}/transitiveMembers/microsoft.graph.group', (b) =>
+      values(b).map((g) => ({ id: str(g.id) ?? '', displayName: str(g.displayName) ?? '' })).filter((g) => g.id),
+    );
+    if (!fact.ok) return fact;
+    nested[groupId] = fact.value;
+  }
+  return known(nested);
 }
 
 export async function gatherUser(
@@ -142,5 +171,5 @@ export async function gatherUser(
         ),
       )
     : undefined;
-  return { facts, groupNames };
+  return { facts, groupNames, exclusionNestedGroups: nestedGroupsOf(responses, snapshot) };
 }

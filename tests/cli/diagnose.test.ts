@@ -49,6 +49,7 @@ describe('passkey-doctor diagnose --json on the sandbox tenant', () => {
     const verdict = JSON.parse((await runCli(['diagnose', 'bob@contoso.com', '--json'])).stdout);
     const excluded = verdict.layers[0].findings.find((f: { code: string }) => f.code === 'L1.EXCLUDED');
     expect(excluded.message).toMatch(/Passkey Exclusions/);
+    expect(excluded.message).toMatch(/through the nested group "Break-glass accounts"/);
   });
 
   it('prints a readable table with one row per layer and the fix under the root cause', async () => {

@@ -192,7 +192,7 @@ export interface World {
   device: ResolvedDevice;
   intended: IntendedAuthenticator | null;
   settings: { mfaFreshnessMinutes: number; signInLookbackDays: number };
-  tenantExtras: Pick<TenantFacts, 'registrationConditionalAccess' | 'authenticationStrengths'>;
+  tenantExtras: Pick<TenantFacts, 'registrationConditionalAccess' | 'authenticationStrengths' | 'exclusionNestedGroups'>;
 }
 
 export function readyWorld(): World {

@@ -54,7 +54,20 @@ describe('layer 1: passkey policy targeting', () => {
     world.directGroupIds = known([GROUPS.pilot, GROUPS.nestedTeam]);
     const f = only(run(world), 'L1.EXCLUDED');
     expect(f.message).toContain('"Contractors" (through a nested group)');
-    expect(f.evidence).toEqual({ excludedBy: [{ id: GROUPS.contractors, targetType: 'group', name: 'Contractors', nested: true }] });
+    expect(f.evidence).toEqual({ excludedBy: [{ id: GROUPS.contractors, targetType: 'group', name: 'Contractors', nested: true, via: [] }] });
+  });
+
+  it('names the nested group that puts the user in the exclusion when the tenant nesting is known', () => {
+    const world = readyWorld();
+    world.policy.fido2.excludeTargets = [group(GROUPS.contractors)];
+    world.memberOf = known([GROUPS.pilot, GROUPS.contractors, GROUPS.nestedTeam]);
+    world.directGroupIds = known([GROUPS.pilot, GROUPS.nestedTeam]);
+    world.tenantExtras = {
+      exclusionNestedGroups: known({ [GROUPS.contractors]: [{ id: GROUPS.nestedTeam, displayName: 'Finance team' }, { id: '55555555-5555-4555-8555-555555555555', displayName: 'Interns' }] }),
+    };
+    const f = only(run(world), 'L1.EXCLUDED');
+    expect(f.message).toContain('"Contractors" (through the nested group "Finance team")');
+    expect(f.fix).toContain('Remove Alice Example from "Finance team" (nested in "Contractors")');
   });
 
   it('does not call a direct exclusion nested', () => {

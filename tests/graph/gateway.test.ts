@@ -25,6 +25,17 @@ describe('Graph gateway against the sandbox tenant over HTTP', () => {
     expect(warm.graph.requests).toBe(inner(t, /./).length);
   });
 
+  it('reads the groups nested in the policy exclusions once, as an advanced query, and keeps them with the snapshot', async () => {
+    t = await sandboxGateway();
+    await t.diagnose('bob@contoso.com');
+    const nested = inner(t, /\/transitiveMembers\/microsoft\.graph\.group$/);
+    expect(nested.map((r) => r.status)).toEqual([200]);
+    t.sandbox.clearLog();
+    const warm = await t.diagnose('bob@contoso.com');
+    expect(inner(t, /\/transitiveMembers\//)).toEqual([]);
+    expect(warm.layers[0].findings[0].message).toContain('"Break-glass accounts"');
+  });
+
   it('fetches the tenant snapshot once however many diagnoses wait on it', async () => {
     t = await sandboxGateway();
     await Promise.all(['carol@contoso.com', 'dave@contoso.com', 'bob@contoso.com'].map((u) => t.diagnose(u)));

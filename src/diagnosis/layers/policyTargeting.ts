@@ -5,10 +5,10 @@
  */
 import type { LayerContext } from '../context';
 import { isGuest, personName } from '../context';
-import type { Fido2Configuration } from '../facts';
+import type { Fido2Configuration, PolicyTarget } from '../facts';
 import { finding, gapFinding } from '../finding';
 import { ALL_USERS, evaluateScope, type Membership } from '../scope';
-import { isNestedOnly, targetEvidence, targetLabel } from '../targetNames';
+import { isNestedOnly, nestedGroupsVia, targetEvidence, targetLabel } from '../targetNames';
 import type { Finding } from '../verdictTypes';
 import { listOf } from '../wording';
 
@@ -60,12 +60,21 @@ function scopeFindings(ctx: LayerContext, fido2: Fido2Configuration, membership:
     );
   }
   if (scope.matchedExcludes.length > 0) {
-    const excludes = scope.matchedExcludes.map((t) => `${targetLabel(ctx, t)}${isNestedOnly(ctx, t) ? ' (through a nested group)' : ''}`);
+    const via = (t: PolicyTarget) => nestedGroupsVia(ctx, t).map((g) => `"${g.displayName}"`);
+    const how = (t: PolicyTarget) => {
+      if (!isNestedOnly(ctx, t)) return '';
+      const groups = via(t);
+      return groups.length ? ` (through the nested group ${listOf(groups)})` : ' (through a nested group)';
+    };
+    const nestedHops = scope.matchedExcludes.flatMap(via);
+    const removeFrom = nestedHops.length
+      ? `${listOf(nestedHops)} (nested in ${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))})`
+      : `${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))}${scope.matchedExcludes.some((t) => isNestedOnly(ctx, t)) ? ' (or from the nested group that puts them there)' : ''}`;
     findings.push(
-      finding('L1.EXCLUDED', `${name} is in the passkey policy's exclusion ${listOf(excludes)}, and exclusion wins over every include target.`, {
-        fix: `Remove ${name} from ${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))}${scope.matchedExcludes.some((t) => isNestedOnly(ctx, t)) ? ' (or from the nested group that puts them there)' : ''}, or take the group out of the passkey policy's exclusions if it was not meant for ${name}.`,
+      finding('L1.EXCLUDED', `${name} is in the passkey policy's exclusion ${listOf(scope.matchedExcludes.map((t) => `${targetLabel(ctx, t)}${how(t)}`))}, and exclusion wins over every include target.`, {
+        fix: `Remove ${name} from ${removeFrom}, or take the group out of the passkey policy's exclusions if it was not meant for ${name}.`,
         evidence: {
-          excludedBy: scope.matchedExcludes.map((t) => ({ ...targetEvidence(ctx, t), nested: isNestedOnly(ctx, t) })),
+          excludedBy: scope.matchedExcludes.map((t) => ({ ...targetEvidence(ctx, t), nested: isNestedOnly(ctx, t), via: nestedGroupsVia(ctx, t) })),
         },
       }),
     );

@@ -4,6 +4,7 @@ import { authenticationMethodRoutes } from './authenticationMethods';
 import { conditionalAccessRoutes } from './conditionalAccess';
 import { directoryAuditRoutes } from './directoryAudits';
 import { directoryObjectRoutes } from './directoryObjects';
+import { groupMemberRoutes } from './groupMembers';
 import { membershipRoutes } from './memberships';
 import { policyRoutes } from './policies';
 import { signInRoutes } from './signIns';
@@ -17,6 +18,7 @@ export const graphRoutes: Route[] = [
   ...authenticationMethodRoutes,
   ...temporaryAccessPassRoutes,
   ...membershipRoutes,
+  ...groupMemberRoutes,
   ...directoryObjectRoutes,
   ...signInRoutes,
   ...directoryAuditRoutes,
