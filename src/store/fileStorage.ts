@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { createKeyedQueue } from './keyedQueue';
 
 interface StoredFile {
   key: string;
@@ -25,21 +26,7 @@ function fileNameFor(key: string): string {
 }
 
 /** Shared by every FileStorage in the process, so two instances on one directory still serialise. */
-const pending = new Map<string, Promise<unknown>>();
-
-function serialised<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const previous = pending.get(path) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  const settled = next.then(
-    () => undefined,
-    () => undefined,
-  );
-  pending.set(path, settled);
-  void settled.then(() => {
-    if (pending.get(path) === settled) pending.delete(path);
-  });
-  return next;
-}
+const serialised = createKeyedQueue();
 
 export class FileStorage implements Storage {
   private readonly dir: string;

@@ -10,6 +10,7 @@
  * run) so that two creators never race for the same key with different data.
  */
 import type { Storage } from 'botbuilder';
+import { createKeyedQueue } from './keyedQueue';
 import { PasskeyDoctorError } from '../errors/catalog';
 
 export interface Versioned<T> {
@@ -32,22 +33,8 @@ interface Envelope<T> {
   eTag?: string;
 }
 
-const creating = new Map<string, Promise<unknown>>();
-
-/** Runs creates of one key one after another within this process. */
-async function oneAtATime<R>(key: string, work: () => Promise<R>): Promise<R> {
-  const previous = creating.get(key) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  const settled = next.then(
-    () => undefined,
-    () => undefined,
-  );
-  creating.set(key, settled);
-  void settled.then(() => {
-    if (creating.get(key) === settled) creating.delete(key);
-  });
-  return next;
-}
+/** Creates of one key run one after another within this process. */
+const oneAtATime = createKeyedQueue();
 
 export class VersionedStore {
   constructor(readonly storage: Storage) {}
