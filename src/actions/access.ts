@@ -23,6 +23,17 @@ export type Role = 'operator' | 'approver';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Whether the Entra object `userId` is (transitively) in `groupId`, asked of
+ * Graph. Fails closed: an id that is not a GUID is refused without asking;
+ * a Graph error propagates for the caller to refuse on.
+ */
+export async function holdsGroup(directory: GroupMembership, userId: string | undefined, groupId: string): Promise<boolean> {
+  if (!userId || !GUID.test(userId)) return false;
+  const groups = await directory.memberGroups(userId, [groupId]);
+  return [...groups].some((id) => id.toLowerCase() === groupId.toLowerCase());
+}
+
 export class AccessCheck {
   constructor(
     private readonly directory: GroupMembership,
@@ -36,15 +47,14 @@ export class AccessCheck {
       const variable = role === 'operator' ? 'OPERATORS_GROUP_ID' : 'TAP_APPROVERS_GROUP_ID';
       return refuse('AUTH.NOT_CONFIGURED', `Nobody may do this yet: ${variable} is not set. Ask the Passkey Doctor administrator to set it.`);
     }
-    if (!GUID.test(person.id)) return this.notHolding(role);
-    let groups: Set<string>;
+    let holds: boolean;
     try {
-      groups = await this.directory.memberGroups(person.id, [groupId]);
+      holds = await holdsGroup(this.directory, person.id, groupId);
     } catch (error) {
       logger.warn('membership check failed', { role, error });
       return refuse('AUTH.CHECK_FAILED', 'Could not check your group membership in Microsoft Entra right now, so nothing was done. Try again in a minute.');
     }
-    return [...groups].some((id) => id.toLowerCase() === groupId.toLowerCase()) ? null : this.notHolding(role);
+    return holds ? null : this.notHolding(role);
   }
 
   private notHolding(role: Role): Refusal {

@@ -5,6 +5,7 @@
  * closed: an id that is not a GUID is refused without asking Graph, and a
  * Graph error propagates instead of letting anyone through.
  */
+import { holdsGroup } from '../actions/access';
 import type { GraphGateway } from '../graph/gateway';
 
 /** Who a command or card action is for; approvers are only configured once TAP issuance is. */
@@ -14,8 +15,6 @@ export interface AccessGroups {
   operators: string;
   tapApprovers?: string;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AccessControl {
   private readonly cache = new Map<string, { allowed: Promise<boolean>; expires: number }>();
@@ -29,11 +28,11 @@ export class AccessControl {
 
   async allows(aadObjectId: string | undefined, audience: Audience): Promise<boolean> {
     const groupId = audience === 'operators' ? this.groups.operators : this.groups.tapApprovers;
-    if (!groupId || !aadObjectId || !GUID.test(aadObjectId)) return false;
+    if (!groupId || !aadObjectId) return false;
     const key = `${groupId}:${aadObjectId.toLowerCase()}`;
     const cached = this.cache.get(key);
     if (cached && cached.expires > this.now()) return cached.allowed;
-    const allowed = this.gateway.memberGroups(aadObjectId, [groupId]).then((groups) => [...groups].some((g) => g.toLowerCase() === groupId.toLowerCase()));
+    const allowed = holdsGroup(this.gateway, aadObjectId, groupId);
     this.cache.set(key, { allowed, expires: this.now() + this.ttlMs });
     // A failed check must not be remembered: the next message asks Graph again.
     allowed.catch(() => this.cache.delete(key));
