@@ -3,11 +3,11 @@
  * left over in a channel, an e-mail address turned into a mailto link), so
  * markup is removed before matching. `diagnose` takes the UPN and optional
  * `key=value` device details; values are validated by the same parser the
- * CLI uses, and its messages are put in chat terms.
+ * CLI uses, naming the options in chat terms.
  */
-import { isPasskeyDoctorError, PasskeyDoctorError } from '../errors/catalog';
+import { PasskeyDoctorError } from '../errors/catalog';
 import type { DeviceInput } from '../diagnosis/facts';
-import { parseDevice, parseDiagnoseRequest, parseUpn, type DiagnoseRequest, type RawDeviceOptions } from '../diagnosis/request';
+import { parseDevice, parseDiagnoseRequest, parseUpn, type DiagnoseRequest, type OptionNames, type RawDeviceOptions } from '../diagnosis/request';
 import { ROUTE_OWNERS, type RouteOwner } from '../store/routes';
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
@@ -29,18 +29,10 @@ const OPTION_KEYS: Record<string, keyof RawDeviceOptions> = {
   authenticator: 'authenticator',
 };
 
-type CliFlag = 'os-version' | 'os' | 'browser' | 'path' | 'authenticator';
-
-const CHAT_NAMES: Record<CliFlag, string> = { 'os-version': 'version=', os: 'os=', browser: 'browser=', path: 'path=', authenticator: 'authenticator=' };
-const FORM_NAMES: Record<CliFlag, string> = { 'os-version': 'Version', os: 'Operating system', browser: 'Browser', path: 'How they register', authenticator: 'Intended authenticator' };
+const CHAT_NAMES: OptionNames = { osVersion: 'version=', os: 'os=', browser: 'browser=', path: 'path=', authenticator: 'authenticator=' };
+const FORM_NAMES: OptionNames = { osVersion: 'Version', os: 'Operating system', browser: 'Browser', path: 'How they register', authenticator: 'Intended authenticator' };
 
 const usage = (message: string) => new PasskeyDoctorError('USAGE', message);
-
-/** The shared parser names options as CLI flags (`--os-version`); chat and the form have their own names. */
-function renamed(error: unknown, names: Record<CliFlag, string>): unknown {
-  if (!isPasskeyDoctorError(error) || error.code !== 'USAGE') return error;
-  return usage(error.message.replace(/--(os-version|os|browser|path|authenticator)\b/g, (_, flag: CliFlag) => names[flag]));
-}
 
 /** `diagnose <upn> [os=… version=… browser=… path=… authenticator=…]` (the word `diagnose` included). */
 export function parseDiagnoseCommand(text: string): DiagnoseRequest {
@@ -54,11 +46,7 @@ export function parseDiagnoseCommand(text: string): DiagnoseRequest {
     }
     options[key] = match[2];
   }
-  try {
-    return parseDiagnoseRequest(upn, options);
-  } catch (error) {
-    throw renamed(error, CHAT_NAMES);
-  }
+  return parseDiagnoseRequest(upn, options, CHAT_NAMES);
 }
 
 /** The device form's fields, validated like typed options; blank means "not given". */
@@ -67,13 +55,9 @@ export function parseDeviceForm(data: Record<string, unknown>): DeviceInput | un
   for (const key of ['os', 'osVersion', 'browser', 'path', 'authenticator'] as const) {
     const value = data[key];
     if (typeof value === 'string' && value.trim() !== '') options[key] = value.trim();
-    else if (value !== undefined && value !== null && typeof value !== 'string') throw usage(`${FORM_NAMES[key === 'osVersion' ? 'os-version' : key]} must be text.`);
+    else if (value !== undefined && value !== null && typeof value !== 'string') throw usage(`${FORM_NAMES[key]} must be text.`);
   }
-  try {
-    return parseDevice(options);
-  } catch (error) {
-    throw renamed(error, FORM_NAMES);
-  }
+  return parseDevice(options, FORM_NAMES);
 }
 
 /** `audit <upn>` (the word `audit` included). */

@@ -23,18 +23,32 @@ export interface DiagnoseRequest {
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 const listOf = (values: readonly string[]) => values.join(', ');
 
-const deviceSchema = z.object({
-  os: z.preprocess(lower, z.enum(OPERATING_SYSTEMS, { errorMap: () => ({ message: `--os must be one of ${listOf(OPERATING_SYSTEMS)}` }) }).optional()),
-  osVersion: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string().regex(/^\d{1,5}(\.\d{1,6}){0,3}$/, '--os-version must be a version number such as 17.2, 14 or 10.0.22631').optional(),
-  ),
-  browser: z.preprocess(lower, z.enum(BROWSERS, { errorMap: () => ({ message: `--browser must be one of ${listOf(BROWSERS)}` }) }).optional()),
-  path: z.preprocess(lower, z.enum(PATHS, { errorMap: () => ({ message: `--path must be one of ${listOf(PATHS)}` }) }).optional()),
-  authenticator: z.string().optional(),
-});
+export type DeviceField = 'os' | 'osVersion' | 'browser' | 'path' | 'authenticator';
 
-export type RawDeviceOptions = { [K in keyof z.input<typeof deviceSchema>]?: string };
+/** What each surface calls the device options in its messages; the CLI's flags by default. */
+export type OptionNames = Record<DeviceField, string>;
+
+export const CLI_OPTION_NAMES: OptionNames = {
+  os: '--os',
+  osVersion: '--os-version',
+  browser: '--browser',
+  path: '--path',
+  authenticator: '--authenticator',
+};
+
+const deviceSchema = (names: OptionNames) =>
+  z.object({
+    os: z.preprocess(lower, z.enum(OPERATING_SYSTEMS, { errorMap: () => ({ message: `${names.os} must be one of ${listOf(OPERATING_SYSTEMS)}` }) }).optional()),
+    osVersion: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim() : v),
+      z.string().regex(/^\d{1,5}(\.\d{1,6}){0,3}$/, `${names.osVersion} must be a version number such as 17.2, 14 or 10.0.22631`).optional(),
+    ),
+    browser: z.preprocess(lower, z.enum(BROWSERS, { errorMap: () => ({ message: `${names.browser} must be one of ${listOf(BROWSERS)}` }) }).optional()),
+    path: z.preprocess(lower, z.enum(PATHS, { errorMap: () => ({ message: `${names.path} must be one of ${listOf(PATHS)}` }) }).optional()),
+    authenticator: z.string().optional(),
+  });
+
+export type RawDeviceOptions = { [K in DeviceField]?: string };
 
 const exampleAuthenticators = () =>
   allAuthenticators()
@@ -52,8 +66,8 @@ export function parseUpn(raw: string | undefined): string {
   return upn;
 }
 
-export function parseDevice(raw: RawDeviceOptions): DeviceInput | undefined {
-  const parsed = deviceSchema.safeParse(raw);
+export function parseDevice(raw: RawDeviceOptions, names: OptionNames = CLI_OPTION_NAMES): DeviceInput | undefined {
+  const parsed = deviceSchema(names).safeParse(raw);
   if (!parsed.success) throw new PasskeyDoctorError('USAGE', `${parsed.error.issues[0].message}.`);
   const { authenticator: typed, ...rest } = parsed.data;
   const device: DeviceInput = {};
@@ -61,14 +75,14 @@ export function parseDevice(raw: RawDeviceOptions): DeviceInput | undefined {
   if (typed !== undefined && typed.trim() !== '') {
     const aaGuid = resolveAuthenticator(typed);
     if (!aaGuid) {
-      throw new PasskeyDoctorError('USAGE', `--authenticator must be an AAGUID or a catalogue id such as ${exampleAuthenticators()}; "${typed.slice(0, 60)}" is neither.`);
+      throw new PasskeyDoctorError('USAGE', `${names.authenticator} must be an AAGUID or a catalogue id such as ${exampleAuthenticators()}; "${typed.slice(0, 60)}" is neither.`);
     }
     device.authenticator = aaGuid;
   }
   return Object.keys(device).length ? device : undefined;
 }
 
-export function parseDiagnoseRequest(upn: string | undefined, device: RawDeviceOptions = {}): DiagnoseRequest {
-  const parsedDevice = parseDevice(device);
+export function parseDiagnoseRequest(upn: string | undefined, device: RawDeviceOptions = {}, names: OptionNames = CLI_OPTION_NAMES): DiagnoseRequest {
+  const parsedDevice = parseDevice(device, names);
   return { upn: parseUpn(upn), ...(parsedDevice ? { device: parsedDevice } : {}) };
 }
