@@ -111,6 +111,12 @@ function membershipOfChecked(responses: Map<string, InnerResponse>, groupChunks:
   return known(member);
 }
 
+function directMemberships(memberOf: Fact<Array<Record<string, unknown>>>): { groupIds: Fact<string[]>; roleTemplateIds: Fact<string[]> } {
+  if (!memberOf.ok) return { groupIds: missing(memberOf.gap), roleTemplateIds: missing(memberOf.gap) };
+  const { groupIds, roleTemplateIds } = parseMemberOf(memberOf.value);
+  return { groupIds: known(groupIds), roleTemplateIds: known(roleTemplateIds) };
+}
+
 export interface GatheredUser {
   facts: UserFacts;
   /** Present when this batch fetched the target groups' names (cold snapshot). */
@@ -147,15 +153,15 @@ export async function gatherUser(
     userResponse?.status === 404 ? known(null) : factFrom(userResponse, 'GET /users/{upn}', parseUser);
   const memberOfRaw = responses.get('memberOf');
   const memberOf = memberOfRaw && user.ok && user.value ? await allMemberOfPages(memberOfRaw, transport, meter) : missing<Array<Record<string, unknown>>>({ code: 'GRAPH.UNAVAILABLE', reason: 'the user could not be read.', request: 'GET /users/{upn}/memberOf' });
-  const parsedMemberOf = memberOf.ok ? parseMemberOf(memberOf.value) : null;
+  const direct = directMemberships(memberOf);
   const facts: UserFacts = {
     subject,
     now: new Date(options.nowMs).toISOString(),
     user,
     checkedGroupIds: snapshot.targetGroupIds,
     memberOfCheckedGroups: membershipOfChecked(responses, Math.ceil(snapshot.targetGroupIds.length / CHECK_MEMBER_GROUPS_LIMIT)),
-    directGroupIds: parsedMemberOf ? known(parsedMemberOf.groupIds) : memberOf.ok ? known([]) : missing(memberOf.gap),
-    directoryRoleIds: parsedMemberOf ? known(parsedMemberOf.roleTemplateIds) : memberOf.ok ? known([]) : missing(memberOf.gap),
+    directGroupIds: direct.groupIds,
+    directoryRoleIds: direct.roleTemplateIds,
     methods: factFrom(responses.get('methods'), 'GET /users/{upn}/authentication/methods', parseMethods),
     signIns: factFrom(responses.get('signIns'), 'GET /auditLogs/signIns', parseSignIns),
     audits: factFrom(responses.get('audits'), 'GET /auditLogs/directoryAudits', parseAudits),
