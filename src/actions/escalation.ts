@@ -231,7 +231,7 @@ export class Escalation {
 
   private async methods(target: TargetUser): Promise<EscalationPayload['evidence']['methods']> {
     try {
-      const { user } = await this.deps.facts.gather(target.id);
+      const { user } = await this.deps.facts.gather(target.id, { logs: false });
       if (!user.methods.ok) return null;
       return user.methods.value.map((method) => ({
         kind: method.kind,

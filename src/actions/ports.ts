@@ -2,12 +2,12 @@
  * What the workflows need from the outside world. `GraphGateway` and
  * `GraphWrites` implement these; unit tests pass in-memory fakes.
  */
-import type { GatheredFacts } from '../diagnosis/ports';
+import type { GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import type { GraphWrites } from '../graph/writes';
 
 /** Fresh facts about a user, as a diagnosis gathers them. */
 export interface UserFactsSource {
-  gather(subject: string): Promise<GatheredFacts>;
+  gather(subject: string, options?: GatherOptions): Promise<GatheredFacts>;
   /** Called when Graph proves the cached tenant policy stale (a lifetime outside the new bounds). */
   invalidateTenantSnapshot(): void;
 }

@@ -196,7 +196,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   /** Fresh facts and the pre-issue checks; a Graph failure is a refusal, never a pass. */
   private async check(target: TargetUser): Promise<TapPlan | Refusal> {
     try {
-      return planTap(await this.deps.facts.gather(target.id), target, { oneTime: this.deps.oneTime });
+      return planTap(await this.deps.facts.gather(target.id, { logs: false }), target, { oneTime: this.deps.oneTime });
     } catch (error) {
       logger.warn('tap pre-check could not gather facts', { targetId: target.id, error });
       return refuse('GRAPH.FAILED', `Could not read ${targetName(target)}'s account from Microsoft Graph, so nothing was done. Try again in a minute.`);

@@ -8,6 +8,15 @@ export interface GatheredFacts {
   usage: GraphUsage;
 }
 
+export interface GatherOptions {
+  /**
+   * Read sign-ins and audit events (default true). Workflows that only check
+   * the account, its groups and the policy skip them: the report endpoints are
+   * the most tightly throttled in Graph.
+   */
+  logs?: boolean;
+}
+
 export interface FactsGateway {
-  gather(subject: string): Promise<GatheredFacts>;
+  gather(subject: string, options?: GatherOptions): Promise<GatheredFacts>;
 }

@@ -4,7 +4,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { known } from '../diagnosis/facts';
-import type { FactsGateway, GatheredFacts } from '../diagnosis/ports';
+import type { FactsGateway, GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { RetryPolicy } from './batch';
 import { pathSegment } from './odata';
@@ -31,13 +31,14 @@ export class GraphGateway implements FactsGateway {
     this.snapshots = new TenantSnapshotCache(this.transport, options.policyCacheSeconds * 1000, options.retry, this.clock);
   }
 
-  async gather(subject: string): Promise<GatheredFacts> {
+  async gather(subject: string, options: GatherOptions = {}): Promise<GatheredFacts> {
     const meter = new UsageMeter();
     const snapshot = await this.snapshots.get(meter);
     const gathered = await gatherUser(subject, snapshot, this.transport, meter, {
       nowMs: this.clock(),
       signInLookbackDays: this.options.signInLookbackDays,
       retry: this.options.retry,
+      logs: options.logs ?? true,
     });
     if (gathered.groupNames?.ok) snapshot.groupNames = gathered.groupNames;
     if (gathered.exclusionNestedGroups?.ok) snapshot.exclusionNestedGroups = gathered.exclusionNestedGroups;

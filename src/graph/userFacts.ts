@@ -23,6 +23,8 @@ export interface UserGatherOptions {
   nowMs: number;
   signInLookbackDays: number;
   retry?: RetryPolicy;
+  /** Read sign-ins and audit events; see `GatherOptions.logs`. */
+  logs: boolean;
 }
 
 export function chunk<T>(items: T[], size: number): T[][] {
@@ -31,7 +33,7 @@ export function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export function userRequests(upn: string, snapshot: TenantSnapshot, nowMs: number, lookbackDays: number): BatchRequest[] {
+export function userRequests(upn: string, snapshot: TenantSnapshot, nowMs: number, lookbackDays: number, logs = true): BatchRequest[] {
   const user = `/users/${pathSegment(upn)}`;
   // Sign-in records carry the UPN in lower case (graph-facts §9).
   const literal = odataString(upn.toLowerCase());
@@ -46,21 +48,25 @@ export function userRequests(upn: string, snapshot: TenantSnapshot, nowMs: numbe
       url: `${user}/checkMemberGroups`,
       body: { groupIds },
     })),
-    {
-      id: 'signIns',
-      method: 'GET',
-      url: `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${literal}`, `createdDateTime ge ${since}`])}&$top=50`,
-    },
-    {
-      id: 'audits',
-      method: 'GET',
-      url: `/auditLogs/directoryAudits?${filterParam([
-        `loggedByService eq 'Authentication Methods'`,
-        `activityDateTime ge ${since}`,
-        `initiatedBy/user/userPrincipalName eq ${literal}`,
-      ])}&$top=100`,
-    },
   ];
+  if (logs) {
+    requests.push(
+      {
+        id: 'signIns',
+        method: 'GET',
+        url: `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${literal}`, `createdDateTime ge ${since}`])}&$top=50`,
+      },
+      {
+        id: 'audits',
+        method: 'GET',
+        url: `/auditLogs/directoryAudits?${filterParam([
+          `loggedByService eq 'Authentication Methods'`,
+          `activityDateTime ge ${since}`,
+          `initiatedBy/user/userPrincipalName eq ${literal}`,
+        ])}&$top=100`,
+      },
+    );
+  }
   if (!snapshot.groupNames && snapshot.targetGroupIds.length) {
     requests.push({ id: 'groupNames', method: 'POST', url: '/directoryObjects/getByIds', body: { ids: snapshot.targetGroupIds, types: ['group'] } });
   }
@@ -111,6 +117,9 @@ function membershipOfChecked(responses: Map<string, InnerResponse>, groupChunks:
   return known(member);
 }
 
+/** A log the caller chose not to read; never judged, but never mistaken for "no events" either. */
+const notRead = <T>(request: string): Fact<T> => missing({ code: 'GRAPH.UNAVAILABLE', reason: 'it was not read for this request.', request });
+
 function directMemberships(memberOf: Fact<Array<Record<string, unknown>>>): { groupIds: Fact<string[]>; roleTemplateIds: Fact<string[]> } {
   if (!memberOf.ok) return { groupIds: missing(memberOf.gap), roleTemplateIds: missing(memberOf.gap) };
   const { groupIds, roleTemplateIds } = parseMemberOf(memberOf.value);
@@ -146,7 +155,7 @@ export async function gatherUser(
   meter: UsageMeter,
   options: UserGatherOptions,
 ): Promise<GatheredUser> {
-  const requests = userRequests(subject, snapshot, options.nowMs, options.signInLookbackDays);
+  const requests = userRequests(subject, snapshot, options.nowMs, options.signInLookbackDays, options.logs);
   const responses = await executeBatch(transport, 'beta', requests, meter, options.retry);
   const userResponse = responses.get('user');
   const user: UserFacts['user'] =
@@ -163,8 +172,8 @@ export async function gatherUser(
     directGroupIds: direct.groupIds,
     directoryRoleIds: direct.roleTemplateIds,
     methods: factFrom(responses.get('methods'), 'GET /users/{upn}/authentication/methods', parseMethods),
-    signIns: factFrom(responses.get('signIns'), 'GET /auditLogs/signIns', parseSignIns),
-    audits: factFrom(responses.get('audits'), 'GET /auditLogs/directoryAudits', parseAudits),
+    signIns: options.logs ? factFrom(responses.get('signIns'), 'GET /auditLogs/signIns', parseSignIns) : notRead('GET /auditLogs/signIns'),
+    audits: options.logs ? factFrom(responses.get('audits'), 'GET /auditLogs/directoryAudits', parseAudits) : notRead('GET /auditLogs/directoryAudits'),
   };
   const namesResponse = responses.get('groupNames');
   const groupNames = namesResponse

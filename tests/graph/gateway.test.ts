@@ -36,6 +36,16 @@ describe('Graph gateway against the sandbox tenant over HTTP', () => {
     expect(warm.layers[0].findings[0].message).toContain('"Break-glass accounts"');
   });
 
+  it('skips the throttled sign-in and audit reports when a caller does not need them', async () => {
+    t = await sandboxGateway();
+    const gathered = await t.gateway.gather('alice@contoso.com', { logs: false });
+    expect(inner(t, /^\/auditLogs\//)).toEqual([]);
+    expect(gathered.user.signIns.ok).toBe(false);
+    expect(gathered.user.audits.ok).toBe(false);
+    expect(gathered.user.directoryRoleIds?.ok).toBe(true);
+    expect(gathered.user.memberOfCheckedGroups.ok).toBe(true);
+  });
+
   it('fetches the tenant snapshot once however many diagnoses wait on it', async () => {
     t = await sandboxGateway();
     await Promise.all(['carol@contoso.com', 'dave@contoso.com', 'bob@contoso.com'].map((u) => t.diagnose(u)));
