@@ -16,6 +16,8 @@ export interface ResolvedDevice {
   path: RegistrationPath | null;
   /** Lower-case AAGUID of the intended authenticator, as given. */
   authenticator: string | null;
+  /** The Windows device's name, as given (ties a Windows Hello for Business credential to it). */
+  deviceName?: string | null;
   source: 'given' | 'inferred' | 'mixed' | null;
   /** The sign-in the inferred fields came from. */
   inferredFrom: {
@@ -57,6 +59,7 @@ export function resolveDevice(given: DeviceInput | undefined, signIns: SignIn[] 
     browser,
     path: g.path ?? null,
     authenticator: g.authenticator ?? null,
+    ...(g.deviceName ? { deviceName: g.deviceName } : {}),
     source: fields.length ? (givenAny ? 'mixed' : 'inferred') : givenAny ? 'given' : null,
     inferredFrom:
       signIn && fields.length
