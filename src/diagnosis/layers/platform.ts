@@ -5,6 +5,8 @@
  */
 import { providerOf } from '../../catalog/passkeyProviders';
 import {
+  isMicrosoftSource,
+  matrixSource,
   browserName,
   crossDevicePhoneRequirement,
   crossDevicePrerequisites,
@@ -88,6 +90,15 @@ function issueFinding(ctx: LayerContext, issue: PlatformIssue, assumed: Provider
   const fix = issue.kind === 'conflicting'
     ? `Microsoft's documentation disagrees on this; try this instead: ${issue.tryInstead ?? 'another registration path'}`
     : issue.tryInstead ?? undefined;
+  // A gate only Microsoft can set: a rule no Microsoft page states warns instead of failing.
+  const microsoftSays = issue.sources.some(isMicrosoftSource);
+  if (FAILING_ISSUES.has(issue.kind) && !microsoftSays) {
+    return finding('L5.UNDOCUMENTED_COMBINATION', `Microsoft's pages do not state this; only ${listOf([...new Set(issue.sources.map((id) => matrixSource(id).title))])} ${issue.sources.length === 1 ? 'does' : 'do'}: ${issueMessage(ctx, issue, assumed)}`, {
+      fix: fix ?? 'Try it; if registration fails, use another registration path.',
+      evidence: { rule: issue.ruleId, device: deviceEvidence(ctx.device), wouldBe: ISSUE_CODES[issue.kind], microsoftSource: false, sources: sourceEvidence(issue.sources) },
+      docs: sourceLinks(issue.sources),
+    });
+  }
   return finding(ISSUE_CODES[issue.kind], issueMessage(ctx, issue, assumed), {
     fix,
     evidence: {
