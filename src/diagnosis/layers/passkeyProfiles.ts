@@ -75,6 +75,7 @@ function introduce(ctx: LayerContext, candidate: PasskeyCandidate): string {
   return `${candidate.name}, the authenticator ${personName(ctx.user)} means to use,`;
 }
 
+const WINDOWS_HELLO_QUOTE = 'These AAGUIDs must be explicitly allowed in a passkey profile to enable registration';
 const SYNCED_NEEDS_PROFILES = 'To enable synced passkeys, your organization must have passkey profiles enabled';
 const SYNCED_ALREADY_ENABLED = "If you haven't opted in to passkey profiles yet and you have attestation enforcement off, synced passkeys are already enabled";
 
@@ -110,7 +111,9 @@ function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judge
   const syncedNotAllowed = candidate.passkeyType === 'synced' && judgements.every((j) => j.passkeyType === 'fail');
   const findings: Finding[] = [];
   if (keyBlocked || !(attestationRequired || syncedNotAllowed)) {
-    const why = keyBlocked
+    const why = keyBlocked && candidate.windowsHello
+      ? `Windows Hello passkeys register only where a passkey profile's allow list names them ("${WINDOWS_HELLO_QUOTE}"), and no passkey profile that applies to ${name} (${profileNames}) does; profiles that explicitly allow the Windows Hello AAGUIDs are what it needs`
+      : keyBlocked
       ? `the key restrictions of every passkey profile that applies to ${name} (${profileNames}) reject it`
       : `each passkey profile that applies to ${name} rejects it for its own reason: ${judgements.map((j) => `${j.profile.name} ${listOf(j.reasons)}`).join('; ')}`;
     findings.push(
