@@ -175,7 +175,8 @@ function tapFindings(ctx: LayerContext, tap: TapStanding, hasMfaMethod: boolean)
     );
   }
   // Only worth saying when the TAP is, or would be, the user's way in.
-  if (tap.policyProblem && (!hasMfaMethod || tap.method)) {
+  // For an external guest no policy change helps: a pass cannot be added to them at all (said by L3.NO_MFA_METHOD).
+  if (tap.policyProblem && !isExternalGuest(ctx.user) && (!hasMfaMethod || tap.method)) {
     findings.push(
       finding('L3.TAP_POLICY_BLOCKS', `A Temporary Access Pass would not work for ${name}: ${tap.policyProblem}.`, {
         fix: `Enable the Temporary Access Pass method and include ${name} in its targets (${METHODS_BLADE} > Temporary Access Pass).`,
