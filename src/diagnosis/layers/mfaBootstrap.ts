@@ -127,7 +127,7 @@ function unusableTapText(tap: TapStanding, name: string): string {
     case 'DisabledByPolicy':
       return `the Temporary Access Pass policy does not let ${name} sign in with it`;
     case MULTI_USE_WHILE_ONE_TIME_REQUIRED:
-      return 'it is a multi-use pass, and the authentication methods policy now requires one-time passes';
+      return 'it is a multi-use pass, and the authentication methods policy now requires one-time passes (signing in with it shows "Temporary Access Pass sign in was blocked due to User Credential Policy")';
     default:
       return `Microsoft Graph reports it unusable (${tap.reason ?? 'no reason given'})`;
   }

@@ -156,14 +156,14 @@ function wouldGoFinding(j: Judging, os: OperatingSystem, fallback: Provider): Fi
   });
 }
 
-const WHFB_QUOTE = 'already exists for the same account and container';
+const WHFB_QUOTE = "Users can't register a passkey on Windows if a Windows Hello for Business credential already exists for the same account and container";
 
 /**
- * Windows Hello for Business conflicts per device: a Windows Hello passkey
- * fails when a WHfB credential "already exists for the same account and
- * container" (how-to-authentication-entra-passkeys-on-windows), and
- * "registration might fail". Only evidence that ties a WHfB credential to the
- * device in question fails the layer; otherwise it warns and asks which device.
+ * Windows Hello for Business conflicts per device: the container in "…already
+ * exists for the same account and container"
+ * (how-to-authentication-entra-passkeys-on-windows) is one device's Windows
+ * Hello container. Only evidence that ties a WHfB credential to the device in
+ * question fails the layer; otherwise it warns and asks which device.
  */
 function whfbFindings(j: Judging, whfb: AuthMethod[], holderProvider: Provider | null): void {
   if (whfb.length === 0) return;
@@ -176,7 +176,7 @@ function whfbFindings(j: Judging, whfb: AuthMethod[], holderProvider: Provider |
   const elsewhere = `give ${name} a passkey elsewhere: Microsoft Authenticator on the phone (choose "iPhone, iPad or Android device" in the Windows dialog) or a security key`;
   if (holderProvider === 'windows-hello' && onThisDevice) {
     j.findings.push(
-      finding('L7.WHFB_CONFLICT', `${name} already has Windows Hello for Business on ${ctx.device.deviceName}, the device in question, and a Windows Hello passkey cannot be registered where a Windows Hello for Business credential "${WHFB_QUOTE}"; a retry shows "passkey already registered".`, {
+      finding('L7.WHFB_CONFLICT', `${name} already has Windows Hello for Business on ${ctx.device.deviceName}, the device in question: "${WHFB_QUOTE}". A retry shows "passkey already registered".`, {
         fix: `Keep Windows Hello for Business for signing in to Windows on ${ctx.device.deviceName}, and ${elsewhere}.`,
         evidence,
       }),
@@ -191,7 +191,7 @@ function whfbFindings(j: Judging, whfb: AuthMethod[], holderProvider: Provider |
   if (holderProvider !== 'windows-hello') return;
   const where = devices.length ? ` (on ${listOf(devices.map((d) => `"${d}"`))})` : '';
   j.findings.push(
-    finding('L7.WHFB_MAY_CONFLICT', `${name} has Windows Hello for Business${where}. A Windows Hello passkey fails on a device where that credential "${WHFB_QUOTE}", and Microsoft says registration "might fail"; nothing here says which device ${name} registers on.`, {
+    finding('L7.WHFB_MAY_CONFLICT', `${name} has Windows Hello for Business${where}, and "${WHFB_QUOTE}" — the container is one device's, so only registering on that device fails; nothing here says which device ${name} registers on.`, {
       fix: `Ask ${name} which Windows device they register on. If it holds their Windows Hello for Business${where}, ${elsewhere}; on another device the Windows Hello passkey can go ahead.`,
       evidence,
     }),
