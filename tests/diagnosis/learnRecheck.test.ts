@@ -263,6 +263,14 @@ describe('issue 8: rules re-checked against Microsoft Learn', () => {
       expect(layer(verdict, 5).status).not.toBe('fail');
       expect(findingOf(verdict, 'L5.UNDOCUMENTED_COMBINATION')?.evidence).toMatchObject({ microsoftSource: false });
     });
+
+    it('does not fail a Chrome-profile passkey on Windows on the word of a page that never mentions browser profiles', () => {
+      const chromeOnMac = 'adce0002-35bc-c60a-648b-0b25f1f05503';
+      const verdict = diagnose(readyWorld(), { ...WINDOWS_11, path: 'same-device', authenticator: chromeOnMac });
+      expect(layer(verdict, 5).status).toBe('warn');
+      const cell = findingOf(verdict, 'L5.UNDOCUMENTED_COMBINATION');
+      expect(cell?.evidence).toMatchObject({ wouldBe: 'L5.UNSUPPORTED_PATH', sources: [expect.objectContaining({ id: 'A1', microsoft: false })] });
+    });
   });
 
   describe('13. fixes in order, following the user\'s state', () => {
