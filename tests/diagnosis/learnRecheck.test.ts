@@ -264,6 +264,18 @@ describe('issue 8: rules re-checked against Microsoft Learn', () => {
       expect(findingOf(verdict, 'L5.UNDOCUMENTED_COMBINATION')?.evidence).toMatchObject({ microsoftSource: false });
     });
 
+    it('makes "not on Samsung phones" a gate once the sign-in shows a Samsung phone, and keeps it a note otherwise', () => {
+      const samsungUa = 'Mozilla/5.0 (Linux; Android 14; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+      const world = readyWorld();
+      world.signIns = known([signIn(minutesAgo(2), { operatingSystem: 'Android 14', browser: 'Chrome Mobile 131', userAgent: samsungUa })]);
+      const gpm = { path: 'same-device' as const, authenticator: AAGUID.googlePasswordManager };
+      const onSamsung = diagnose(world, gpm);
+      expect(onSamsung.rootCause?.code).toBe('L5.UNSUPPORTED_PATH');
+      expect(findingOf(onSamsung, 'L5.UNSUPPORTED_PATH')?.message).toMatch(/don't work on Samsung phones/);
+      world.signIns = known([signIn(minutesAgo(2), { operatingSystem: 'Android 14', browser: 'Chrome Mobile 131', userAgent: samsungUa.replace('SM-S911B', 'Pixel 8') })]);
+      expect(layer(diagnose(world, gpm), 5).status).not.toBe('fail');
+    });
+
     it('does not fail a Chrome-profile passkey on Windows on the word of a page that never mentions browser profiles', () => {
       const chromeOnMac = 'adce0002-35bc-c60a-648b-0b25f1f05503';
       const verdict = diagnose(readyWorld(), { ...WINDOWS_11, path: 'same-device', authenticator: chromeOnMac });
