@@ -28,8 +28,6 @@ interface Entry {
 
 const CODES = table.codes as Record<string, Entry>;
 
-export const SIGN_IN_ERRORS_SOURCE = table.source;
-
 export function signInError(code: number): SignInError {
   const entry = CODES[String(code)];
   if (!entry) return { code, kind: 'unrecognised', name: null, meaning: `unrecognised code ${code}` };

@@ -229,7 +229,7 @@ describe('issue 8: rules re-checked against Microsoft Learn', () => {
     it('names it when a TAP is the way in', () => {
       const verdict = diagnose(noMfaWorld());
       const interrupt = findingOf(verdict, 'L3.TAP_INTERRUPT_MODE');
-      expect(interrupt?.message).toMatch(/Interrupt mode doesn't currently support FIDO2/);
+      expect(interrupt?.message).toMatch(/Interrupt mode of the combined registration. This experience doesn't currently support FIDO2/);
       expect(interrupt?.message).toMatch(/self-service password reset registration policy or the ID Protection MFA registration policy/);
     });
   });

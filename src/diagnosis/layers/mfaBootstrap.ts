@@ -4,6 +4,7 @@
  * usable Temporary Access Pass; and the "Register security info" Conditional
  * Access gate must accept what they have.
  */
+import type { TapKind } from '../authStrength';
 import type { LayerContext } from '../context';
 import { isExternalGuest, personName } from '../context';
 import type { AuthMethod, AuthenticationMethodsPolicy, MethodConfiguration } from '../facts';
@@ -55,8 +56,6 @@ function standingOf(method: AuthMethod, policy: AuthenticationMethodsPolicy, mem
   return { method, counts: false, why: 'the user is outside its policy targets' };
 }
 
-export type TapKind = 'oneTime' | 'multiUse';
-
 interface TapStanding {
   method: TapMethod | null;
   /** The kind of pass the user holds, when Graph says. */
@@ -96,7 +95,7 @@ function outsideWindow(nowMs: number, { validFromMs, validUntilMs }: Pick<TapSta
 }
 
 /** A multi-use pass while the policy now requires one-time passes: Learn's own troubleshooting case. */
-export const MULTI_USE_WHILE_ONE_TIME_REQUIRED = 'MultiUseWhileOneTimeRequired';
+const MULTI_USE_WHILE_ONE_TIME_REQUIRED = 'MultiUseWhileOneTimeRequired';
 
 function tapStanding(ctx: LayerContext, methods: AuthMethod[], policy: AuthenticationMethodsPolicy, policyProblem: string | null): TapStanding {
   const method = methods.find(isTapMethod) ?? null;
@@ -142,12 +141,12 @@ const tapEvidence = (tap: TapStanding) => ({
   validUntil: tap.validUntilMs !== null ? new Date(tap.validUntilMs).toISOString() : null,
 });
 
-const INTERRUPT_QUOTE = "Interrupt mode doesn't currently support FIDO2";
+const INTERRUPT_QUOTE = "Users in scope for these policies are redirected to the Interrupt mode of the combined registration. This experience doesn't currently support FIDO2 and phone sign-in registration.";
 
 /** A pass is the way in: SSPR or ID Protection registration policies may turn that sign-in into Interrupt mode, which cannot add a passkey. */
 function interruptModeFinding(ctx: LayerContext): Finding {
   const name = personName(ctx.user);
-  return finding('L3.TAP_INTERRUPT_MODE', `If ${name} is in scope of the self-service password reset registration policy or the ID Protection MFA registration policy, signing in with a Temporary Access Pass opens the "interrupt" registration, and "${INTERRUPT_QUOTE}": the passkey cannot be added there.`, {
+  return finding('L3.TAP_INTERRUPT_MODE', `If ${name} is in scope of the self-service password reset registration policy or the ID Protection MFA registration policy, signing in with a Temporary Access Pass opens the "interrupt" registration, where the passkey cannot be added: "${INTERRUPT_QUOTE}"`, {
     fix: `If the interrupt registration appears, have ${name} finish it, then go to ${SECURITY_INFO} and add the passkey there.`,
     evidence: { quote: INTERRUPT_QUOTE, policies: ['SSPR registration policy', 'ID Protection MFA registration policy'] },
   });
