@@ -3,6 +3,7 @@
  * properties the policy checks need (passkey type, attestation in Entra).
  */
 import entries from './data/aaguids.json';
+import eligible from './data/attestation-eligible.json';
 import type { PasskeyType } from '../diagnosis/facts';
 
 export type AuthenticatorKind = 'app' | 'platform' | 'security-key' | 'synced-provider';
@@ -62,9 +63,33 @@ function catalogueId(name: string): string {
   );
 }
 
-function buildCatalogue(): Map<string, Authenticator> {
+/** Microsoft's attestation-eligible security keys (concept-fido2-hardware-vendor), refreshed by scripts/refresh-attestation-list.js. */
+export const ATTESTATION_LIST = {
+  source: eligible.source,
+  msDate: eligible.msDate,
+  mdsVersion: eligible.mdsVersion,
+  retrieved: eligible.retrieved,
+  count: eligible.keys.length,
+} as const;
+const ELIGIBLE = new Set(eligible.keys.map((k) => k.aaguid.toLowerCase()));
+
+/** On Microsoft's attestation-eligible list: what Entra accepts when a profile enforces attestation. */
+export const isAttestationEligible = (aaguid: string): boolean => ELIGIBLE.has(aaguid.toLowerCase());
+
+/** A key only Microsoft's list knows: named by the list, device-bound, eligible by definition. */
+const listedKey = (key: (typeof eligible.keys)[number]): CatalogueEntry => ({
+  aaguid: key.aaguid,
+  name: key.description,
+  kind: 'roaming',
+  vendor: '',
+  attestationInEntra: 'supported',
+  notes: `On Microsoft's attestation-eligible list (FIDO MDS ${eligible.mdsVersion}); not described further in Passkey Doctor's catalogue.`,
+  source: `${eligible.source} (ms.date ${eligible.msDate}, retrieved ${eligible.retrieved})`,
+});
+
+function buildCatalogue(list: CatalogueEntry[]): Map<string, Authenticator> {
   const byId = new Map<string, Authenticator>();
-  for (const entry of entries as CatalogueEntry[]) {
+  for (const entry of list) {
     const id = catalogueId(entry.name);
     const existing = byId.get(id);
     if (existing) {
@@ -78,7 +103,8 @@ function buildCatalogue(): Map<string, Authenticator> {
       vendor: entry.vendor,
       kind,
       passkeyType: kind === 'synced-provider' ? 'synced' : 'deviceBound',
-      attestationInEntra: entry.attestationInEntra === 'supported',
+      // Microsoft's list decides for security keys; apps and platforms attest by their own routes.
+      attestationInEntra: kind === 'security-key' ? isAttestationEligible(entry.aaguid) : entry.attestationInEntra === 'supported',
       aaGuids: [entry.aaguid.toLowerCase()],
       notes: entry.notes,
       source: entry.source,
@@ -87,7 +113,12 @@ function buildCatalogue(): Map<string, Authenticator> {
   return byId;
 }
 
-const BY_ID = buildCatalogue();
+const CURATED = entries as CatalogueEntry[];
+const CURATED_AAGUIDS = new Set(CURATED.map((e) => e.aaguid.toLowerCase()));
+/** The curated products the technician picks from (forms, examples). */
+const PICKABLE = buildCatalogue(CURATED);
+/** Every AAGUID we can name: the curated catalogue plus the rest of Microsoft's eligible list. */
+const BY_ID = buildCatalogue([...CURATED, ...eligible.keys.filter((k) => !CURATED_AAGUIDS.has(k.aaguid.toLowerCase())).map(listedKey)]);
 const BY_AAGUID = new Map([...BY_ID.values()].flatMap((a) => a.aaGuids.map((g) => [g, a] as const)));
 
 const AAGUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,8 +129,8 @@ export const authenticatorByAaguid = (aaguid: string): Authenticator | undefined
 
 export const authenticatorById = (id: string): Authenticator | undefined => BY_ID.get(id.toLowerCase());
 
-/** Every product in the catalogue, in catalogue order. */
-export const allAuthenticators = (): Authenticator[] => [...BY_ID.values()];
+/** The curated products, in catalogue order (the eligible list's long tail is looked up, not offered). */
+export const allAuthenticators = (): Authenticator[] => [...PICKABLE.values()];
 
 /** The friendly name of an AAGUID; unknown ones are named, never guessed. */
 export function authenticatorName(aaguid: string | null | undefined): string {

@@ -93,6 +93,9 @@ export function matrixSource(id: string): MatrixSource {
   return { id, ...source };
 }
 
+/** A page Microsoft publishes (Learn). Only these can make a platform rule fail; passkeys.dev and vendors inform, never gate. */
+export const isMicrosoftSource = (id: string): boolean => /^https:\/\/learn\.microsoft\.com\//.test(matrixSource(id).url ?? '');
+
 export function contradiction(id: string): Contradiction {
   const entry = MATRIX.contradictions[id];
   if (!entry) throw new Error(`platform matrix: unknown contradiction ${id}`);

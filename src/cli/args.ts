@@ -9,13 +9,14 @@ import { parseDiagnoseRequest, type DiagnoseRequest } from '../diagnosis/request
 
 export type Command = { name: 'diagnose'; request: DiagnoseRequest; json: boolean } | { name: 'help' };
 
-export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] [--os-version <v>] [--browser <b>] [--path <p>] [--authenticator <aaguid|catalog-id>]
+export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] [--os-version <v>] [--browser <b>] [--path <p>] [--authenticator <aaguid|catalog-id>] [--device-name <name>]
 
   --os             windows | macos | ios | ipados | android | linux | chromeos
   --os-version     e.g. 17.2, 14, 11 or 10.0.22631
   --browser        edge | chrome | firefox | safari | other
   --path           same-device | cross-device | security-key | authenticator-app | windows-hello
   --authenticator  an AAGUID or a catalogue id such as authenticator-ios, yubikey-5-nfc, icloud-keychain
+  --device-name    the Windows device's name, to tell whether its Windows Hello for Business blocks a Windows Hello passkey
   --json           print the verdict JSON (schema: verdict.schema.json) and nothing else
 
 Exit codes: 0 verdict produced, 2 bad input, 3 Microsoft Graph unreachable or not authorised, 1 unexpected.`;
@@ -40,6 +41,7 @@ export function parseCommand(argv: string[]): Command {
         browser: { type: 'string' },
         path: { type: 'string' },
         authenticator: { type: 'string' },
+        'device-name': { type: 'string' },
       },
     });
   } catch (error) {
@@ -55,6 +57,7 @@ export function parseCommand(argv: string[]): Command {
     browser: v.browser,
     path: v.path,
     authenticator: v.authenticator,
+    deviceName: v['device-name'],
   });
   return { name: 'diagnose', request, json: v.json ?? false };
 }

@@ -7,8 +7,15 @@
 import type { Tri } from './caTargeting';
 import type { LayerContext } from './context';
 import type { AuthenticationStrength } from './facts';
-import { isTapMethod } from './methods';
 import { isEnabledFor } from './scope';
+
+export type TapKind = 'oneTime' | 'multiUse';
+
+/** The pass the user holds (usable, with its kind when Graph says) and the kinds the help desk could issue. */
+export interface TapOptions {
+  inHand: TapKind | 'unknownKind' | null;
+  issuable: TapKind[];
+}
 
 export interface FactorFacts {
   /** Method kinds layer 3 counts as usable MFA (registered and allowed by policy). */
@@ -17,16 +24,13 @@ export interface FactorFacts {
   registeredKinds: ReadonlySet<string>;
   /** A TAP could be used: the user has a usable one or the help desk could issue one. */
   tapAvailable: boolean;
-  /** The user holds a usable TAP right now. */
-  tapInHand: boolean;
-  /** The TAP policy allows multi-use passes. */
-  multiUseTapAllowed: boolean;
+  tap: TapOptions;
   methodEnabled: (configurationId: string) => boolean;
   /** The device the user registers on runs Windows (`unknown` when not known). */
   onWindows: Tri;
 }
 
-export function factorFacts(ctx: LayerContext, usableKinds: string[], tapAvailable: boolean): FactorFacts {
+export function factorFacts(ctx: LayerContext, usableKinds: string[], tap: TapOptions): FactorFacts {
   const methods = ctx.facts.methods.ok ? ctx.facts.methods.value : [];
   const policy = ctx.policy.ok ? ctx.policy.value : null;
   const legacy = !policy || policy.policyMigrationState !== 'migrationComplete';
@@ -35,9 +39,8 @@ export function factorFacts(ctx: LayerContext, usableKinds: string[], tapAvailab
   return {
     usableKinds: new Set(usableKinds),
     registeredKinds: new Set(methods.map((m) => m.kind)),
-    tapAvailable,
-    tapInHand: methods.some((m) => isTapMethod(m) && m.isUsable === true),
-    multiUseTapAllowed: policy?.temporaryAccessPass?.isUsableOnce === false,
+    tapAvailable: tap.inHand !== null || tap.issuable.length > 0,
+    tap,
     // Before migration the legacy MFA settings decide, as layer 3 assumes.
     methodEnabled: (id) =>
       legacy || (!!membership && !!policy?.methodConfigurations.some((c) => c.id.toLowerCase() === id.toLowerCase() && isEnabledFor(c, membership))),
@@ -62,8 +65,9 @@ const FACTORS: Record<string, (f: FactorFacts) => Tri> = {
   // Certificates have no per-user method object: enabled for the user is as far as the facts go.
   x509CertificateMultiFactor: (f) => (f.methodEnabled('X509Certificate') ? 'unknown' : 'no'),
   x509CertificateSingleFactor: (f) => (f.methodEnabled('X509Certificate') ? 'unknown' : 'no'),
-  temporaryAccessPassOneTime: (f) => yesNo(f.tapAvailable),
-  temporaryAccessPassMultiUse: (f) => yesNo(f.tapAvailable && f.multiUseTapAllowed),
+  // A one-time strength is not met by a multi-use pass, nor the reverse (a pass in hand of unknown kind: cannot tell).
+  temporaryAccessPassOneTime: (f) => (f.tap.inHand === 'unknownKind' ? 'unknown' : yesNo(f.tap.inHand === 'oneTime')),
+  temporaryAccessPassMultiUse: (f) => (f.tap.inHand === 'unknownKind' ? 'unknown' : yesNo(f.tap.inHand === 'multiUse')),
   qrCodePin: (f) => yesNo(f.registeredKinds.has('qrCodePin')),
   // Accounts in a federated domain could bring MFA from their identity provider; the facts do not say which are.
   federatedMultiFactor: () => 'no',
@@ -84,24 +88,37 @@ function combinationSatisfied(combination: string, facts: FactorFacts): Tri {
 export const usesTap = (combination: string): boolean => factorsOf(combination).some((f) => TAP_FACTORS.has(f));
 
 export interface StrengthJudgement {
-  /** Satisfied by what the user has now (a TAP only if they hold one). */
+  /** Satisfied by what the user has now (a TAP only if they hold one of the right kind). */
   now: string[];
-  /** Satisfied only once the help desk issues a TAP. */
+  /** Satisfied only once the help desk issues a new pass. */
   withNewTap: string[];
+  /** The kind of new pass that satisfies `withNewTap`'s first combination. */
+  newTapKind: TapKind | null;
   /** Might be satisfied; the facts cannot tell. */
   unknown: string[];
 }
 
 export function judgeStrength(strength: AuthenticationStrength, facts: FactorFacts): StrengthJudgement {
   const judged = strength.allowedCombinations.map((combination) => ({ combination, result: combinationSatisfied(combination, facts) }));
-  const yes = judged.filter((j) => j.result === 'yes').map((j) => j.combination);
-  const needsNewTap = (c: string) => usesTap(c) && !facts.tapInHand;
+  const now = judged.filter((j) => j.result === 'yes').map((j) => j.combination);
+  // A new pass replaces the one in hand: try each kind the policy lets the help desk issue.
+  const withKind = facts.tap.issuable.map((kind) => ({ kind, facts: { ...facts, tap: { ...facts.tap, inHand: kind } } }));
+  const withNewTap: Array<{ combination: string; kind: TapKind }> = [];
+  for (const { combination, result } of judged) {
+    if (result === 'yes' || !usesTap(combination)) continue;
+    const match = withKind.find((k) => combinationSatisfied(combination, k.facts) === 'yes');
+    if (match) withNewTap.push({ combination, kind: match.kind });
+  }
+  const byNewTap = new Set(withNewTap.map((w) => w.combination));
   return {
-    now: yes.filter((c) => !needsNewTap(c)),
-    withNewTap: yes.filter(needsNewTap),
-    unknown: judged.filter((j) => j.result === 'unknown').map((j) => j.combination),
+    now,
+    withNewTap: withNewTap.map((w) => w.combination),
+    newTapKind: withNewTap[0]?.kind ?? null,
+    unknown: judged.filter((j) => j.result === 'unknown' && !byNewTap.has(j.combination)).map((j) => j.combination),
   };
 }
+
+export const TAP_KIND_WORDS: Record<TapKind, string> = { oneTime: 'one-time', multiUse: 'multi-use' };
 
 const WORDS: Record<string, string> = {
   password: 'password',

@@ -42,4 +42,16 @@ export interface LayerContext {
 export const personName = (user: DirectoryUser): string => user.displayName || user.userPrincipalName;
 
 export const isGuest = (user: DirectoryUser): boolean =>
-  (user.userType ?? '').toLowerCase() === 'guest' || user.userPrincipalName.toUpperCase().includes('#EXT#');
+  (user.userType ?? '').toLowerCase() === 'guest' || isExternalGuest(user);
+
+/** Signs in through another organisation: an `#EXT#` UPN. Its sign-ins and MFA live in the home tenant. */
+export function isExternalGuest(user: DirectoryUser): boolean {
+  return user.userPrincipalName.toUpperCase().includes('#EXT#');
+}
+
+/**
+ * userType Guest with a UPN of this tenant: signs in here, and "You can add a
+ * TAP … to an internal guest" (howto-authentication-temporary-access-pass);
+ * only passkeys are refused.
+ */
+export const isInternalGuest = (user: DirectoryUser): boolean => isGuest(user) && !isExternalGuest(user);

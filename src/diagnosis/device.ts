@@ -16,6 +16,10 @@ export interface ResolvedDevice {
   path: RegistrationPath | null;
   /** Lower-case AAGUID of the intended authenticator, as given. */
   authenticator: string | null;
+  /** The Windows device's name, as given (ties a Windows Hello for Business credential to it). */
+  deviceName?: string | null;
+  /** Samsung, when the latest sign-in from this Android device names a Samsung model ("SM-…") in its user agent. */
+  manufacturer?: 'samsung' | null;
   source: 'given' | 'inferred' | 'mixed' | null;
   /** The sign-in the inferred fields came from. */
   inferredFrom: {
@@ -51,12 +55,16 @@ export function resolveDevice(given: DeviceInput | undefined, signIns: SignIn[] 
   if (!g.osVersion && osVersion) fields.push('osVersion');
   if (!g.browser && browser) fields.push('browser');
   const givenAny = Object.values(g).some((v) => v !== undefined);
+  // Samsung phones put their model (SM-S911B, …) in the user agent; only a sign-in from the same kind of device says so.
+  const samsung = os === 'android' && sameDevice && !!signIn?.userAgent && /\bSM-[A-Z0-9]+|\bSamsung/i.test(signIn.userAgent);
   return {
     os,
     osVersion,
     browser,
     path: g.path ?? null,
     authenticator: g.authenticator ?? null,
+    ...(g.deviceName ? { deviceName: g.deviceName } : {}),
+    ...(samsung ? { manufacturer: 'samsung' as const } : {}),
     source: fields.length ? (givenAny ? 'mixed' : 'inferred') : givenAny ? 'given' : null,
     inferredFrom:
       signIn && fields.length

@@ -203,6 +203,8 @@ export interface SignIn {
   userAgent: string | null;
   authenticationRequirement: string | null;
   authenticationDetails: AuthenticationStep[];
+  /** Conditional Access policies evaluated for the sign-in (`result`: `success`, `failure`, `notApplied`, …); absent when not read. */
+  appliedConditionalAccessPolicies?: Array<{ id: string; displayName: string | null; result: string | null }>;
 }
 
 export interface AuditEvent {
@@ -251,6 +253,8 @@ export interface DeviceInput {
   path?: RegistrationPath;
   /** Lower-case AAGUID of the intended authenticator. */
   authenticator?: string;
+  /** The name of the Windows device the user registers on, to tie a Windows Hello for Business credential to it. */
+  deviceName?: string;
 }
 
 /** Settings the diagnosis needs that are not facts about the tenant. */

@@ -1,10 +1,10 @@
 /** How findings cite the platform matrix's sources: a short note in prose, the full list in evidence, the links in docs. */
-import { matrixSource, type Contradiction } from '../catalog/platformMatrix';
+import { isMicrosoftSource, matrixSource, type Contradiction } from '../catalog/platformMatrix';
 
 export const sourceEvidence = (ids: string[]) =>
   ids.map((id) => {
     const { title, date, url, path } = matrixSource(id);
-    return { id, title, date, path, url };
+    return { id, title, date, path, url, microsoft: isMicrosoftSource(id) };
   });
 
 export const sourceLinks = (ids: string[]): string[] => [...new Set(ids.map((id) => matrixSource(id).url).filter((u): u is string => !!u))];

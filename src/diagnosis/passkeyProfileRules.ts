@@ -10,14 +10,17 @@ export const LEGACY_PROFILE_ID = 'tenant-wide-settings';
 
 /**
  * Tenants that have not moved to profiles: the legacy settings act as one
- * profile for every target. Synced passkeys are allowed unless attestation
- * is enforced (contracts §5, newest Entra docs).
+ * profile for every target, device-bound passkeys only — "To enable synced
+ * passkeys, your organization must have passkey profiles enabled"
+ * (how-to-authentication-passkeys-fido2; contracts §5). The same page also
+ * says synced passkeys are "already enabled" for such tenants with
+ * attestation off; layer 2 names that conflict when it matters.
  */
 export function legacyProfile(fido2: Fido2Configuration): PasskeyProfile {
   return {
     id: LEGACY_PROFILE_ID,
     name: 'Tenant-wide passkey settings',
-    passkeyTypes: fido2.isAttestationEnforced ? ['deviceBound'] : ['deviceBound', 'synced'],
+    passkeyTypes: ['deviceBound'],
     attestationEnforcement: fido2.isAttestationEnforced ? 'registrationOnly' : 'disabled',
     keyRestrictions: fido2.keyRestrictions,
   };
@@ -46,6 +49,8 @@ export function applicableProfiles(fido2: Fido2Configuration, matchedIncludes: P
 /** What a profile needs to know about a passkey. `null` = we cannot tell. */
 export interface PasskeyCandidate {
   aaGuid: string | null;
+  /** A Windows Hello passkey: it registers only where an allow list names its AAGUID. */
+  windowsHello?: boolean;
   name: string;
   passkeyType: PasskeyType | null;
   /** Whether it presents attestation Entra accepts; only asked at registration. */
@@ -70,7 +75,13 @@ function attestationOf(entry: Authenticator | undefined, path: RegistrationPath 
 /** The passkey an authenticator would create, registered through `path`. */
 export function registrationCandidate(aaGuid: string | null, path: RegistrationPath | null): PasskeyCandidate {
   const entry = aaGuid ? authenticatorByAaguid(aaGuid) : undefined;
-  return { aaGuid, name: authenticatorName(aaGuid), passkeyType: entry?.passkeyType ?? null, ...attestationOf(entry, path) };
+  return {
+    aaGuid,
+    name: authenticatorName(aaGuid),
+    passkeyType: entry?.passkeyType ?? null,
+    ...(entry?.id === 'windows-hello' ? { windowsHello: true } : {}),
+    ...attestationOf(entry, path),
+  };
 }
 
 export type Check = 'pass' | 'fail' | 'unknown';
@@ -94,24 +105,35 @@ function typeCheck(profile: PasskeyProfile, type: PasskeyType | null): Check {
   return allowsBothTypes(profile) ? 'pass' : 'unknown';
 }
 
-function keyRestrictionCheck(profile: PasskeyProfile, aaGuid: string | null): Check {
+const explicitlyAllowed = (profile: PasskeyProfile, aaGuid: string | null): boolean =>
+  profile.keyRestrictions.isEnforced && profile.keyRestrictions.enforcementType === 'allow' && !!aaGuid && profile.keyRestrictions.aaGuids.includes(aaGuid.toLowerCase());
+
+function keyRestrictionCheck(profile: PasskeyProfile, passkey: PasskeyCandidate, moment: 'registration' | 'sign-in'): Check {
+  // "These AAGUIDs must be explicitly allowed in a passkey profile to enable registration" (how-to-authentication-entra-passkeys-on-windows).
+  if (passkey.windowsHello && moment === 'registration') return explicitlyAllowed(profile, passkey.aaGuid) ? 'pass' : 'fail';
   const restrictions = profile.keyRestrictions;
   if (!restrictions.isEnforced) return 'pass';
-  if (!aaGuid) return 'unknown';
-  const listed = restrictions.aaGuids.includes(aaGuid.toLowerCase());
+  if (!passkey.aaGuid) return 'unknown';
+  const listed = restrictions.aaGuids.includes(passkey.aaGuid.toLowerCase());
   return listed === (restrictions.enforcementType === 'allow') ? 'pass' : 'fail';
+}
+
+function keyRestrictionReason(profile: PasskeyProfile, passkey: PasskeyCandidate): string {
+  const { isEnforced, enforcementType } = profile.keyRestrictions;
+  if (passkey.windowsHello && !(isEnforced && enforcementType === 'allow')) {
+    return `it does not explicitly allow the Windows Hello AAGUIDs, which Windows Hello passkeys need (${isEnforced ? 'a block list' : 'no key restrictions'} is not enough)`;
+  }
+  return enforcementType === 'allow' ? `its allow list does not include ${passkey.name}` : `its block list includes ${passkey.name}`;
 }
 
 export function judgeProfile(profile: PasskeyProfile, passkey: PasskeyCandidate, moment: 'registration' | 'sign-in'): ProfileJudgement {
   const passkeyType = typeCheck(profile, passkey.passkeyType);
-  const keyRestrictions = keyRestrictionCheck(profile, passkey.aaGuid);
+  const keyRestrictions = keyRestrictionCheck(profile, passkey, moment);
   const attestationApplies = moment === 'registration' && profile.attestationEnforcement === 'registrationOnly';
   const attestation: Check = !attestationApplies ? 'pass' : passkey.canAttest === null ? 'unknown' : passkey.canAttest ? 'pass' : 'fail';
   const reasons: string[] = [];
   if (passkeyType === 'fail') reasons.push(`allows only ${profile.passkeyTypes.map((t) => TYPE_WORDS[t]).join(' and ')} passkeys`);
-  if (keyRestrictions === 'fail') {
-    reasons.push(profile.keyRestrictions.enforcementType === 'allow' ? `its allow list does not include ${passkey.name}` : `its block list includes ${passkey.name}`);
-  }
+  if (keyRestrictions === 'fail') reasons.push(keyRestrictionReason(profile, passkey));
   if (attestation === 'fail') reasons.push(`enforces attestation and ${passkey.noAttestationReason ?? `${passkey.name} cannot attest`}`);
   const checks = [passkeyType, keyRestrictions, attestation];
   return {
@@ -128,7 +150,7 @@ export function judgeProfile(profile: PasskeyProfile, passkey: PasskeyCandidate,
 export const allowsBothTypes = (profile: PasskeyProfile): boolean =>
   profile.passkeyTypes.includes('deviceBound') && profile.passkeyTypes.includes('synced');
 
-/** Accepts any authenticator: both types, no attestation, no enforced key restrictions. */
+/** Accepts any authenticator but Windows Hello (which needs an explicit allow): both types, no attestation, no enforced key restrictions. */
 export const isFullyPermissive = (profile: PasskeyProfile): boolean =>
   allowsBothTypes(profile) && profile.attestationEnforcement === 'disabled' && !profile.keyRestrictions.isEnforced;
 

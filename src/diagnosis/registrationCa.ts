@@ -7,7 +7,7 @@
  * do not enforce anything and are ignored. Locations, devices and other
  * non-user conditions are not in the facts and are not judged.
  */
-import { combinationWords, factorFacts, judgeStrength, usesTap, type FactorFacts, type StrengthJudgement } from './authStrength';
+import { TAP_KIND_WORDS, combinationWords, factorFacts, judgeStrength, usesTap, type FactorFacts, type StrengthJudgement, type TapOptions } from './authStrength';
 import { policyAppliesTo, type Match } from './caTargeting';
 import type { LayerContext } from './context';
 import { personName } from './context';
@@ -42,9 +42,11 @@ function unsatisfiable(ctx: LayerContext, policy: ConditionalAccessPolicy, stren
   const acceptsTap = strength.allowedCombinations.some(usesTap);
   let message: string;
   let fix: string;
-  if (judged.withNewTap.length) {
-    message = `${head}, and none of ${name}'s usable methods (${usableWords(ctx, facts)}) satisfies it; only a Temporary Access Pass would.`;
-    fix = `Issue a Temporary Access Pass: "${strength.displayName}" accepts a ${combinationWords(judged.withNewTap[0])}. ${name} signs in with it at Security info and adds the passkey.`;
+  if (judged.withNewTap.length && judged.newTapKind) {
+    const kind = TAP_KIND_WORDS[judged.newTapKind];
+    const held = facts.tap.inHand && facts.tap.inHand !== 'unknownKind' ? ` ${name}'s current ${TAP_KIND_WORDS[facts.tap.inHand]} pass does not count;` : '';
+    message = `${head}, and none of ${name}'s usable methods (${usableWords(ctx, facts)}) satisfies it;${held} only a new ${kind} Temporary Access Pass would.`;
+    fix = `Issue a new ${kind} Temporary Access Pass (it replaces any pass ${name} holds): "${strength.displayName}" accepts a ${combinationWords(judged.withNewTap[0])}. ${name} signs in with it at Security info and adds the passkey within ${ctx.settings.mfaFreshnessMinutes} minutes.`;
   } else if (acceptsTap) {
     message = `${head}, and neither ${name}'s usable methods (${usableWords(ctx, facts)}) nor a Temporary Access Pass (the TAP policy does not allow ${name} one of the kind it accepts) satisfies it.`;
     fix = `Let ${name} use a Temporary Access Pass (the Temporary Access Pass method must be on with ${name} in scope), then issue one: "${strength.displayName}" accepts ${listOf(strength.allowedCombinations.filter(usesTap).map(combinationWords))}.`;
@@ -59,7 +61,8 @@ function unsatisfiable(ctx: LayerContext, policy: ConditionalAccessPolicy, stren
       strength: strengthEvidence(strength),
       usableMethods: [...facts.usableKinds],
       tapAvailable: facts.tapAvailable,
-      ...(judged.withNewTap.length ? { satisfiedByNewTap: judged.withNewTap } : {}),
+      tapInHand: facts.tap.inHand,
+      ...(judged.withNewTap.length ? { satisfiedByNewTap: judged.withNewTap, newTapKind: judged.newTapKind } : {}),
     },
   });
 }
@@ -97,12 +100,12 @@ function judgePolicy(ctx: LayerContext, policy: ConditionalAccessPolicy, match: 
   return unsatisfiable(ctx, policy, strength, match, judged, facts);
 }
 
-/** Called by layer 3 with the method kinds it counts as usable MFA and whether a TAP is usable or could be issued. */
-export function evaluateRegistrationCa(ctx: LayerContext, usableMethodKinds: string[], tapAvailable: boolean): Finding[] {
+/** Called by layer 3 with the method kinds it counts as usable MFA, the pass the user holds and the kinds that could be issued. */
+export function evaluateRegistrationCa(ctx: LayerContext, usableMethodKinds: string[], tap: TapOptions): Finding[] {
   const policiesFact = ctx.tenant.registrationConditionalAccess;
   if (!policiesFact) return [];
   if (!policiesFact.ok) return [gapFinding(withPermission(policiesFact.gap), 'the Conditional Access policies on registering security info')];
-  const facts = factorFacts(ctx, usableMethodKinds, tapAvailable);
+  const facts = factorFacts(ctx, usableMethodKinds, tap);
   const findings: Finding[] = [];
   for (const policy of policiesFact.value.filter(targetsRegistration)) {
     const match = policyAppliesTo(ctx, policy);

@@ -46,9 +46,14 @@ const deviceSchema = (names: OptionNames) =>
     browser: z.preprocess(lower, z.enum(BROWSERS, { errorMap: () => ({ message: `${names.browser} must be one of ${listOf(BROWSERS)}` }) }).optional()),
     path: z.preprocess(lower, z.enum(PATHS, { errorMap: () => ({ message: `${names.path} must be one of ${listOf(PATHS)}` }) }).optional()),
     authenticator: z.string().optional(),
+    deviceName: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim() || undefined : v),
+      z.string().max(64, 'the device name must be at most 64 characters').regex(/^[\w .-]+$/, 'the device name may hold letters, digits, spaces, dots, dashes and underscores').optional(),
+    ),
   });
 
-export type RawDeviceOptions = { [K in DeviceField]?: string };
+/** `deviceName` ties a Windows Hello for Business credential to the device in question; no surface but the CLI asks for it yet. */
+export type RawDeviceOptions = { [K in DeviceField]?: string } & { deviceName?: string };
 
 const exampleAuthenticators = () =>
   allAuthenticators()

@@ -1,20 +1,41 @@
 /**
- * What the sign-in error codes seen around Security info mean, in words a
- * help desk can repeat (AADSTS reference; the common ones only).
+ * What the sign-in error codes seen around Security info mean, and which of
+ * them are prompts, gates or failures: data from Microsoft's AADSTS
+ * reference (data/sign-in-errors.json). A code the table does not know is
+ * reported as unrecognised, never as a failure.
  */
-import { DOCS } from './findingCodes';
+import table from './data/sign-in-errors.json';
+import type { FindingCode } from './findingCodes';
 
-const MEANINGS: Record<number, string> = {
-  50126: 'invalid username or password',
-  50074: 'strong authentication (MFA) is required',
-  50076: 'strong authentication (MFA) is required',
-  500121: 'strong authentication failed or was denied',
-  53003: 'blocked by Conditional Access',
-  50158: 'an external security challenge (for example an external MFA provider) was not satisfied',
-  50097: 'device authentication is required',
-  530003: 'the device must be managed to reach this app',
-};
+export type SignInErrorKind = 'interrupt' | 'blocker' | 'failure' | 'unrecognised';
 
-export function signInErrorMeaning(code: number): string {
-  return MEANINGS[code] ?? `not in our short list; see the AADSTS reference (${DOCS.signInErrorCodes})`;
+export interface SignInError {
+  code: number;
+  kind: SignInErrorKind;
+  /** The reference's name, e.g. `BlockedByConditionalAccess`; null when unrecognised. */
+  name: string | null;
+  meaning: string;
+  /** For blockers: the finding code that carries them. */
+  findingCode?: FindingCode;
+}
+
+interface Entry {
+  name: string;
+  kind: 'interrupt' | 'blocker' | 'failure';
+  meaning: string;
+  code?: string;
+}
+
+const CODES = table.codes as Record<string, Entry>;
+
+export function signInError(code: number): SignInError {
+  const entry = CODES[String(code)];
+  if (!entry) return { code, kind: 'unrecognised', name: null, meaning: `unrecognised code ${code}` };
+  return {
+    code,
+    kind: entry.kind,
+    name: entry.name,
+    meaning: entry.meaning,
+    ...(entry.code ? { findingCode: entry.code as FindingCode } : {}),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { authenticatorName } from '../catalog/authenticators';
 import type { DiagnosisInput, LayerContext } from './context';
-import { isGuest } from './context';
+import { isExternalGuest } from './context';
 import { resolveDevice } from './device';
 import type { Fact, AuditEvent } from './facts';
 import { known, missing } from './facts';
@@ -25,6 +25,7 @@ import type {
   LayerNumber,
   LayerResult,
   LayerStatus,
+  NextStep,
   Outcome,
   Owner,
   RecentFailure,
@@ -110,7 +111,8 @@ function suggestedActions(ctx: LayerContext, layers: LayerResult[], outcome: Out
     firstFailing.findings
       .filter((f) => f.severity === 'fail')
       .every((f) => f.code === 'L3.NO_MFA_METHOD' || (f.code === 'L3.REGISTRATION_CA_UNSATISFIABLE' && Array.isArray(f.evidence?.satisfiedByNewTap)));
-  if (rootCode?.startsWith('L3.') && tapFixesLayer3 && tapWorks && !isGuest(ctx.user) && ctx.user.accountEnabled !== false) actions.push('issue-tap');
+  // Internal guests can be given a pass; external guests cannot.
+  if (rootCode?.startsWith('L3.') && tapFixesLayer3 && tapWorks && !isExternalGuest(ctx.user) && ctx.user.accountEnabled !== false) actions.push('issue-tap');
   if (codes.has('L4.MFA_STALE') && ![1, 2, 3].some(failing)) actions.push('reauthenticate');
   const registeredWrongProvider = layers[6].findings.some((f) => f.code === 'L7.WRONG_PROVIDER' && f.evidence?.registered === true);
   if (codes.has('L2.REGISTERED_PASSKEY_NOW_BLOCKED') || registeredWrongProvider || codes.has('L7.ORPHANED_LOCAL_PASSKEY')) actions.push('remove-passkey');
@@ -119,6 +121,24 @@ function suggestedActions(ctx: LayerContext, layers: LayerResult[], outcome: Out
   if (outcome === 'blocked' || outcome === 'at-risk') actions.push('escalate');
   actions.push('rerun');
   return actions;
+}
+
+const STEP_RANK: Record<Severity, number> = { fail: 0, warn: 1, unknown: 2, 'needs-info': 3, info: 4 };
+
+/**
+ * The fixes in the order a technician does them: the root cause first, then
+ * the other blocking findings by layer, then warnings, checks that could not
+ * run, missing details, and advice. Identical fixes are given once.
+ */
+export function nextSteps(layers: LayerResult[], rootCause: Verdict['rootCause']): NextStep[] {
+  const steps = layers.flatMap((l) => l.findings.filter((f) => f.fix).map((f) => ({ layer: l.layer, code: f.code, severity: f.severity, owner: l.owner, fix: f.fix as string })));
+  const isRoot = (s: NextStep) => !!rootCause && s.layer === rootCause.layer && s.code === rootCause.code;
+  const ordered = steps
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => Number(isRoot(b.step)) - Number(isRoot(a.step)) || STEP_RANK[a.step.severity] - STEP_RANK[b.step.severity] || a.index - b.index)
+    .map(({ step }) => step);
+  const seen = new Set<string>();
+  return ordered.filter((s) => !seen.has(s.fix) && seen.add(s.fix));
 }
 
 function verdictShell(input: DiagnosisInput, usage: GraphUsage): Pick<Verdict, 'schemaVersion' | 'subject' | 'graph' | 'generatedAt'> {
@@ -172,6 +192,7 @@ export function evaluate(input: DiagnosisInput, usage: GraphUsage): Verdict {
   const outcome = outcomeOf(layers);
   const failingLayer = layers.find((l) => l.status === 'fail');
   const rootFinding = failingLayer?.findings.find((f) => f.severity === 'fail');
+  const rootCause = failingLayer && rootFinding ? { layer: failingLayer.layer, code: rootFinding.code, owner: failingLayer.owner } : null;
   return {
     ...verdictShell(input, usage),
     user: {
@@ -182,10 +203,11 @@ export function evaluate(input: DiagnosisInput, usage: GraphUsage): Verdict {
       accountEnabled: user.accountEnabled,
     },
     outcome,
-    rootCause: failingLayer && rootFinding ? { layer: failingLayer.layer, code: rootFinding.code, owner: failingLayer.owner } : null,
+    rootCause,
     layers,
     recentFailures: recentFailures(audits ?? []),
     suggestedActions: suggestedActions(ctx, layers, outcome),
+    nextSteps: nextSteps(layers, rootCause),
     device: {
       os: device.os,
       osVersion: device.osVersion,

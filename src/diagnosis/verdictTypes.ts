@@ -1,7 +1,7 @@
 /**
- * The verdict: the JSON document of contracts §3
- * (`../shared/design/verdict.schema.json`). Other programs parse it, so
- * fields are only ever added, never renamed.
+ * The verdict: the JSON document of contracts §3 (its schema ships as
+ * docs/verdict.schema.json). Other programs parse it, so fields are only
+ * ever added, never renamed.
  */
 import type { FindingCode } from './findingCodes';
 
@@ -56,6 +56,15 @@ export interface GraphUsage {
   ms?: number;
 }
 
+/** One fix in the order to do it (contracts §3 extension): the first is the next step. */
+export interface NextStep {
+  layer: LayerNumber;
+  code: FindingCode;
+  severity: Severity;
+  owner: Owner;
+  fix: string;
+}
+
 export interface Verdict {
   schemaVersion: 1;
   subject: string;
@@ -71,6 +80,8 @@ export interface Verdict {
   layers: LayerResult[];
   recentFailures: RecentFailure[];
   suggestedActions: SuggestedAction[];
+  /** Every fix, root cause first, then later layers' fixes (which say what to do once it is fixed). */
+  nextSteps?: NextStep[];
   device?: DeviceSummary | null;
   graph: GraphUsage;
   generatedAt: string;

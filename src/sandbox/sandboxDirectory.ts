@@ -50,7 +50,13 @@ export const SANDBOX_USERS = {
   oldIphone: user('hannah@contoso.com', 'iPhone on iOS 16.7 wanting Authenticator (--path authenticator-app): L5.OS_TOO_OLD.'),
   chromebookKey: user('jamal@contoso.com', 'Chromebook with a security key (--path security-key): L5.UNSUPPORTED_PATH.'),
   firefoxAndroid: user('kenji@contoso.com', 'Firefox on Android (--path same-device): L5.UNSUPPORTED_BROWSER.'),
-  whfbConflict: user('wendy@contoso.com', 'Windows Hello for Business user trying a Windows Hello passkey: L7.WHFB_CONFLICT.'),
+  whfbConflict: user(
+    'wendy@contoso.com',
+    'Windows Hello for Business on WENDY-LAPTOP, trying a Windows Hello passkey: L7.WHFB_MAY_CONFLICT; with --device-name WENDY-LAPTOP, L7.WHFB_CONFLICT.',
+  ),
+  windowsHelloOpenProfile: user('olivia@contoso.com', 'Windows Hello passkey (--path windows-hello) under the open default profile: L2.AUTHENTICATOR_BLOCKED.'),
+  blockedByCa: user('pablo@contoso.com', 'Latest My Sign-ins visit blocked by a Conditional Access policy (53003): L4.SIGNIN_BLOCKED_BY_CA.'),
+  mfaInterrupt: user('quinn@contoso.com', 'A 50074 MFA interrupt on My Sign-ins, then MFA a minute later: a prompt, not a failure (L4.SIGNIN_INTERRUPTED, info).'),
   wrongProvider: user('maria@contoso.com', 'Passkey landed in iCloud Keychain under an Authenticator-only profile: L7.WRONG_PROVIDER.'),
   registrationCa: user('nora@contoso.com', 'Registration CA policy requires phishing-resistant MFA: L3.REGISTRATION_CA_UNSATISFIABLE.'),
   operator: user('helpdesk@contoso.com', 'Help-desk operator (member of "Passkey Doctor Operators").'),
@@ -66,4 +72,5 @@ export const SANDBOX_GROUPS = {
   passkeyExclusions: groupId('Passkey Exclusions'),
   breakGlass: groupId('Break-glass accounts'),
   allStaff: groupId('All Staff'),
+  windowsHelloPasskeys: groupId('Windows Hello Passkeys'),
 } as const;

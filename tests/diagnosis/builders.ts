@@ -3,7 +3,7 @@
  * register a passkey right now; each test tweaks the plain objects it holds
  * and turns them into a LayerContext or a DiagnosisInput.
  */
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/catalog/authenticators';
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorById } from '../../src/catalog/authenticators';
 import type { DiagnosisInput, LayerContext } from '../../src/diagnosis/context';
 import type { ResolvedDevice } from '../../src/diagnosis/device';
 import {
@@ -56,6 +56,9 @@ export const AAGUID = {
   googlePasswordManager: 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4',
   notInCatalogue: '0badc0de-0000-4000-8000-000000000000',
 } as const;
+
+/** The three Windows Hello AAGUIDs a profile must allow explicitly. */
+export const WINDOWS_HELLO_AAGUIDS: string[] = authenticatorById('windows-hello')?.aaGuids ?? [];
 
 export const DEFAULT_PROFILE_ID = '00000000-0000-0000-0000-000000000001';
 export const SECURITY_KEYS_PROFILE_ID = '5ec0e1c0-0000-4000-8000-000000000002';

@@ -44,10 +44,10 @@ describe('layer 3: MFA bootstrap', () => {
       expect(only(findings, 'L3.MFA_METHODS').message).toContain('Microsoft Authenticator');
     });
 
-    it('fails a user with only a password and email, and offers a one-time TAP within 10 minutes', () => {
+    it('fails a user with only a password and email, and offers a one-time TAP within the freshness window', () => {
       const f = only(run(passwordOnly(readyWorld())), 'L3.NO_MFA_METHOD');
       expect(f.severity).toBe('fail');
-      expect(f.fix).toMatch(/one-time Temporary Access Pass.*within 10 minutes/);
+      expect(f.fix).toMatch(/one-time Temporary Access Pass.*within 5 minutes/);
       expect(f.evidence).toEqual({ methods: ['password', 'email'] });
     });
 
@@ -176,7 +176,7 @@ describe('layer 3: MFA bootstrap', () => {
       world.tenantExtras = { registrationConditionalAccess: known([]), authenticationStrengths: known([]) };
       registrationCa.mockReturnValueOnce([finding('L3.REGISTRATION_CA_UNSATISFIABLE', 'CA requires a phishing-resistant method.')]);
       const findings = run(world);
-      expect(registrationCa).toHaveBeenCalledWith(expect.anything(), ['microsoftAuthenticator'], true);
+      expect(registrationCa).toHaveBeenCalledWith(expect.anything(), ['microsoftAuthenticator'], { inHand: null, issuable: ['oneTime'] });
       expect(codes(blocking(findings))).toEqual(['L3.REGISTRATION_CA_UNSATISFIABLE']);
     });
 

@@ -5,6 +5,7 @@ import {
   DEFAULT_PROFILE_ID,
   GROUPS,
   SECURITY_KEYS_PROFILE_ID,
+  WINDOWS_HELLO_AAGUIDS,
   allowList,
   blockList,
   blocking,
@@ -76,14 +77,18 @@ describe('layer 2: passkey profiles and key restrictions', () => {
       expect(f.evidence).toEqual(expect.objectContaining({ unresolvedProfileIds: ['deleted-profile'] }));
     });
 
-    it('treats a pre-profile tenant without attestation as one profile allowing synced and device-bound passkeys', () => {
+    // contracts §5 (corrected): "To enable synced passkeys, your organization must have passkey profiles enabled".
+    it('treats a pre-profile tenant as one profile allowing device-bound passkeys only, and says where Microsoft contradicts itself', () => {
       const world = readyWorld();
       world.policy.fido2.passkeyProfiles = [];
       world.policy.fido2.includeTargets = [group(GROUPS.pilot, [])];
       intend(world, AAGUID.icloudKeychain);
       const findings = run(world);
-      expect(codes(findings)).toEqual(['L2.PROFILES_APPLIED']);
-      expect(findings[0].evidence).toEqual(expect.objectContaining({ legacy: true, profiles: [expect.objectContaining({ passkeyTypes: ['deviceBound', 'synced'] })] }));
+      expect(codes(blocking(findings))).toEqual(['L2.SYNCED_NOT_ALLOWED']);
+      expect(findings[0].evidence).toEqual(expect.objectContaining({ legacy: true, profiles: [expect.objectContaining({ passkeyTypes: ['deviceBound'] })] }));
+      const synced = only(findings, 'L2.SYNCED_NOT_ALLOWED');
+      expect(synced.message).toMatch(/must have passkey profiles enabled.*contradicts itself/);
+      expect(synced.evidence).toMatchObject({ docsConflict: { page: expect.stringContaining('how-to-authentication-passkeys-fido2') } });
     });
 
     it('treats a pre-profile tenant with attestation enforced as device-bound only', () => {
@@ -127,13 +132,13 @@ describe('layer 2: passkey profiles and key restrictions', () => {
       expect(blocking(run(world))).toEqual([]);
     });
 
-    it('requires attestation a Windows Hello passkey cannot give', () => {
-      const world = withOnlyProfile(readyWorld(), profile({ passkeyTypes: ['deviceBound'], attestationEnforcement: 'registrationOnly' }));
+    it('requires attestation a Windows Hello passkey cannot give, even when the profile allows Windows Hello', () => {
+      const world = withOnlyProfile(readyWorld(), profile({ passkeyTypes: ['deviceBound'], attestationEnforcement: 'registrationOnly', keyRestrictions: allowList(...WINDOWS_HELLO_AAGUIDS) }));
       intend(world, AAGUID.windowsHello, 'path');
       world.device.path = 'windows-hello';
       const f = only(run(world), 'L2.ATTESTATION_REQUIRED');
       expect(f.message).toContain('Windows Hello');
-      expect(codes(blocking(run(world)))).toEqual(['L2.ATTESTATION_REQUIRED']);
+      expect(codes(blocking(run(world)))).toEqual(['L2.ATTESTATION_REQUIRED', 'L2.AUTHENTICATOR_APP_NOT_ALLOWED']);
     });
 
     it('requires attestation from Microsoft Authenticator registered through the browser by QR code', () => {

@@ -144,8 +144,11 @@ describe('layer 5: platform and browser', () => {
       expect(only(findings, 'L5.UNSUPPORTED_BROWSER').fix).toMatch(/Chrome/);
     });
 
-    it('fails Firefox for the QR code before Windows 11 23H2, not after', () => {
-      expect(codes(evaluateOn({ os: 'windows', osVersion: '10.0.22621', browser: 'firefox', path: 'cross-device' }))).toContain('L5.UNSUPPORTED_BROWSER');
+    // Only passkeys.dev says so: it warns, never fails (issue 8 item 12).
+    it('warns about Firefox for the QR code before Windows 11 23H2 on passkeys.dev\'s word alone, and is silent after', () => {
+      const before = only(evaluateOn({ os: 'windows', osVersion: '10.0.22621', browser: 'firefox', path: 'cross-device' }), 'L5.UNDOCUMENTED_COMBINATION');
+      expect(before.severity).toBe('warn');
+      expect(before.evidence).toMatchObject({ wouldBe: 'L5.UNSUPPORTED_BROWSER', microsoftSource: false });
       expect(codes(blocking(evaluateOn({ os: 'windows', osVersion: '10.0.22631', browser: 'firefox', path: 'cross-device' })))).toEqual([]);
     });
 

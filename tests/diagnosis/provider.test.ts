@@ -39,20 +39,20 @@ const providerOn = (world: World) => evaluateProvider(contextOf(world));
 
 describe('layer 7: passkey provider choice', () => {
   describe('Windows Hello for Business', () => {
-    it('fails a Windows Hello passkey for an account that already has Windows Hello for Business', () => {
-      const world = worldOn({ os: 'windows', osVersion: '11', browser: 'edge', path: 'windows-hello' }, intended('windows-hello', 'path'));
+    it('fails a Windows Hello passkey on the device that holds the Windows Hello for Business credential', () => {
+      const world = worldOn({ os: 'windows', osVersion: '11', browser: 'edge', path: 'windows-hello', deviceName: 'desktop-42' }, intended('windows-hello', 'path'));
       world.methods = known([passwordMethod(), authenticatorMethod(), whfb()]);
       const findings = providerOn(world);
       const conflict = only(findings, 'L7.WHFB_CONFLICT');
       expect(conflict.severity).toBe('fail');
-      expect(conflict.message).toMatch(/already has Windows Hello for Business/);
+      expect(conflict.message).toMatch(/already has Windows Hello for Business on desktop-42/);
       expect(conflict.message).toMatch(/passkey already registered/);
       expect(conflict.fix).toMatch(/Microsoft Authenticator on the phone .* or a security key/);
       expect(layerStatus(findings)).toBe('fail');
     });
 
-    it('fails the same when the technician names Windows Hello on the same-device path', () => {
-      const world = worldOn({ os: 'windows', osVersion: '11', browser: 'edge', path: 'same-device' }, intended('windows-hello'));
+    it('fails the same when the technician names Windows Hello on the same-device path of that device', () => {
+      const world = worldOn({ os: 'windows', osVersion: '11', browser: 'edge', path: 'same-device', deviceName: 'DESKTOP-42' }, intended('windows-hello'));
       world.methods = known([passwordMethod(), whfb()]);
       expect(codes(providerOn(world))).toContain('L7.WHFB_CONFLICT');
     });

@@ -83,15 +83,18 @@ describe('layer 4: recent MFA', () => {
 
   describe('failed sign-ins to My Sign-ins', () => {
     it('explains the error of the latest failed My Sign-ins sign-in', () => {
-      const blocked = signIn(minutesAgo(1), { errorCode: 53003, failureReason: 'Access has been blocked by Conditional Access policies.' });
-      const f = only(run(withSignIns(blocked, signIn(minutesAgo(2)))), 'L4.RECENT_SIGNIN_FAILED');
-      expect(f.message).toContain('error 53003: blocked by Conditional Access');
-      expect(f.evidence).toEqual(expect.objectContaining({ errorCode: 53003, meaning: 'blocked by Conditional Access' }));
+      const failed = signIn(minutesAgo(1), { errorCode: 50126, failureReason: 'Invalid username or password.' });
+      const f = only(run(withSignIns(failed, signIn(minutesAgo(2)))), 'L4.RECENT_SIGNIN_FAILED');
+      expect(f.message).toContain('error 50126 (InvalidUserNameOrPassword): invalid username or password');
+      expect(f.evidence).toEqual(expect.objectContaining({ errorCode: 50126, kind: 'failure', meaning: 'invalid username or password' }));
     });
 
-    it('points to the AADSTS reference for an error code not in its table', () => {
+    it('keeps an error code not in its table neutral and points to the reference', () => {
       const odd = signIn(minutesAgo(1), { errorCode: 90099 });
-      expect(only(run(withSignIns(odd)), 'L4.RECENT_SIGNIN_FAILED').message).toContain('see the AADSTS reference');
+      const f = only(run(withSignIns(odd)), 'L4.SIGNIN_ERROR_UNRECOGNISED');
+      expect(f.severity).toBe('info');
+      expect(f.message).toContain('unrecognised code 90099');
+      expect(f.fix).toContain('reference-error-codes');
     });
 
     it('says nothing when the latest My Sign-ins sign-in succeeded after an earlier failure', () => {
@@ -128,9 +131,10 @@ describe('layer 4: recent MFA', () => {
       expect(codes(run(world))).toEqual(['GRAPH.THROTTLED']);
     });
 
-    it('is unknown for a guest, whose sign-ins are logged in their home tenant', () => {
+    it('is unknown for an external guest, whose sign-ins are logged in their home tenant', () => {
       const world = readyWorld();
       world.user.userType = 'Guest';
+      world.user.userPrincipalName = 'frank_fabrikam.com#EXT#@contoso.com';
       const f = only(run(world), 'L4.GUEST_SIGNINS_IN_HOME_TENANT');
       expect(f.severity).toBe('unknown');
     });

@@ -1,4 +1,5 @@
 import { evaluateMfaBootstrap } from '../../src/diagnosis/layers/mfaBootstrap';
+import type { TapOptions } from '../../src/diagnosis/authStrength';
 import { evaluateRegistrationCa } from '../../src/diagnosis/registrationCa';
 import { evaluate, layerStatus } from '../../src/diagnosis/verdict';
 import { known, missing, type AuthMethod, type AuthenticationStrength, type ConditionalAccessPolicy } from '../../src/diagnosis/facts';
@@ -59,7 +60,14 @@ const withRoles = (ctx: LayerContext, roles: string[] | null): LayerContext => (
   facts: { ...ctx.facts, directoryRoleIds: roles ? known(roles) : missing(gap('GRAPH.PERMISSION_MISSING', { request: 'GET /users/{upn}/memberOf' })) },
 });
 
-const caFindings = (world: World, usable = ['microsoftAuthenticator'], tapAvailable = true) => evaluateRegistrationCa(contextOf(world), usable, tapAvailable);
+/** What layer 3 hands over: the usable pass the user holds, and the kinds the world's TAP policy lets the help desk issue. */
+function tapOptions(world: World = readyWorld(), tapAvailable = true): TapOptions {
+  const held = world.methods.ok ? world.methods.value.find((m) => m.kind === 'temporaryAccessPass' && 'isUsable' in m && m.isUsable) : undefined;
+  const inHand = held && 'isUsableOnce' in held ? (held.isUsableOnce ? 'oneTime' : 'multiUse') : null;
+  const issuable: TapOptions['issuable'] = !tapAvailable ? [] : world.policy.temporaryAccessPass.isUsableOnce ? ['oneTime'] : ['oneTime', 'multiUse'];
+  return { inHand, issuable };
+}
+const caFindings = (world: World, usable = ['microsoftAuthenticator'], tapAvailable = true) => evaluateRegistrationCa(contextOf(world), usable, tapOptions(world, tapAvailable));
 
 describe('layer 3: Conditional Access on registering security info', () => {
   describe('strengths the user cannot meet', () => {
@@ -77,8 +85,8 @@ describe('layer 3: Conditional Access on registering security info', () => {
 
     it('says to issue a TAP when the strength accepts a one-time pass and the user has no other way', () => {
       const blocked = only(caFindings(caWorld(caPolicy({ authenticationStrengthId: STRENGTH.tapOnly }))), 'L3.REGISTRATION_CA_UNSATISFIABLE');
-      expect(blocked.fix).toMatch(/^Issue a Temporary Access Pass: "Passkey or one-time TAP" accepts a one-time Temporary Access Pass/);
-      expect(blocked.evidence).toMatchObject({ satisfiedByNewTap: ['temporaryAccessPassOneTime'] });
+      expect(blocked.fix).toMatch(/^Issue a new one-time Temporary Access Pass .*"Passkey or one-time TAP" accepts a one-time Temporary Access Pass/);
+      expect(blocked.evidence).toMatchObject({ satisfiedByNewTap: ['temporaryAccessPassOneTime'], newTapKind: 'oneTime' });
     });
 
     it('says the TAP policy must let the user in when the strength takes a TAP the user cannot get', () => {
@@ -171,9 +179,9 @@ describe('layer 3: Conditional Access on registering security info', () => {
     it('applies through a directory role, and cannot tell when roles could not be read', () => {
       const policy = caPolicy({}, { includeGroups: [], includeRoles: [GLOBAL_ADMIN] });
       const ctx = contextOf(caWorld(policy));
-      expect(codes(evaluateRegistrationCa(withRoles(ctx, [GLOBAL_ADMIN]), ['microsoftAuthenticator'], true))).toEqual(['L3.REGISTRATION_CA_UNSATISFIABLE']);
-      expect(evaluateRegistrationCa(withRoles(ctx, []), ['microsoftAuthenticator'], true)).toEqual([]);
-      const unknown = only(evaluateRegistrationCa(withRoles(ctx, null), ['microsoftAuthenticator'], true), 'L3.REGISTRATION_CA_UNKNOWN');
+      expect(codes(evaluateRegistrationCa(withRoles(ctx, [GLOBAL_ADMIN]), ['microsoftAuthenticator'], tapOptions()))).toEqual(['L3.REGISTRATION_CA_UNSATISFIABLE']);
+      expect(evaluateRegistrationCa(withRoles(ctx, []), ['microsoftAuthenticator'], tapOptions())).toEqual([]);
+      const unknown = only(evaluateRegistrationCa(withRoles(ctx, null), ['microsoftAuthenticator'], tapOptions()), 'L3.REGISTRATION_CA_UNKNOWN');
       expect(unknown.message).toMatch(/directory roles/);
     });
 
@@ -235,7 +243,7 @@ describe('layer 3: Conditional Access on registering security info', () => {
     });
 
     it('says nothing when the CA facts were not gathered at all', () => {
-      expect(evaluateRegistrationCa(contextOf(readyWorld()), ['microsoftAuthenticator'], true)).toEqual([]);
+      expect(evaluateRegistrationCa(contextOf(readyWorld()), ['microsoftAuthenticator'], tapOptions())).toEqual([]);
     });
   });
 

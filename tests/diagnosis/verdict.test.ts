@@ -13,8 +13,10 @@ import { GROUPS, gap, group, inputOf, minutesAgo, passwordMethod, readyWorld, si
 const mockOverrides: Partial<Record<number, Finding[]>> = {};
 // A function declaration: jest hoists the mock factories above every `const`.
 function mockLayer(layer: number, path: string, name: string) {
-  const actual = layer <= 4 ? jest.requireActual(path)[name] : () => [];
-  return { [name]: (ctx: unknown) => mockOverrides[layer] ?? actual(ctx) };
+  const module = layer <= 4 ? jest.requireActual(path) : {};
+  const actual = layer <= 4 ? module[name] : () => [];
+  // The rest of a real layer's module stays (layer 4 asks layer 3 how the user gets through MFA).
+  return { ...module, [name]: (ctx: unknown) => mockOverrides[layer] ?? actual(ctx) };
 }
 jest.mock('../../src/diagnosis/layers/policyTargeting', () => mockLayer(1, '../../src/diagnosis/layers/policyTargeting', 'evaluatePolicyTargeting'));
 jest.mock('../../src/diagnosis/layers/passkeyProfiles', () => mockLayer(2, '../../src/diagnosis/layers/passkeyProfiles', 'evaluatePasskeyProfiles'));
@@ -154,9 +156,10 @@ describe('verdict', () => {
       expect(diagnose(world).suggestedActions).not.toContain('issue-tap');
     });
 
-    it('does not offer a TAP to a guest', () => {
+    it('does not offer a TAP to an external guest', () => {
       const world = noMfaWorld();
       world.user.userType = 'Guest';
+      world.user.userPrincipalName = 'frank_fabrikam.com#EXT#@contoso.com';
       mockOverrides[1] = [];
       expect(diagnose(world).suggestedActions).not.toContain('issue-tap');
     });

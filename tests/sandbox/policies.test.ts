@@ -42,6 +42,7 @@ describe('sandbox tenant policies', () => {
       expect.objectContaining({ id: SANDBOX_GROUPS.passkeyPilot, allowedPasskeyProfiles: ['00000000-0000-0000-0000-000000000001'] }),
       expect.objectContaining({ id: SANDBOX_GROUPS.securityKeysOnly }),
       expect.objectContaining({ id: 'd93dc501-6f14-42de-a730-6dbf7cd15fb5', allowedPasskeyProfiles: ['8ed74096-0eb5-4011-86e5-f798d35fb57a'] }),
+      expect.objectContaining({ id: SANDBOX_GROUPS.windowsHelloPasskeys, allowedPasskeyProfiles: ['3f1e5c7a-2b4d-4f6e-9a1c-7d9b1e3f5a7c'] }),
     ]);
     expect(fido2.excludeTargets).toEqual([{ targetType: 'group', id: SANDBOX_GROUPS.passkeyExclusions }]);
     expect(fido2.passkeyProfiles[1]).toMatchObject({

@@ -2,11 +2,12 @@
  * Layer 2: would the passkey profiles that apply to the user accept the
  * authenticator they use, and do their registered passkeys still pass?
  */
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorByAaguid } from '../../catalog/authenticators';
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorByAaguid, authenticatorById } from '../../catalog/authenticators';
 import type { LayerContext } from '../context';
 import { personName } from '../context';
 import type { Fido2Configuration, PasskeyProfile, PolicyTarget } from '../facts';
 import { finding, gapFinding, notEvaluated } from '../finding';
+import { DOCS } from '../findingCodes';
 import { isFido2Method, type Fido2Method } from '../methods';
 import {
   applicableProfiles,
@@ -74,8 +75,30 @@ function introduce(ctx: LayerContext, candidate: PasskeyCandidate): string {
   return `${candidate.name}, the authenticator ${personName(ctx.user)} means to use,`;
 }
 
+const WINDOWS_HELLO_QUOTE = 'These AAGUIDs must be explicitly allowed in a passkey profile to enable registration';
+const SYNCED_NEEDS_PROFILES = 'To enable synced passkeys, your organization must have passkey profiles enabled';
+const SYNCED_ALREADY_ENABLED = "If you haven't opted in to passkey profiles yet and you have attestation enforcement off, synced passkeys are already enabled";
+
+/** Whether some applicable profile would take a passkey kept in Microsoft Authenticator. */
+const acceptsAuthenticatorApp = (profiles: PasskeyProfile[]): boolean =>
+  Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).some((aaGuid) => profiles.some((p) => judgeProfile(p, registrationCandidate(aaGuid, 'authenticator-app'), 'registration').accepts));
+
+function keyBlockedFix(ctx: LayerContext, candidate: PasskeyCandidate, judgements: ProfileJudgement[]): string {
+  const name = personName(ctx.user);
+  const profileNames = listOf(judgements.map((j) => j.profile.name));
+  const where = `${judgements.length === 1 ? '' : 'one of '}${profileNames} (${PROFILES_BLADE})`;
+  const aaGuids = candidate.windowsHello ? authenticatorById('windows-hello')?.aaGuids ?? [candidate.aaGuid] : [candidate.aaGuid];
+  const allow = `allow ${aaGuids.length > 1 ? `the AAGUIDs ${listOf(aaGuids.map(String))}` : `AAGUID ${candidate.aaGuid}`} in ${where}${candidate.windowsHello ? ' as an enforced allow list' : ''}`;
+  const isApp = !!candidate.aaGuid && authenticatorByAaguid(candidate.aaGuid)?.kind === 'app';
+  // What helps first is what the user can do today within the policy: save the passkey where the profiles already take it.
+  if (!isApp && acceptsAuthenticatorApp(judgements.map((j) => j.profile))) {
+    return `Have ${name} make Microsoft Authenticator the passkey provider (add the passkey from within the Authenticator app) and register again: the profiles accept it. If ${candidate.name} is meant to be allowed, ${allow}.`;
+  }
+  return `${allow.charAt(0).toUpperCase()}${allow.slice(1)}, or have ${name} use an authenticator ${judgements.length === 1 ? 'it allows' : 'those profiles allow'}.`;
+}
+
 /** The intended authenticator fails every applicable profile: name each gate that rejects it everywhere. */
-function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judgements: ProfileJudgement[]): Finding[] {
+function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judgements: ProfileJudgement[], legacy: boolean): Finding[] {
   const name = personName(ctx.user);
   const intro = introduce(ctx, candidate);
   const evidence = {
@@ -88,13 +111,15 @@ function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judge
   const syncedNotAllowed = candidate.passkeyType === 'synced' && judgements.every((j) => j.passkeyType === 'fail');
   const findings: Finding[] = [];
   if (keyBlocked || !(attestationRequired || syncedNotAllowed)) {
-    const why = keyBlocked
+    const why = keyBlocked && candidate.windowsHello
+      ? `Windows Hello passkeys register only where a passkey profile's allow list names them ("${WINDOWS_HELLO_QUOTE}"), and no passkey profile that applies to ${name} (${profileNames}) does; profiles that explicitly allow the Windows Hello AAGUIDs are what it needs`
+      : keyBlocked
       ? `the key restrictions of every passkey profile that applies to ${name} (${profileNames}) reject it`
       : `each passkey profile that applies to ${name} rejects it for its own reason: ${judgements.map((j) => `${j.profile.name} ${listOf(j.reasons)}`).join('; ')}`;
     findings.push(
       finding('L2.AUTHENTICATOR_BLOCKED', `${intro} cannot be registered: ${why}.`, {
         fix: keyBlocked
-          ? `Allow AAGUID ${candidate.aaGuid} in ${judgements.length === 1 ? '' : 'one of '}${profileNames} (${PROFILES_BLADE}), or have ${name} use an authenticator ${judgements.length === 1 ? 'it allows' : 'those profiles allow'}.`
+          ? keyBlockedFix(ctx, candidate, judgements)
           : `Have ${name} use an authenticator one of the profiles allows, or change one profile so it accepts ${candidate.name}.`,
         evidence,
       }),
@@ -111,7 +136,15 @@ function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judge
       }),
     );
   }
-  if (syncedNotAllowed) {
+  if (syncedNotAllowed && legacy) {
+    findings.push(
+      finding('L2.SYNCED_NOT_ALLOWED', `${intro} stores synced passkeys, and this tenant has not moved to passkey profiles: "${SYNCED_NEEDS_PROFILES}". The same Microsoft page also says "${SYNCED_ALREADY_ENABLED}", so Microsoft contradicts itself here; Passkey Doctor follows the first sentence, which is the one that cannot give a false "Ready".`, {
+        fix: `Have ${name} register a device-bound passkey (security key or Microsoft Authenticator), or move the tenant to passkey profiles and allow synced passkeys in a profile assigned to ${name} (attestation off in that profile).`,
+        evidence: { ...evidence, legacy: true, docsConflict: { page: DOCS.passkeysFido2, says: [SYNCED_NEEDS_PROFILES, SYNCED_ALREADY_ENABLED] } },
+        docs: [DOCS.passkeysFido2],
+      }),
+    );
+  } else if (syncedNotAllowed) {
     findings.push(
       finding('L2.SYNCED_NOT_ALLOWED', `${intro} stores synced passkeys, and none of the passkey profiles that apply to ${name} (${profileNames}) allows synced passkeys.`, {
         fix: `Have ${name} register a device-bound passkey (security key or Microsoft Authenticator), or allow synced passkeys in a profile assigned to ${name} (attestation must be off in that profile).`,
@@ -135,7 +168,7 @@ function unknownAuthenticator(ctx: LayerContext, candidate: PasskeyCandidate, ju
   });
 }
 
-function intendedFindings(ctx: LayerContext, profiles: PasskeyProfile[]): Finding[] {
+function intendedFindings(ctx: LayerContext, profiles: PasskeyProfile[], legacy: boolean): Finding[] {
   if (!ctx.intended) {
     if (profiles.some(isFullyPermissive)) return [];
     const name = personName(ctx.user);
@@ -149,7 +182,7 @@ function intendedFindings(ctx: LayerContext, profiles: PasskeyProfile[]): Findin
   const candidate = registrationCandidate(ctx.intended.aaGuid, ctx.device.path);
   const judgements = profiles.map((p) => judgeProfile(p, candidate, 'registration'));
   if (judgements.some((j) => j.accepts)) return [];
-  if (judgements.every((j) => j.rejects)) return rejectionFindings(ctx, candidate, judgements);
+  if (judgements.every((j) => j.rejects)) return rejectionFindings(ctx, candidate, judgements, legacy);
   return [unknownAuthenticator(ctx, candidate, judgements)];
 }
 
@@ -204,7 +237,7 @@ function profileFindings(ctx: LayerContext, fido2: Fido2Configuration, matched: 
   if (applicable.profiles.length === 0) return [noApplicableProfile(ctx, matched, applicable.unresolvedIds)];
   return [
     profilesApplied(ctx, applicable, matched),
-    ...intendedFindings(ctx, applicable.profiles),
+    ...intendedFindings(ctx, applicable.profiles, applicable.legacy),
     ...authenticatorAppFinding(ctx, applicable.profiles),
     ...registeredPasskeyFindings(ctx, applicable.profiles),
   ];

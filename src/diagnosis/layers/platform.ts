@@ -5,6 +5,8 @@
  */
 import { providerOf } from '../../catalog/passkeyProviders';
 import {
+  isMicrosoftSource,
+  matrixSource,
   browserName,
   crossDevicePhoneRequirement,
   crossDevicePrerequisites,
@@ -88,6 +90,15 @@ function issueFinding(ctx: LayerContext, issue: PlatformIssue, assumed: Provider
   const fix = issue.kind === 'conflicting'
     ? `Microsoft's documentation disagrees on this; try this instead: ${issue.tryInstead ?? 'another registration path'}`
     : issue.tryInstead ?? undefined;
+  // A gate only Microsoft can set: a rule no Microsoft page states warns instead of failing.
+  const microsoftSays = issue.sources.some(isMicrosoftSource);
+  if (FAILING_ISSUES.has(issue.kind) && !microsoftSays) {
+    return finding('L5.UNDOCUMENTED_COMBINATION', `Microsoft's pages do not state this; only ${listOf([...new Set(issue.sources.map((id) => matrixSource(id).title))])} ${issue.sources.length === 1 ? 'does' : 'do'}: ${issueMessage(ctx, issue, assumed)}`, {
+      fix: fix ?? 'Try it; if registration fails, use another registration path.',
+      evidence: { rule: issue.ruleId, device: deviceEvidence(ctx.device), wouldBe: ISSUE_CODES[issue.kind], microsoftSource: false, sources: sourceEvidence(issue.sources) },
+      docs: sourceLinks(issue.sources),
+    });
+  }
   return finding(ISSUE_CODES[issue.kind], issueMessage(ctx, issue, assumed), {
     fix,
     evidence: {
@@ -155,6 +166,23 @@ function deviceIncomplete(ctx: LayerContext, missing: string[], keys: string[], 
   });
 }
 
+const SAMSUNG_SOURCES = ['S4'];
+
+/**
+ * "Google Password Manager passkeys don't work on Samsung phones" (how-to-synced-passkeys): a gate, not a note,
+ * once the sign-in shows a Samsung model; without that evidence the cell's note says it.
+ */
+function samsungFinding(ctx: LayerContext, provider: Provider | null): Finding[] {
+  if (ctx.device.os !== 'android' || ctx.device.manufacturer !== 'samsung' || provider !== 'google-password-manager') return [];
+  return [
+    finding('L5.UNSUPPORTED_PATH', `Google Password Manager passkeys don't work on Samsung phones (${citation(SAMSUNG_SOURCES)}), and the user agent of ${personName(ctx.user)}'s latest sign-in from this phone names a Samsung model.`, {
+      fix: 'Save the passkey in Microsoft Authenticator (or another provider the passkey profiles accept) instead of Google Password Manager.',
+      evidence: { rule: 'same-device/google-password-manager/android/samsung', device: deviceEvidence(ctx.device), manufacturer: 'samsung', provider, sources: sourceEvidence(SAMSUNG_SOURCES) },
+      docs: sourceLinks(SAMSUNG_SOURCES),
+    }),
+  ];
+}
+
 export function evaluatePlatform(ctx: LayerContext): Finding[] {
   const device = ctx.device;
   if (!device.os && !device.osVersion && !device.browser && !device.path) return [deviceUnknown(ctx)];
@@ -173,7 +201,9 @@ export function evaluatePlatform(ctx: LayerContext): Finding[] {
     judgement = judgePlatform({ os: device.os, osVersion: device.osVersion, browser: device.browser, path: device.path, provider: intendedProvider });
     const assumed = !intendedProvider && judgement.provider ? judgement.provider : null;
     findings.push(...judgement.issues.map((issue) => issueFinding(ctx, issue, assumed)));
-    if (judgement.cell && !judgement.issues.some((i) => FAILING_ISSUES.has(i.kind))) findings.push(...notesFinding(judgement.cell, device));
+    const samsung = samsungFinding(ctx, intendedProvider ?? judgement.provider);
+    findings.push(...samsung);
+    if (judgement.cell && !samsung.length && !judgement.issues.some((i) => FAILING_ISSUES.has(i.kind))) findings.push(...notesFinding(judgement.cell, device));
     for (const m of judgement.missing) need(m, missingPhrase(ctx, m, judgement));
   }
   // Contracts §5: layer 5 passes only when the browser is known too, even where the cell does not depend on it.

@@ -4,7 +4,7 @@
  * target, self-service set-up allowed, and the account an enabled member.
  */
 import type { LayerContext } from '../context';
-import { isGuest, personName } from '../context';
+import { isGuest, isInternalGuest, personName } from '../context';
 import type { Fido2Configuration, PolicyTarget } from '../facts';
 import { finding, gapFinding } from '../finding';
 import { ALL_USERS, evaluateScope, type Membership } from '../scope';
@@ -19,8 +19,12 @@ function accountFindings(ctx: LayerContext): Finding[] {
   const findings: Finding[] = [];
   if (isGuest(ctx.user)) {
     findings.push(
-      finding('L1.GUEST_USER', `${name} is a guest account, and Microsoft Entra does not let guests register passkeys in this tenant.`, {
-        fix: 'A guest registers passkeys in their home organisation; only a member account can register one in this tenant.',
+      finding('L1.GUEST_USER', isInternalGuest(ctx.user)
+        ? `${name} is an internal guest (userType Guest with an account of this tenant), and Microsoft Entra does not let guests register passkeys.`
+        : `${name} is a guest account, and Microsoft Entra does not let guests register passkeys in this tenant.`, {
+        fix: isInternalGuest(ctx.user)
+          ? `Convert ${name} to a member (userType Member) if they should use a passkey here; until then they sign in with their other methods (a Temporary Access Pass is possible for an internal guest).`
+          : 'A guest registers passkeys in their home organisation; only a member account can register one in this tenant.',
         evidence: { userType: ctx.user.userType, userPrincipalName: ctx.user.userPrincipalName },
       }),
     );

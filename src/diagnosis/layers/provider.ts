@@ -10,7 +10,7 @@ import { osName, providerName, sameDeviceDefault, sameDeviceDefaultSources, type
 import { userPasskeyProfiles, type UserProfiles } from '../applicableProfiles';
 import type { LayerContext } from '../context';
 import { personName } from '../context';
-import type { AuditEvent, OperatingSystem, PasskeyProfile } from '../facts';
+import type { AuditEvent, AuthMethod, OperatingSystem, PasskeyProfile } from '../facts';
 import { finding, gapFinding } from '../finding';
 import { sourceEvidence } from '../matrixCitations';
 import { isFido2Method, type Fido2Method } from '../methods';
@@ -156,23 +156,46 @@ function wouldGoFinding(j: Judging, os: OperatingSystem, fallback: Provider): Fi
   });
 }
 
-function whfbFindings(j: Judging, hasWhfb: boolean, holderProvider: Provider | null): void {
-  if (!hasWhfb) return;
+const WHFB_QUOTE = "Users can't register a passkey on Windows if a Windows Hello for Business credential already exists for the same account and container";
+
+/**
+ * Windows Hello for Business conflicts per device: the container in "…already
+ * exists for the same account and container"
+ * (how-to-authentication-entra-passkeys-on-windows) is one device's Windows
+ * Hello container. Only evidence that ties a WHfB credential to the device in
+ * question fails the layer; otherwise it warns and asks which device.
+ */
+function whfbFindings(j: Judging, whfb: AuthMethod[], holderProvider: Provider | null): void {
+  if (whfb.length === 0) return;
   const { ctx, name } = j;
   const { path, os } = ctx.device;
-  if (holderProvider === 'windows-hello') {
+  const devices = whfb.map((m) => ('displayName' in m && m.displayName ? m.displayName : null)).filter((d): d is string => !!d);
+  const deviceName = ctx.device.deviceName?.trim().toLowerCase() ?? null;
+  const onThisDevice = !!deviceName && devices.some((d) => d.toLowerCase() === deviceName);
+  const evidence = { methods: ['windowsHelloForBusiness'], whfbDevices: devices, deviceName: ctx.device.deviceName ?? null, path, authenticator: 'Windows Hello', quote: WHFB_QUOTE };
+  const elsewhere = `give ${name} a passkey elsewhere: Microsoft Authenticator on the phone (choose "iPhone, iPad or Android device" in the Windows dialog) or a security key`;
+  if (holderProvider === 'windows-hello' && onThisDevice) {
     j.findings.push(
-      finding('L7.WHFB_CONFLICT', `${name} already has Windows Hello for Business, and a Windows Hello passkey (Microsoft Entra passkey on Windows, preview) cannot be registered for an account that has a Windows Hello for Business credential; a retry shows "passkey already registered".`, {
-        fix: `Keep Windows Hello for Business for signing in to Windows, and give ${name} a passkey elsewhere: Microsoft Authenticator on the phone (choose "iPhone, iPad or Android device" in the Windows dialog) or a security key.`,
-        evidence: { methods: ['windowsHelloForBusiness'], path: ctx.device.path, authenticator: 'Windows Hello' },
+      finding('L7.WHFB_CONFLICT', `${name} already has Windows Hello for Business on ${ctx.device.deviceName}, the device in question: "${WHFB_QUOTE}". A retry shows "passkey already registered".`, {
+        fix: `Keep Windows Hello for Business for signing in to Windows on ${ctx.device.deviceName}, and ${elsewhere}.`,
+        evidence,
       }),
     );
     return;
   }
   // On Windows, "This Windows device" is the Windows Hello passkey: only the choice in the dialog decides.
   if (holderProvider === null && (path === 'same-device' || path === null) && (os === 'windows' || os === null)) {
-    j.needs.push(`where the passkey will be saved: ${name} has Windows Hello for Business, so saving it to "This Windows device" (a Windows Hello passkey) would fail`);
+    j.needs.push(`where the passkey will be saved: ${name} has Windows Hello for Business, so saving it to "This Windows device" (a Windows Hello passkey) could fail`);
+    return;
   }
+  if (holderProvider !== 'windows-hello') return;
+  const where = devices.length ? ` (on ${listOf(devices.map((d) => `"${d}"`))})` : '';
+  j.findings.push(
+    finding('L7.WHFB_MAY_CONFLICT', `${name} has Windows Hello for Business${where}, and "${WHFB_QUOTE}" — the container is one device's, so only registering on that device fails; nothing here says which device ${name} registers on.`, {
+      fix: `Ask ${name} which Windows device they register on. If it holds their Windows Hello for Business${where}, ${elsewhere}; on another device the Windows Hello passkey can go ahead.`,
+      evidence,
+    }),
+  );
 }
 
 function orphanFinding(j: Judging, audits: AuditEvent[]): void {
@@ -218,7 +241,7 @@ export function evaluateProvider(ctx: LayerContext): Finding[] {
   if (!audits.ok) j.findings.push(gapFinding(audits.gap, `${name}'s recent passkey registrations and deletions`));
   const events = audits.ok ? audits.value : [];
 
-  if (methods.ok) whfbFindings(j, methods.value.some((m) => m.kind === 'windowsHelloForBusiness'), holder.provider);
+  if (methods.ok) whfbFindings(j, methods.value.filter((m) => m.kind === 'windowsHelloForBusiness'), holder.provider);
   for (const landing of landingsOf(ctx, methods.ok ? methods.value.filter(isFido2Method) : [], events)) {
     const wrong = wrongProviderFinding(j, landing);
     if (wrong) j.findings.push(wrong);

@@ -28,6 +28,10 @@ export function parseSignIns(body: unknown): SignIn[] {
           time: str(d.authenticationStepDateTime),
         };
       }),
+      appliedConditionalAccessPolicies: arr(s.appliedConditionalAccessPolicies).map((raw) => {
+        const p = obj(raw);
+        return { id: str(p.id) ?? '', displayName: str(p.displayName), result: str(p.result) };
+      }),
     };
   });
 }
