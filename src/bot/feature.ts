@@ -10,6 +10,7 @@ import type { AdaptiveCardJson } from '../cards/render';
 import type { HelpOptions } from '../cards/helpView';
 import type { DiagnosisService } from '../diagnosis/service';
 import type { AccessControl, Audience } from './access';
+import type { ActingAs } from './actingAs';
 import type { RunStore } from './runs';
 
 export interface BotServices {
@@ -21,6 +22,8 @@ export interface BotServices {
   /** The bot's app id for posting to other conversations (escalations); empty when anonymous. */
   botAppId: string;
   help: HelpOptions;
+  /** Sandbox only (set by start-up wiring): `as approver` / `as operator`. */
+  actingAs?: ActingAs;
 }
 
 /** The person behind the activity, as Teams identifies them. */

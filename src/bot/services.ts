@@ -4,6 +4,7 @@ import { createActionServices } from '../actions/actionServices';
 import type { HelpOptions } from '../cards/helpView';
 import type { Runtime } from '../runtime';
 import { AccessControl } from './access';
+import { ActingAs, type Persona } from './actingAs';
 import type { BotServices } from './feature';
 import { RunStore } from './runs';
 
@@ -13,6 +14,8 @@ export interface BotSettings {
   help: HelpOptions;
   /** How long a membership answer is trusted; Graph is asked again after it. */
   accessCacheMs?: number;
+  /** Sandbox only: the people `as <role>` may switch to. Absent, the command is refused. */
+  sandboxPersonas?: Persona[];
 }
 
 export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
@@ -29,5 +32,6 @@ export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 
     }),
     botAppId: runtime.config.bot.id ?? '',
     help: settings.help,
+    ...(settings.sandboxPersonas ? { actingAs: new ActingAs(settings.sandboxPersonas) } : {}),
   };
 }

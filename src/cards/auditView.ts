@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   'passkey.removal-expired': 'Passkey removal expired',
   'passkey.removal-refused': 'Passkey removal refused',
   'sessions.revoked': 'Sign-in sessions revoked',
+  'sandbox.acting-as': 'Sandbox: typed as this person',
+  'sandbox.acting-as-refused': 'Sandbox-only "as" command refused',
 };
 
 export interface AuditView {

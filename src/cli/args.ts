@@ -16,7 +16,7 @@ export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] 
   --browser        edge | chrome | firefox | safari | other
   --path           same-device | cross-device | security-key | authenticator-app | windows-hello
   --authenticator  an AAGUID or a catalogue id such as authenticator-ios, yubikey-5-nfc, icloud-keychain
-  --json           print the verdict JSON (schema: verdict.schema.json) and nothing else
+  --json           print the verdict JSON and nothing else (JSON Schema: schemas/verdict.schema.json in the package)
 
 Exit codes: 0 verdict produced, 2 bad input, 3 Microsoft Graph unreachable or not authorised, 1 unexpected.`;
 

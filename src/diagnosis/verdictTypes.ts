@@ -1,6 +1,6 @@
 /**
  * The verdict: the JSON document of contracts §3
- * (`../shared/design/verdict.schema.json`). Other programs parse it, so
+ * (`schemas/verdict.schema.json`, shipped with the package). Other programs parse it, so
  * fields are only ever added, never renamed.
  */
 import type { FindingCode } from './findingCodes';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startSandbox, type SandboxServer } from '../../src/sandbox';
 import { runCli } from '../support/captureIo';
 
-const schema = JSON.parse(readFileSync(join(__dirname, '../../../shared/design/verdict.schema.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/verdict.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 /** What a help-desk technician should read for each demo user of the sandbox tenant. */

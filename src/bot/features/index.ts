@@ -1,5 +1,6 @@
 /** The bot's features, in matching order. New features are added here. */
 import type { BotFeature } from '../feature';
+import { actingAsFeature } from './actingAs';
 import { auditFeature } from './audit';
 import { deviceDetailsFeature } from './deviceDetails';
 import { diagnoseFeature } from './diagnose';
@@ -22,4 +23,5 @@ export const FEATURES: BotFeature[] = [
   tapApprovalFeature,
   passkeyRemovalFeature,
   escalateFeature,
+  actingAsFeature,
 ];
