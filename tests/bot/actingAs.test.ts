@@ -7,7 +7,7 @@ import { SANDBOX_USERS } from '../../src/sandbox';
 import { passIn, requestTapForAlice, tapPosts, textOf } from './actionFlows';
 import { botHarness, cardsIn, OPERATOR, type BotHarness } from './harness';
 
-const OTHER_CHAT = { conversation: { id: 'another-personal-chat' } } as const;
+const OTHER_CHAT = { conversation: { id: 'another-personal-chat', isGroup: false, conversationType: 'personal', name: '' } };
 
 describe('as approver / as operator (sandbox only)', () => {
   let bot: BotHarness;
