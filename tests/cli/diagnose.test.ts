@@ -88,6 +88,27 @@ describe('passkey-doctor bad input', () => {
     expect(sandbox.requestLog).toEqual([]);
   });
 
+  it('prints the usage on stderr and exits 2 when given nothing', async () => {
+    const { code, stdout, stderr } = await runCli([], { GRAPH_BASE_URL: sandbox.url });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^Usage: passkey-doctor diagnose <upn>/);
+  });
+
+  it('names an unknown option and where to look', async () => {
+    const { code, stderr } = await runCli(['diagnose', 'carol@contoso.com', '--bogus'], { GRAPH_BASE_URL: sandbox.url });
+    expect(code).toBe(2);
+    expect(stderr).toBe('passkey-doctor: unknown option --bogus; see passkey-doctor help.\n');
+  });
+
+  it('reports every bad option at once, in one line', async () => {
+    const { code, stderr } = await runCli(['diagnose', 'not-an-upn', '--bogus', '--os', 'beos', '--browser', 'lynx', '--path'], { GRAPH_BASE_URL: sandbox.url });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    for (const part of ['unknown option --bogus', '--path needs a value', '"not-an-upn" is not a user principal name', '--os must be one of', '--browser must be one of']) expect(stderr).toContain(part);
+    expect(sandbox.requestLog).toEqual([]);
+  });
+
   it('stops with exit 2 naming the variable when the configuration is bad', async () => {
     const { code, stderr } = await runCli(['diagnose', 'carol@contoso.com'], { MFA_FRESHNESS_MINUTES: 'soon' });
     expect(code).toBe(2);
