@@ -24,7 +24,7 @@ export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): Bo
     exampleUpn: SANDBOX_USERS.noMfaMethod.userPrincipalName,
     note: `Running on the built-in sandbox tenant ${SANDBOX_TENANT.displayName}. Other demo users: ${[SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready].map((u) => u.userPrincipalName).join(', ')}. To approve a request, type "as approver" (and "as operator" to switch back).`,
   };
-  return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help, sandboxPersonas: sandboxPersonas() };
+  return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help, sandboxPersonas: sandboxPersonas(), approvalsInPersonalChat: true };
 }
 
 /** Who `as <role>` may become on the sandbox tenant: its help-desk operator and its TAP approver. */
