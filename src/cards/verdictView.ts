@@ -6,8 +6,14 @@ import type { Finding, LayerResult, Verdict } from '../diagnosis/verdictTypes';
 import { evidenceSections, type EvidenceSection } from './evidenceView';
 import { OUTCOME_HEADLINES, OWNER_NAMES, STATUS_LABELS, type ContainerStyle, type TextColor, utcMinute } from './labels';
 import { learnLink } from './learnLinks';
-import { oneLine } from './oneLine';
+import { firstSentence } from './oneLine';
 import type { VerdictChanges } from './verdictChanges';
+
+export interface FixStep {
+  title: string;
+  text: string;
+  links: string;
+}
 
 export interface VerdictView {
   runId: string;
@@ -25,7 +31,12 @@ export interface VerdictView {
   hasEvidence: boolean;
   evidence: EvidenceSection[];
   hasFixes: boolean;
-  fixes: Array<{ title: string; text: string; links: string }>;
+  /** The one next step, shown first and prominent. */
+  nextStep: FixStep;
+  /** Every other fix, behind "More fixes". */
+  hasMoreFixes: boolean;
+  moreFixes: FixStep[];
+  moreFixesTitle: string;
   footer: string;
   /** What was done from the card, e.g. the escalation; empty when nothing was. */
   statusLine: string;
@@ -99,7 +110,8 @@ function layerRows(verdict: Verdict): VerdictView['layers'] {
   return verdict.layers.map((layer) => {
     const label = STATUS_LABELS[layer.status];
     const worst = worstFinding(layer);
-    const reason = worst ? oneLine(worst.message) : layer.status === 'pass' ? 'No problem found.' : label.label;
+    // A passing layer's notes (caveats, context) are evidence, not a reason; other rows wrap their first sentence whole.
+    const reason = layer.status === 'pass' ? 'No problem found.' : worst ? firstSentence(worst.message) : label.label;
     return { icon: label.icon, color: label.color, title: `${layer.layer} · ${layer.title}`, status: label.label, reason };
   });
 }
@@ -112,9 +124,13 @@ function limitations(verdict: Verdict): VerdictView['limitations'] {
   );
 }
 
-/** Fix steps for everything not passing, the root cause first; the same advice twice is shown once. */
-function fixes(verdict: Verdict): VerdictView['fixes'] {
-  const steps: VerdictView['fixes'] = [];
+/**
+ * Fix steps for everything not passing, the root cause first and then in the
+ * verdict's order; the same advice twice is shown once. The card shows the
+ * first as the next step and the rest behind "More fixes".
+ */
+function fixes(verdict: Verdict): FixStep[] {
+  const steps: FixStep[] = [];
   const seen = new Set<string>();
   const ordered = verdict.layers.flatMap((layer) => layer.findings.map((finding) => ({ layer, finding })));
   const isRoot = (f: Finding) => f.code === verdict.rootCause?.code;
@@ -160,7 +176,10 @@ export function verdictView(verdict: Verdict, runId: string, changes: VerdictCha
     hasEvidence: evidence.length > 0,
     evidence,
     hasFixes: fixSteps.length > 0,
-    fixes: fixSteps,
+    nextStep: fixSteps[0] ?? { title: '', text: '', links: '' },
+    hasMoreFixes: fixSteps.length > 1,
+    moreFixes: fixSteps.slice(1),
+    moreFixesTitle: `More fixes (${fixSteps.length - 1})`,
     footer: `Checked ${utcMinute(verdict.generatedAt)} · ${verdict.graph.roundTrips} Graph round trip${verdict.graph.roundTrips === 1 ? '' : 's'}${verdict.graph.ms !== undefined ? `, ${verdict.graph.ms} ms` : ''}`,
     statusLine: status.escalation ?? '',
     actions: {
