@@ -7,6 +7,7 @@ import { evidenceSections, type EvidenceSection } from './evidenceView';
 import { OUTCOME_HEADLINES, OWNER_NAMES, STATUS_LABELS, type ContainerStyle, type TextColor, utcMinute } from './labels';
 import { learnLink } from './learnLinks';
 import { firstSentence } from './oneLine';
+import { forTeams } from './teamsWording';
 import type { VerdictChanges } from './verdictChanges';
 
 export interface FixStep {
@@ -27,6 +28,8 @@ export interface VerdictView {
   changes: VerdictChanges & { title: string; hasItems: boolean };
   hasLimitations: boolean;
   limitations: Array<{ text: string }>;
+  /** False for a user who does not exist: the summary's one line says it all. */
+  hasLayers: boolean;
   layers: Array<{ icon: string; color: TextColor; title: string; status: string; reason: string }>;
   hasEvidence: boolean;
   evidence: EvidenceSection[];
@@ -111,7 +114,7 @@ function layerRows(verdict: Verdict): VerdictView['layers'] {
     const label = STATUS_LABELS[layer.status];
     const worst = worstFinding(layer);
     // A passing layer's notes (caveats, context) are evidence, not a reason; other rows wrap their first sentence whole.
-    const reason = layer.status === 'pass' ? 'No problem found.' : worst ? firstSentence(worst.message) : label.label;
+    const reason = layer.status === 'pass' ? 'No problem found.' : worst ? forTeams(firstSentence(worst.message)) : label.label;
     return { icon: label.icon, color: label.color, title: `${layer.layer} · ${layer.title}`, status: label.label, reason };
   });
 }
@@ -120,7 +123,7 @@ function limitations(verdict: Verdict): VerdictView['limitations'] {
   return verdict.layers.flatMap((layer) =>
     layer.findings
       .filter((f) => COULD_NOT_CHECK.has(f.code))
-      .map((f) => ({ text: `Layer ${layer.layer} (${layer.title}) could not be checked: ${f.message}` })),
+      .map((f) => ({ text: `Layer ${layer.layer} (${layer.title}) could not be checked: ${forTeams(f.message)}` })),
   );
 }
 
@@ -140,7 +143,7 @@ function fixes(verdict: Verdict): FixStep[] {
     seen.add(finding.fix);
     steps.push({
       title: `Layer ${layer.layer} · ${layer.title}`,
-      text: finding.fix,
+      text: forTeams(finding.fix),
       links: (finding.docs ?? []).map(learnLink).join(' · '),
     });
   }
@@ -149,7 +152,9 @@ function fixes(verdict: Verdict): FixStep[] {
 
 export function verdictView(verdict: Verdict, runId: string, changes: VerdictChanges | null = null, status: VerdictStatus = {}): VerdictView {
   const headline = OUTCOME_HEADLINES[verdict.outcome];
-  const { summary, ownerLine } = summaryOf(verdict);
+  const said = summaryOf(verdict);
+  const summary = forTeams(said.summary);
+  const { ownerLine } = said;
   const suggested = new Set(verdict.suggestedActions);
   const evidence = evidenceSections(verdict);
   const fixSteps = fixes(verdict);
@@ -172,7 +177,8 @@ export function verdictView(verdict: Verdict, runId: string, changes: VerdictCha
     },
     hasLimitations: notes.length > 0,
     limitations: notes,
-    layers: layerRows(verdict),
+    hasLayers: verdict.outcome !== 'user-not-found',
+    layers: verdict.outcome === 'user-not-found' ? [] : layerRows(verdict),
     hasEvidence: evidence.length > 0,
     evidence,
     hasFixes: fixSteps.length > 0,

@@ -37,7 +37,8 @@ describe('escalation from the card', () => {
     expect(proactive.conversation?.id).toBe(CHANNEL.id);
     const text = textOf(posted[0].card);
     expect(text).toContain('Escalation for the identity team');
-    expect(text).toContain(`${ALICE.displayName} cannot register a passkey: layer 3 (L3.NO_MFA_METHOD)`);
+    expect(text).toContain(`${ALICE.displayName} cannot register a passkey: layer 3, MFA bootstrap.`);
+    expect(text).not.toContain('L3.NO_MFA_METHOD');
     expect(text).toContain(`escalated by ${OPERATOR.name}`);
     expect(text).toContain('Authentication methods now');
     expect(text).toContain('What the help desk already did');

@@ -117,13 +117,27 @@ describe('card templates', () => {
   });
 
   it('show "No problem found" on every passing layer row, never its caveats', () => {
-    for (const { verdict } of samples) {
+    for (const { verdict } of samples.filter((s) => s.outcome !== 'user-not-found')) {
       const card: any = verdictCard(verdict, RUN_ID);
       const rows = card.body.find((e: any) => e.id === 'layers')?.items ?? [];
       verdict.layers.forEach((layer, i) => {
         if (layer.status === 'pass') expect(rows[i].columns[1].items[1].text).toBe('No problem found.');
         else expect(rows[i].columns[1].items[1].text).not.toMatch(/…$/);
       });
+    }
+  });
+
+  it('say "user not found" in one line, without seven "Not evaluated" rows', () => {
+    const card: any = verdictCard(samples.find((s) => s.outcome === 'user-not-found')!.verdict, RUN_ID);
+    expect(card.body.find((e: any) => e.id === 'layers')).toBeUndefined();
+    expect(JSON.stringify(card)).not.toContain('Not evaluated');
+  });
+
+  it('show no internal codes, action ids or command-line flags to people in Teams', () => {
+    for (const { name, verdict } of samples) {
+      const { actions, ...shown } = verdictCard(verdict, RUN_ID) as any;
+      const text = JSON.stringify(shown).replace(/"(id|targetElements|verb|type|style|color|\$schema)":"[^"]*"/g, '');
+      expect([name, text.match(/\bL[1-7]\.[A-Z_]+|GRAPH\.[A-Z_]+|--[a-z][a-z-]+|issue-tap|add-device-details/g)]).toEqual([name, null]);
     }
   });
 

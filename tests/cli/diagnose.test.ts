@@ -52,6 +52,14 @@ describe('passkey-doctor diagnose --json on the sandbox tenant', () => {
     expect(excluded.message).toMatch(/through the nested group "Break-glass accounts"/);
   });
 
+  it('speaks to people in the table: no finding codes or action ids, "No problem found" on passing layers', async () => {
+    const { stdout } = await runCli(['diagnose', 'alice@contoso.com']);
+    expect(stdout).toContain('root cause: layer 3 (MFA bootstrap), owner: identity team');
+    expect(stdout).toContain('What you can do next: issue a Temporary Access Pass');
+    expect(stdout).not.toMatch(/\bL[1-7]\.[A-Z_]+|issue-tap|add-device-details/);
+    expect(stdout).toMatch(/^1 +Passkey policy targeting +pass +No problem found\.$/m);
+  });
+
   it('prints a readable table with one row per layer and the fix under the root cause', async () => {
     const { code, stdout } = await runCli(['diagnose', 'alice@contoso.com']);
     expect(code).toBe(0);
