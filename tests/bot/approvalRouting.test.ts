@@ -54,4 +54,13 @@ describe('where approval requests wait', () => {
     const third = await bot.click('tap.request', { runId: again.runId }, again.id, OPERATOR, APPROVERS);
     expect(third?.value).toContain('Asked for approval');
   });
+
+  it('lets only one of two simultaneous requests for the same user from two cards through', async () => {
+    const first = await diagnose(bot, ALICE.userPrincipalName);
+    const second = await diagnose(bot, ALICE.userPrincipalName);
+    const answers = await Promise.all([first, second].map((card) => bot.click('tap.request', { runId: card.runId }, card.id)));
+    const texts = answers.map((a) => String(a?.value));
+    expect(texts.filter((t) => t.startsWith('Asked for approval'))).toHaveLength(1);
+    expect(texts.filter((t) => /already requested a pass|being made right now/.test(t))).toHaveLength(1);
+  });
 });

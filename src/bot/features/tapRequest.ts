@@ -5,20 +5,29 @@
  */
 import { targetName, targetOf, timeText } from '../../actions/approvalRequest';
 import { OPEN } from '../../actions/tapRecord';
+import { tapRequestId } from '../../actions/tapWorkflow';
 import { VERBS } from '../../cards/verbs';
+import { isWellFormedId } from '../../store/workflowStore';
 import { personOf, runOf, STALE_CARD } from '../actionTurn';
 import { replyToTap } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, CardActionSpec, Turn } from '../feature';
 
-/** The refusal for a second request while the user's latest is still open, or null. */
-async function alreadyOpen(turn: Turn, userId: string): Promise<string | null> {
-  const latest = await turn.services.openRequests.latest('tap', userId);
-  const found = latest ? await turn.services.actions.tap.view(latest) : undefined;
-  if (!found) return null;
-  const { request } = found;
-  if (!OPEN.has(request.state) || Date.parse(request.expiresAt) <= Date.now()) return null;
-  return `${request.requestedBy.name} already requested a pass for ${targetName(request.target)} at ${timeText(request.requestedAt)}; approve or deny that one (it waits until ${timeText(request.expiresAt)}).`;
+/**
+ * Claims the user's one open TAP request for this card's request; the
+ * refusal when another is open (or being made this moment), else null.
+ */
+async function claimOpenRequest(turn: Turn, userId: string, requestId: string): Promise<string | null> {
+  const { tap } = turn.services.actions;
+  const claim = await turn.services.openRequests.claim('tap', userId, requestId, async (id) => {
+    const found = await tap.view(id);
+    if (!found) return 'missing';
+    return OPEN.has(found.request.state) && Date.parse(found.request.expiresAt) > Date.now() ? 'open' : 'closed';
+  });
+  if (claim.claimed) return null;
+  const open = claim.inProgress ? undefined : (await tap.view(claim.holder))?.request;
+  if (!open) return 'Another Temporary Access Pass request for this user is being made right now; look for its card, then approve or deny that one.';
+  return `${open.requestedBy.name} already requested a pass for ${targetName(open.target)} at ${timeText(open.requestedAt)}; approve or deny that one (it waits until ${timeText(open.expiresAt)}).`;
 }
 
 const requestTap: CardActionSpec<{ runId?: unknown }> = {
@@ -30,11 +39,10 @@ const requestTap: CardActionSpec<{ runId?: unknown }> = {
     const place = await placeForApproval(turn);
     if (place.kind === 'refused') return place.message;
     const target = targetOf(run);
-    const open = target ? await alreadyOpen(turn, target.id) : null;
-    if (open) return open;
-    const result = await turn.services.actions.tap.request(personOf(turn), run, whereFor(turn, place));
-    if (result.kind === 'requested') await turn.services.openRequests.mark('tap', result.request.target.id, result.request.id);
-    return replyToTap(turn, result, place);
+    // The request's id follows from the run, so the claim can name it before it exists.
+    const refusal = target && isWellFormedId(run.runId) ? await claimOpenRequest(turn, target.id, tapRequestId(run.runId)) : null;
+    if (refusal) return refusal;
+    return replyToTap(turn, await turn.services.actions.tap.request(personOf(turn), run, whereFor(turn, place)), place);
   },
 };
 
