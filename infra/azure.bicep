@@ -1,4 +1,4 @@
-// Passkey Doctor on Azure: App Service (Linux, Node 20) running the bot, one user-assigned managed
+// Passkey Doctor on Azure: App Service (Linux, Node 24 LTS) running the bot, one user-assigned managed
 // identity that is the bot's identity (Azure Bot, UserAssignedMSI), its Microsoft Graph identity and
 // its state-store identity, and a storage account whose one container holds the bot's state.
 // No secret is created: nothing to rotate, nothing to leak.
@@ -97,7 +97,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     serverFarmId: serverfarm.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node dist/bot/main.js'
       healthCheckPath: '/healthz'
       alwaysOn: true

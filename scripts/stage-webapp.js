@@ -16,6 +16,6 @@ if (!existsSync(join(root, 'dist', 'bot', 'main.js'))) {
 }
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target);
-cpSync(join(root, 'dist'), join(target, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.tsbuildinfo') });
+cpSync(join(root, 'dist'), join(target, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.tsbuildinfo') && !src.endsWith('.build-stamp') });
 for (const file of ['package.json', 'package-lock.json']) cpSync(join(root, file), join(target, file));
 process.stdout.write(`staged ${target}\n`);

@@ -1,8 +1,8 @@
 /**
  * What each workflow result shows, and to whom. The rule for both approval
  * workflows: a refusal is a line for the clicker only and changes nothing
- * shared; a new request is posted as its own card for the conversation's
- * approvers; every later step redraws that card for everyone from the stored
+ * shared; a new request is posted as its own card where approvers answer
+ * it (see approvalRouting.ts); every later step redraws that card for everyone from the stored
  * request — which has no field for a pass — and anything only the clicker
  * may see (the pass, a question, a failure's detail) goes to the clicker.
  */
@@ -10,18 +10,16 @@ import type { RemovalResult } from '../actions/passkeyRemoval';
 import type { TapResult } from '../actions/tapWorkflow';
 import { passkeyListCard, passkeyRemovalCard, tapConfirmReplaceCard, tapRequestCard, tapSecretCard } from '../cards/render';
 import type { ClickReply, Turn } from './feature';
-import { sendCard } from './sendCard';
+import { postRequest, type ApprovalPlace } from './approvalRouting';
 
-/** Both workflows are approved by the TAP approvers group. */
-const POSTED = 'Asked for approval: the request is the new card below, for a member of the TAP approvers group to answer.';
+const HERE: ApprovalPlace = { kind: 'here' };
 
-export async function replyToTap(turn: Turn, result: TapResult): Promise<ClickReply | string> {
+export async function replyToTap(turn: Turn, result: TapResult, place: ApprovalPlace = HERE): Promise<ClickReply | string> {
   switch (result.kind) {
     case 'refused':
       return result.message;
     case 'requested':
-      await sendCard(turn.ctx, tapRequestCard(result.request, result.summary));
-      return POSTED;
+      return postRequest(turn, place, tapRequestCard(result.request, result.summary));
     case 'issued':
       return { clicker: tapSecretCard(result), everyone: tapRequestCard(result.request, result.summary) };
     case 'confirm-replace':
@@ -36,15 +34,14 @@ export async function replyToTap(turn: Turn, result: TapResult): Promise<ClickRe
   }
 }
 
-export async function replyToRemoval(turn: Turn, result: RemovalResult): Promise<ClickReply | string> {
+export async function replyToRemoval(turn: Turn, result: RemovalResult, place: ApprovalPlace = HERE): Promise<ClickReply | string> {
   switch (result.kind) {
     case 'refused':
       return result.message;
     case 'passkeys':
       return { clicker: passkeyListCard(result) };
     case 'requested':
-      await sendCard(turn.ctx, passkeyRemovalCard(result.request, result.summary));
-      return POSTED;
+      return postRequest(turn, place, passkeyRemovalCard(result.request, result.summary));
     case 'removed': {
       const card = passkeyRemovalCard(result.request, result.summary);
       return { clicker: result.warning ?? card, everyone: card };

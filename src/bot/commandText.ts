@@ -57,6 +57,9 @@ export function parseDeviceForm(data: Record<string, unknown>): DeviceInput | un
     if (typeof value === 'string' && value.trim() !== '') options[key] = value.trim();
     else if (value !== undefined && value !== null && typeof value !== 'string') throw usage(`${FORM_NAMES[key]} must be text.`);
   }
+  // The form's Windows release choice stands in for a version when no build was typed.
+  const release = data['windowsRelease'];
+  if (!options.osVersion && options.os?.toLowerCase() === 'windows' && (release === '10' || release === '11')) options.osVersion = release;
   return parseDevice(options, FORM_NAMES);
 }
 

@@ -22,7 +22,8 @@ export interface DiagnosisAsked {
 }
 
 /** The run's card as first shown, plus what has been done from it since. */
-export const verdictCardFor = (run: DiagnosisRun, status: VerdictStatus = {}): AdaptiveCardJson => verdictCard(run.verdict, run.runId, run.changes ?? null, status);
+export const verdictCardFor = (run: DiagnosisRun, status: VerdictStatus = run.escalation ? { escalation: run.escalation.line } : {}): AdaptiveCardJson =>
+  verdictCard(run.verdict, run.runId, run.changes ?? null, status);
 
 export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Promise<{ run: DiagnosisRun; card: AdaptiveCardJson }> {
   const { ctx, services, actor } = turn;

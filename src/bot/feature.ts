@@ -10,6 +10,9 @@ import type { AdaptiveCardJson } from '../cards/render';
 import type { HelpOptions } from '../cards/helpView';
 import type { DiagnosisService } from '../diagnosis/service';
 import type { AccessControl, Audience } from './access';
+import type { ApprovalsRoutes } from '../store/approvalsRoute';
+import type { OpenRequests } from '../store/openRequests';
+import type { ActingAs } from './actingAs';
 import type { RunStore } from './runs';
 
 export interface BotServices {
@@ -21,6 +24,14 @@ export interface BotServices {
   /** The bot's app id for posting to other conversations (escalations); empty when anonymous. */
   botAppId: string;
   help: HelpOptions;
+  /** The channel where requests made in personal chats wait (`route approvals here`). */
+  approvalsRoute: ApprovalsRoutes;
+  /** The latest request per user and kind, to refuse a second open one. */
+  openRequests: OpenRequests;
+  /** Sandbox only: requests in a personal chat wait there, for the same person `as approver`. */
+  approvalsInPersonalChat?: boolean;
+  /** Sandbox only (set by start-up wiring): `as approver` / `as operator`. */
+  actingAs?: ActingAs;
 }
 
 /** The person behind the activity, as Teams identifies them. */

@@ -19,8 +19,10 @@ const REFUSALS: Record<Audience, string> = {
   tapApprovers: 'Only members of the TAP approvers group can do this, so nothing was changed.',
 };
 
-function actorOf(ctx: TurnContext): Actor {
-  return { aadObjectId: ctx.activity.from?.aadObjectId ?? '', name: ctx.activity.from?.name ?? '' };
+/** The sender as Teams identifies them, or on the sandbox the persona they chose with `as <role>`. */
+function actorOf(ctx: TurnContext, services: BotServices): Actor {
+  const real = { aadObjectId: ctx.activity.from?.aadObjectId ?? '', name: ctx.activity.from?.name ?? '' };
+  return services.actingAs?.actorFor(ctx, real) ?? real;
 }
 
 async function allowed(services: BotServices, actor: Actor, audience: Audience | 'anyone'): Promise<boolean> {
@@ -36,7 +38,7 @@ function logFailure(what: Record<string, unknown>, error: unknown, reference: st
 export function guardCommand(services: BotServices, spec: CommandSpec) {
   return async (ctx: TurnContext): Promise<void> => {
     const started = Date.now();
-    const actor = actorOf(ctx);
+    const actor = actorOf(ctx, services);
     const what = { command: spec.pattern.source, actor: actor.aadObjectId };
     const reference = randomUUID().slice(0, 8);
     try {
@@ -64,7 +66,7 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
 export function guardCardAction(services: BotServices, spec: CardActionSpec<never>) {
   return async (ctx: TurnContext, _state: unknown, data: unknown): Promise<string> => {
     const started = Date.now();
-    const actor = actorOf(ctx);
+    const actor = actorOf(ctx, services);
     const what = { verb: spec.verb, actor: actor.aadObjectId };
     const reference = randomUUID().slice(0, 8);
     try {

@@ -22,6 +22,7 @@ function banner(playgroundUrl: string): string {
     '',
     `  Open ${playgroundUrl} and type:  diagnose ${SANDBOX_USERS.noMfaMethod.userPrincipalName}`,
     '',
+    `To approve a Temporary Access Pass there, type  as approver  (and  as operator  to be the operator again).`,
     `Other demo users: ${[SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready].map((u) => u.userPrincipalName).join(', ')}. Ctrl+C stops.`,
     '',
   ].join('\n');
@@ -44,10 +45,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   if (!withPlayground) {
     process.stdout.write(`Passkey Doctor bot listening at ${bot.url}/api/messages (Graph: ${config.graph.mode}).\n`);
+    if (config.graph.mode === 'sandbox' && config.bot.id) {
+      process.stderr.write('passkey-doctor: SANDBOX=on — Teams users of this bot see the built-in demo tenant (Contoso), not yours, and may type "as approver".\n');
+    }
     return;
   }
   try {
-    playground = await startPlayground({ endpoint: `${bot.url}/api/messages`, ...sandboxPlaygroundPeople() });
+    playground = await startPlayground({ endpoint: `${bot.url}/api/messages`, ...sandboxPlaygroundPeople(), port: config.playgroundPort });
   } catch (error) {
     await bot.close();
     throw error;
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
+
   process.stderr.write(`passkey-doctor: ${message}\n`);
   process.exitCode = isPasskeyDoctorError(error) ? ERRORS[error.code].exitCode : 1;
 });

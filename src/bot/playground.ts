@@ -7,7 +7,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { PasskeyDoctorError } from '../errors/catalog';
 
 export interface PlaygroundUser {
   /** Entra object id: what the bot authorises. */
@@ -81,6 +83,33 @@ export function playgroundConfig(options: Pick<PlaygroundOptions, 'tenantId' | '
   ].join('\n');
 }
 
+/**
+ * Loaded into the playground's Node with --require: its server listens on
+ * every interface, and it has no option to bind one; this makes a listen
+ * without a host bind loopback, so the demo is not reachable from the network.
+ */
+const LOOPBACK_PRELOAD = `'use strict';
+const net = require('node:net');
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  if (typeof args[0] === 'object' && args[0] !== null && !('host' in args[0]) && !('path' in args[0])) args[0] = { ...args[0], host: '127.0.0.1' };
+  else if ((typeof args[0] === 'number' || /^[0-9]+$/.test(String(args[0]))) && typeof args[1] !== 'string') args.splice(1, 0, '127.0.0.1');
+  return listen.apply(this, args);
+};
+`;
+
+/** The playground falls back to a random port when its own is taken, so the bot would talk to another playground: check first. */
+async function ensurePortFree(port: number): Promise<void> {
+  const probe = createServer();
+  const free = await new Promise<boolean>((resolve) => {
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  if (!free) {
+    throw new PasskeyDoctorError('CONFIG_INVALID', `port ${port} (the Agents Playground) is in use — stop the other one, or set PORT or PLAYGROUND_PORT`, { variable: 'PLAYGROUND_PORT' });
+  }
+}
+
 async function waitForUi(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
@@ -112,9 +141,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const configFile = join(workDir, 'm365agentsplayground.yml');
   const logFile = join(workDir, 'm365agentsplayground.log');
   writeFileSync(configFile, playgroundConfig(options));
+  const preload = join(workDir, 'bind-loopback.cjs');
+  writeFileSync(preload, LOOPBACK_PRELOAD);
+  await ensurePortFree(port);
   // The package's own bin script, run with this Node: the same file node_modules/.bin links to, on every OS.
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  const child = spawn(process.execPath, [cli, 'start', '-e', options.endpoint, '-c', 'msteams', '--dt', '-p', String(port), '--su', `http://localhost:${port}/_connector`], {
+  const child = spawn(process.execPath, ['--require', preload, cli, 'start', '-e', options.endpoint, '-c', 'msteams', '--dt', '-p', String(port), '--su', `http://127.0.0.1:${port}/_connector`], {
     env: {
       ...process.env,
       // Without it the playground tries to open a browser and exits where there is none.

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
+import type { EscalationPayload } from '../actions/escalation';
 import type { DeviceInput } from '../diagnosis/facts';
 import type { VerdictChanges } from '../cards/verdictChanges';
 import type { Verdict } from '../diagnosis/verdictTypes';
@@ -22,6 +23,12 @@ export interface DiagnosisRun {
   verdict: Verdict;
   /** What changed since the user's previous run, as the card first showed it. */
   changes?: VerdictChanges;
+  /**
+   * The escalation this run's card shows: its one line on the help desk's
+   * card, and the whole payload on the owner's channel copy. A Re-run carries
+   * it forward, so the card keeps it and never offers Escalate twice.
+   */
+  escalation?: { line: string; payload?: EscalationPayload };
   at: string;
 }
 

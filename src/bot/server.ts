@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 
 export function createHttpApp(bot: Application<TurnState>, adapter: TeamsAdapter): express.Express {
@@ -34,7 +35,14 @@ export interface Listening {
 
 export async function listen(http: express.Express, host: string, port: number): Promise<Listening> {
   const server = http.listen(port, host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new PasskeyDoctorError('CONFIG_INVALID', `port ${port} is in use — stop the other one or set PORT (e.g. PORT=${port + 1} npm start)`, { variable: 'PORT' });
+    }
+    throw error;
+  }
   const actual = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
   logger.info('bot listening', { url });

@@ -3,7 +3,11 @@ import type { Storage } from 'botbuilder';
 import { createActionServices } from '../actions/actionServices';
 import type { HelpOptions } from '../cards/helpView';
 import type { Runtime } from '../runtime';
+import { ApprovalsRoutes } from '../store/approvalsRoute';
+import { OpenRequests } from '../store/openRequests';
+import { VersionedStore } from '../store/versionedStore';
 import { AccessControl } from './access';
+import { ActingAs, type Persona } from './actingAs';
 import type { BotServices } from './feature';
 import { RunStore } from './runs';
 
@@ -13,6 +17,10 @@ export interface BotSettings {
   help: HelpOptions;
   /** How long a membership answer is trusted; Graph is asked again after it. */
   accessCacheMs?: number;
+  /** Sandbox only: the people `as <role>` may switch to. Absent, the command is refused. */
+  sandboxPersonas?: Persona[];
+  /** Sandbox only: approve requests in the personal chat they were made in. */
+  approvalsInPersonalChat?: boolean;
 }
 
 export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
@@ -29,5 +37,9 @@ export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 
     }),
     botAppId: runtime.config.bot.id ?? '',
     help: settings.help,
+    approvalsRoute: new ApprovalsRoutes(new VersionedStore(storage)),
+    openRequests: new OpenRequests(new VersionedStore(storage)),
+    ...(settings.approvalsInPersonalChat ? { approvalsInPersonalChat: true } : {}),
+    ...(settings.sandboxPersonas ? { actingAs: new ActingAs(settings.sandboxPersonas) } : {}),
   };
 }

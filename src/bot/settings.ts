@@ -3,11 +3,13 @@
  * group defaults to the sandbox's own (contracts §1) and help suggests its
  * demo users; anywhere else OPERATORS_GROUP_ID must be set, because a bot
  * nobody is authorised to use — or everybody — is a misconfiguration.
+ * Only on the sandbox may a conversation switch persona (`as approver`).
  */
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { Runtime } from '../runtime';
 import { SANDBOX_GROUPS, SANDBOX_TENANT, SANDBOX_USERS } from '../sandbox';
 import type { PlaygroundOptions, PlaygroundUser } from './playground';
+import type { Persona } from './actingAs';
 import type { BotSettings } from './services';
 
 export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): BotSettings {
@@ -17,13 +19,23 @@ export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): Bo
     throw new PasskeyDoctorError('CONFIG_INVALID', 'OPERATORS_GROUP_ID is required for the bot when a tenant is configured: set it to the object id of the Entra group whose members may use Passkey Doctor.', { variable: 'OPERATORS_GROUP_ID' });
   }
   const tapApproversGroupId = config.tapApproversGroupId ?? (runtime.sandbox ? SANDBOX_GROUPS.tapApprovers : undefined);
-  const help = runtime.sandbox
-    ? {
-        exampleUpn: SANDBOX_USERS.noMfaMethod.userPrincipalName,
-        note: `Running on the built-in sandbox tenant ${SANDBOX_TENANT.displayName}. Other demo users: ${[SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready].map((u) => u.userPrincipalName).join(', ')}.`,
-      }
-    : {};
-  return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help };
+  if (!runtime.sandbox) return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help: {} };
+  const help = {
+    exampleUpn: SANDBOX_USERS.noMfaMethod.userPrincipalName,
+    note: `Running on the built-in sandbox tenant ${SANDBOX_TENANT.displayName}. Other demo users: ${[SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready].map((u) => u.userPrincipalName).join(', ')}. To approve a request, type "as approver" (and "as operator" to switch back).`,
+  };
+  return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help, sandboxPersonas: sandboxPersonas(), approvalsInPersonalChat: true };
+}
+
+/** Who `as <role>` may become on the sandbox tenant: its help-desk operator and its TAP approver. */
+export function sandboxPersonas(): Persona[] {
+  const persona = (role: string, user: { id: string; displayName: string; userPrincipalName: string }): Persona => ({
+    role,
+    aadObjectId: user.id,
+    name: user.displayName,
+    userPrincipalName: user.userPrincipalName,
+  });
+  return [persona('operator', SANDBOX_USERS.operator), persona('approver', SANDBOX_USERS.approver)];
 }
 
 const asPlaygroundUser = (user: { id: string; displayName: string; userPrincipalName: string }): PlaygroundUser => ({

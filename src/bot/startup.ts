@@ -51,6 +51,9 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
     if (anonymous && config.graph.mode === 'tenant') {
       logger.warn('no BOT_ID: the bot accepts unauthenticated activities on loopback, so any local process can act as any user; set BOT_ID before sharing this machine');
     }
+    if (runtime.sandbox && config.bot.id) {
+      logger.warn('SANDBOX=on with a BOT_ID: Teams users of this bot are answered from the built-in demo tenant, and may switch persona with "as approver"');
+    }
     const listening = await listen(createHttpApp(bot, adapter), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
     return {
       url: listening.url,

@@ -1,5 +1,6 @@
 /** `audit <upn>`: the newest entries of the user's audit trail, in words. */
 import type { AuditAction, AuditEntry } from '../store/auditTrail';
+import { noteInWords, rootCauseInWords } from './codeWords';
 import { utcMinute } from './labels';
 
 export const AUDIT_ACTIONS: Record<AuditAction, string> = {
@@ -20,6 +21,8 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   'passkey.removal-expired': 'Passkey removal expired',
   'passkey.removal-refused': 'Passkey removal refused',
   'sessions.revoked': 'Sign-in sessions revoked',
+  'sandbox.acting-as': 'Sandbox: typed as this person',
+  'sandbox.acting-as-refused': 'Sandbox-only "as" command refused',
 };
 
 export interface AuditView {
@@ -36,8 +39,9 @@ export function auditView(upn: string, entries: AuditEntry[]): AuditView {
       time: utcMinute(entry.time),
       what: AUDIT_ACTIONS[entry.what] ?? entry.what,
       who: `${entry.who.name} → ${entry.target.userPrincipalName}`,
-      details: [`root cause ${entry.rootCause ?? 'none'}`, entry.requestId ? `request ${entry.requestId}` : undefined].filter(Boolean).join(' · '),
-      note: entry.note ?? '',
+      // Codes and request ids stay in the trail; the card says them in words.
+      details: rootCauseInWords(entry.rootCause),
+      note: entry.note ? noteInWords(entry.note) : '',
     })),
   };
 }

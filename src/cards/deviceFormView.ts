@@ -4,6 +4,7 @@
  * verdict already knows about the device.
  */
 import { allAuthenticators, authenticatorByAaguid, type AuthenticatorKind } from '../catalog/authenticators';
+import { checkMinimum, parseComponents, parseOsVersion } from '../catalog/osVersion';
 import { osName } from '../catalog/platformMatrix';
 import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../diagnosis/request';
 import type { Verdict } from '../diagnosis/verdictTypes';
@@ -17,6 +18,9 @@ export interface DeviceFormView {
   runId: string;
   os: string;
   osVersion: string;
+  /** Windows only: "10" or "11" when the known version decides it, else empty for the technician to pick. */
+  isWindows: boolean;
+  windowsRelease: string;
   browser: string;
   path: string;
   authenticator: string;
@@ -52,12 +56,34 @@ function authenticatorChoices(): Choice[] {
     .map((a) => ({ title: a.name, value: a.id }));
 }
 
+const WINDOWS_11_FIRST_BUILD = [10, 0, 22000];
+
+/**
+ * Windows versions split into the release (10 or 11, a choice) and a build
+ * (typed). Browsers on both report "Windows NT 10.0", which decides neither:
+ * pre-filling it would have the form submit a value the diagnosis asks to
+ * make more precise, so it pre-fills only what it can decide.
+ */
+function windowsFields(version: string): { windowsRelease: string; osVersion: string } {
+  const range = version ? parseOsVersion('windows', version) : null;
+  if (!range) return { windowsRelease: '', osVersion: '' };
+  const release = checkMinimum(range, WINDOWS_11_FIRST_BUILD);
+  const windowsRelease = release === 'meets' ? '11' : release === 'below' ? '10' : '';
+  // A build says more than the release; a bare "10", "11" or "10.0" says no more than the choice.
+  const isBuild = (parseComponents(version)?.length ?? 0) >= 3 || /^\d{4,}$/.test(version.trim());
+  return { windowsRelease, osVersion: isBuild ? version.trim() : '' };
+}
+
 export function deviceFormView(verdict: Verdict, runId: string): DeviceFormView {
   const device = verdict.device;
+  const isWindows = device?.os === 'windows';
+  const windows = isWindows ? windowsFields(device?.osVersion ?? '') : { windowsRelease: '', osVersion: device?.osVersion ?? '' };
   return {
     runId,
     os: device?.os ?? '',
-    osVersion: device?.osVersion ?? '',
+    osVersion: windows.osVersion,
+    isWindows,
+    windowsRelease: windows.windowsRelease,
     browser: device?.browser ?? '',
     path: device?.path ?? '',
     authenticator: device?.authenticator ? (authenticatorByAaguid(device.authenticator)?.id ?? '') : '',

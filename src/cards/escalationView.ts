@@ -7,6 +7,7 @@ import { OWNER_NAMES, type EscalationPayload } from '../actions/escalation';
 import { AUDIT_ACTIONS } from './auditView';
 import { evidenceSections, type EvidenceSection } from './evidenceView';
 import { OUTCOME_HEADLINES, STATUS_LABELS, utcMinute } from './labels';
+import { forTeams } from './teamsWording';
 
 export interface EscalationView {
   runId: string;
@@ -28,18 +29,25 @@ const methodLine = (method: Method): string =>
     .filter(Boolean)
     .join(' · ');
 
+/** The payload's headline names the finding code for ticketing systems; the card names the layer. */
+function headlineOf({ verdict }: EscalationPayload): string {
+  const name = verdict.user?.displayName ?? verdict.user?.userPrincipalName ?? verdict.subject;
+  const root = verdict.rootCause && verdict.layers.find((l) => l.layer === verdict.rootCause!.layer);
+  return root ? `${name} cannot register a passkey: layer ${root.layer}, ${root.title}.` : `${name}: ${OUTCOME_HEADLINES[verdict.outcome].label}.`;
+}
+
 /** `runId` is the copy of the run kept for the channel, so its Re-run works there. */
 export function escalationView(payload: EscalationPayload, runId: string): EscalationView {
   const { evidence, verdict } = payload;
   return {
     runId,
     title: `Escalation for the ${OWNER_NAMES[payload.owner]}`,
-    headline: payload.headline,
+    headline: headlineOf(payload),
     byLine: `${OUTCOME_HEADLINES[verdict.outcome].label} · escalated by ${payload.escalatedBy.name} from the help desk at ${utcMinute(payload.escalatedAt)}`,
     findings: evidence.findings.map((finding) => ({
-      heading: `Layer ${finding.layer} · ${finding.title} · ${severityLabel(finding.severity)} · ${finding.code}`,
-      message: finding.message,
-      fix: finding.fix ?? '',
+      heading: `Layer ${finding.layer} · ${finding.title} · ${severityLabel(finding.severity)}`,
+      message: forTeams(finding.message),
+      fix: forTeams(finding.fix ?? ''),
     })),
     evidence: evidenceSections(verdict),
     methods: evidence.methods === null ? [{ text: 'Could not be read from Microsoft Graph when escalating.' }] : evidence.methods.map((method) => ({ text: methodLine(method) })),

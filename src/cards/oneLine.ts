@@ -1,6 +1,6 @@
 /**
- * Finding messages shortened for the places a card gives them one line (layer
- * rows, the list of changes): the first sentence, cut at its first clause
+ * Finding messages shortened for the places a card gives them one line (the
+ * list of changes): the first sentence, cut at its first clause
  * break outside parentheses when long. The full message stays in the summary
  * and the fix steps.
  */
@@ -10,8 +10,11 @@ const MAX_LENGTH = 140;
 /** A shorter head ("Passkey profiles that apply to Alice:") says nothing without what follows it. */
 const MIN_CLAUSE = 60;
 
+/** The message's first sentence, whole: for rows that wrap. */
+export const firstSentence = (message: string): string => message.split(/(?<=[.!?])\s+(?=[A-Z])/)[0];
+
 export function oneLine(message: string): string {
-  const sentence = message.split(/(?<=[.!?])\s+(?=[A-Z])/)[0];
+  const sentence = firstSentence(message);
   if (sentence.length <= SHORT_ENOUGH) return sentence;
   let depth = 0;
   for (let i = 0; i < sentence.length; i++) {

@@ -14,6 +14,7 @@ import { auditView } from './auditView';
 import { deviceFormView } from './deviceFormView';
 import { escalationView } from './escalationView';
 import { helpView, type HelpOptions } from './helpView';
+import { utcMinute } from './labels';
 import type { NoticeView } from './noticeView';
 import { passkeyListView, passkeyRemovalView } from './passkeyRemovalView';
 import { tapConfirmReplaceView, tapRequestView } from './tapRequestView';
@@ -84,6 +85,36 @@ export function passkeyRemovalCard(request: RemovalRecord, summary: string): Ada
 
 export function escalationCard(payload: EscalationPayload, runId: string): AdaptiveCardJson {
   return expand(escalationTemplate, escalationView(payload, runId));
+}
+
+/**
+ * The escalation card after a Re-run in the owner's channel: its header and
+ * history as posted, then the new verdict under it. The verdict's element
+ * ids are prefixed so its toggles do not collide with the escalation's.
+ */
+export function escalationRerunCard(payload: EscalationPayload, verdict: Verdict, runId: string, changes: VerdictChanges | null): AdaptiveCardJson {
+  const escalation = escalationCard(payload, runId);
+  const rerun = verdictCard(verdict, runId, changes);
+  const body = prefixIds(rerun['body'], 'rerun-');
+  return {
+    ...escalation,
+    body: [
+      ...(escalation['body'] as unknown[]),
+      { type: 'Container', separator: true, spacing: 'ExtraLarge', items: [{ type: 'TextBlock', text: `Re-run at ${utcMinute(verdict.generatedAt)}: the verdict now`, weight: 'Bolder', size: 'Medium', wrap: true }, ...(body as unknown[])] },
+    ],
+  };
+}
+
+function prefixIds(node: unknown, prefix: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => prefixIds(n, prefix));
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'id' && typeof value === 'string') out[key] = `${prefix}${value}`;
+    else if (key === 'targetElements' && Array.isArray(value)) out[key] = value.map((v) => (typeof v === 'string' ? `${prefix}${v}` : v));
+    else out[key] = prefixIds(value, prefix);
+  }
+  return out;
 }
 
 export function auditCard(upn: string, entries: AuditEntry[]): AdaptiveCardJson {

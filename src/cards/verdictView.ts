@@ -6,8 +6,15 @@ import type { Finding, LayerResult, Verdict } from '../diagnosis/verdictTypes';
 import { evidenceSections, type EvidenceSection } from './evidenceView';
 import { OUTCOME_HEADLINES, OWNER_NAMES, STATUS_LABELS, type ContainerStyle, type TextColor, utcMinute } from './labels';
 import { learnLink } from './learnLinks';
-import { oneLine } from './oneLine';
+import { firstSentence } from './oneLine';
+import { forTeams } from './teamsWording';
 import type { VerdictChanges } from './verdictChanges';
+
+export interface FixStep {
+  title: string;
+  text: string;
+  links: string;
+}
 
 export interface VerdictView {
   runId: string;
@@ -21,11 +28,18 @@ export interface VerdictView {
   changes: VerdictChanges & { title: string; hasItems: boolean };
   hasLimitations: boolean;
   limitations: Array<{ text: string }>;
+  /** False for a user who does not exist: the summary's one line says it all. */
+  hasLayers: boolean;
   layers: Array<{ icon: string; color: TextColor; title: string; status: string; reason: string }>;
   hasEvidence: boolean;
   evidence: EvidenceSection[];
   hasFixes: boolean;
-  fixes: Array<{ title: string; text: string; links: string }>;
+  /** The one next step, shown first and prominent. */
+  nextStep: FixStep;
+  /** Every other fix, behind "More fixes". */
+  hasMoreFixes: boolean;
+  moreFixes: FixStep[];
+  moreFixesTitle: string;
   footer: string;
   /** What was done from the card, e.g. the escalation; empty when nothing was. */
   statusLine: string;
@@ -99,7 +113,8 @@ function layerRows(verdict: Verdict): VerdictView['layers'] {
   return verdict.layers.map((layer) => {
     const label = STATUS_LABELS[layer.status];
     const worst = worstFinding(layer);
-    const reason = worst ? oneLine(worst.message) : layer.status === 'pass' ? 'No problem found.' : label.label;
+    // A passing layer's notes (caveats, context) are evidence, not a reason; other rows wrap their first sentence whole.
+    const reason = layer.status === 'pass' ? 'No problem found.' : worst ? forTeams(firstSentence(worst.message)) : label.label;
     return { icon: label.icon, color: label.color, title: `${layer.layer} · ${layer.title}`, status: label.label, reason };
   });
 }
@@ -108,13 +123,17 @@ function limitations(verdict: Verdict): VerdictView['limitations'] {
   return verdict.layers.flatMap((layer) =>
     layer.findings
       .filter((f) => COULD_NOT_CHECK.has(f.code))
-      .map((f) => ({ text: `Layer ${layer.layer} (${layer.title}) could not be checked: ${f.message}` })),
+      .map((f) => ({ text: `Layer ${layer.layer} (${layer.title}) could not be checked: ${forTeams(f.message)}` })),
   );
 }
 
-/** Fix steps for everything not passing, the root cause first; the same advice twice is shown once. */
-function fixes(verdict: Verdict): VerdictView['fixes'] {
-  const steps: VerdictView['fixes'] = [];
+/**
+ * Fix steps for everything not passing, the root cause first and then in the
+ * verdict's order; the same advice twice is shown once. The card shows the
+ * first as the next step and the rest behind "More fixes".
+ */
+function fixes(verdict: Verdict): FixStep[] {
+  const steps: FixStep[] = [];
   const seen = new Set<string>();
   const ordered = verdict.layers.flatMap((layer) => layer.findings.map((finding) => ({ layer, finding })));
   const isRoot = (f: Finding) => f.code === verdict.rootCause?.code;
@@ -124,7 +143,7 @@ function fixes(verdict: Verdict): VerdictView['fixes'] {
     seen.add(finding.fix);
     steps.push({
       title: `Layer ${layer.layer} · ${layer.title}`,
-      text: finding.fix,
+      text: forTeams(finding.fix),
       links: (finding.docs ?? []).map(learnLink).join(' · '),
     });
   }
@@ -133,7 +152,9 @@ function fixes(verdict: Verdict): VerdictView['fixes'] {
 
 export function verdictView(verdict: Verdict, runId: string, changes: VerdictChanges | null = null, status: VerdictStatus = {}): VerdictView {
   const headline = OUTCOME_HEADLINES[verdict.outcome];
-  const { summary, ownerLine } = summaryOf(verdict);
+  const said = summaryOf(verdict);
+  const summary = forTeams(said.summary);
+  const { ownerLine } = said;
   const suggested = new Set(verdict.suggestedActions);
   const evidence = evidenceSections(verdict);
   const fixSteps = fixes(verdict);
@@ -156,11 +177,15 @@ export function verdictView(verdict: Verdict, runId: string, changes: VerdictCha
     },
     hasLimitations: notes.length > 0,
     limitations: notes,
-    layers: layerRows(verdict),
+    hasLayers: verdict.outcome !== 'user-not-found',
+    layers: verdict.outcome === 'user-not-found' ? [] : layerRows(verdict),
     hasEvidence: evidence.length > 0,
     evidence,
     hasFixes: fixSteps.length > 0,
-    fixes: fixSteps,
+    nextStep: fixSteps[0] ?? { title: '', text: '', links: '' },
+    hasMoreFixes: fixSteps.length > 1,
+    moreFixes: fixSteps.slice(1),
+    moreFixesTitle: `More fixes (${fixSteps.length - 1})`,
     footer: `Checked ${utcMinute(verdict.generatedAt)} · ${verdict.graph.roundTrips} Graph round trip${verdict.graph.roundTrips === 1 ? '' : 's'}${verdict.graph.ms !== undefined ? `, ${verdict.graph.ms} ms` : ''}`,
     statusLine: status.escalation ?? '',
     actions: {

@@ -1,11 +1,11 @@
 /**
- * Command-line parsing (contracts §2). Unknown options and missing values are
- * usage errors with one sentence; the values themselves are validated by
- * `parseDiagnoseRequest`, the same code the bot uses.
+ * Command-line parsing (contracts §2). Unknown options, missing values and
+ * bad values are usage errors, all of them in one line; the values are
+ * validated by `parseUpn` and `parseDevice`, the same code the bot uses.
  */
 import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
-import { parseDiagnoseRequest, type DiagnoseRequest } from '../diagnosis/request';
+import { parseDevice, parseUpn, type DiagnoseRequest } from '../diagnosis/request';
 
 export type Command = { name: 'diagnose'; request: DiagnoseRequest; json: boolean } | { name: 'help' };
 
@@ -17,47 +17,73 @@ export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] 
   --path           same-device | cross-device | security-key | authenticator-app | windows-hello
   --authenticator  an AAGUID or a catalogue id such as authenticator-ios, yubikey-5-nfc, icloud-keychain
   --device-name    the Windows device's name, to tell whether its Windows Hello for Business blocks a Windows Hello passkey
-  --json           print the verdict JSON (schema: verdict.schema.json) and nothing else
+  --json           print the verdict JSON and nothing else (JSON Schema: schemas/verdict.schema.json in the package)
 
 Exit codes: 0 verdict produced, 2 bad input, 3 Microsoft Graph unreachable or not authorised, 1 unexpected.`;
 
 const LATER = new Set(['policy', 'report', 'sweep']);
 
+const OPTIONS = {
+  json: { type: 'boolean' },
+  os: { type: 'string' },
+  'os-version': { type: 'string' },
+  browser: { type: 'string' },
+  path: { type: 'string' },
+  authenticator: { type: 'string' },
+  'device-name': { type: 'string' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+const isKnown = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
+const SEE_HELP = 'see passkey-doctor help';
+
+/** One sentence without its full stop, to be joined with the others. */
+const clause = (error: unknown) => (error as Error).message.replace(/\.$/, '');
+
 export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
+  if (name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
+  if (!name) throw new PasskeyDoctorError('USAGE', `no command given; ${SEE_HELP}.`);
   if (LATER.has(name)) throw new PasskeyDoctorError('USAGE', `"${name}" is not available in this version yet; run "passkey-doctor diagnose <upn>".`);
-  if (name !== 'diagnose') throw new PasskeyDoctorError('USAGE', `Unknown command "${name}"; run "passkey-doctor diagnose <upn>" or "passkey-doctor help".`);
-  let parsed;
+  if (name !== 'diagnose') throw new PasskeyDoctorError('USAGE', `unknown command "${name}"; run "passkey-doctor diagnose <upn>" or ${SEE_HELP}.`);
+  // Not strict: every bad option is collected and reported in one line, instead of the first one alone.
+  const { tokens, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  const problems: string[] = [];
+  const values: Partial<Record<OptionName, string | boolean>> = {};
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!isKnown(token.name)) problems.push(`unknown option ${token.rawName}`);
+    else if (OPTIONS[token.name].type === 'boolean') {
+      if (token.value !== undefined) problems.push(`${token.rawName} takes no value`);
+      else values[token.name] = true;
+    } else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+      problems.push(`${token.rawName} needs a value${token.value ? ` (got ${token.value})` : ''}`);
+    } else values[token.name] = token.value;
+  }
+  if (positionals.length > 1) problems.push(`diagnose takes one user principal name, got ${positionals.length}`);
+  let upn: string | undefined;
+  let badUpn = false;
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        os: { type: 'string' },
-        'os-version': { type: 'string' },
-        browser: { type: 'string' },
-        path: { type: 'string' },
-        authenticator: { type: 'string' },
-        'device-name': { type: 'string' },
-      },
+    upn = parseUpn(positionals[0]);
+  } catch (error) {
+    badUpn = true;
+    problems.push(clause(error));
+  }
+  let device: DiagnoseRequest['device'];
+  try {
+    device = parseDevice({
+      os: values.os as string | undefined,
+      osVersion: values['os-version'] as string | undefined,
+      browser: values.browser as string | undefined,
+      path: values.path as string | undefined,
+      authenticator: values.authenticator as string | undefined,
+      deviceName: values['device-name'] as string | undefined,
     });
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', `${(error as Error).message.split('\n')[0].replace(/\.$/, '')}; run "passkey-doctor help" for the options.`);
+    problems.push(clause(error));
   }
-  if (parsed.positionals.length > 1) {
-    throw new PasskeyDoctorError('USAGE', 'diagnose takes one user principal name; run "passkey-doctor help" for the options.');
+  if (problems.length) {
+    throw new PasskeyDoctorError(badUpn && problems.length === 1 ? 'BAD_UPN' : 'USAGE', `${problems.join('; ')}; ${SEE_HELP}.`);
   }
-  const v = parsed.values;
-  const request = parseDiagnoseRequest(parsed.positionals[0], {
-    os: v.os,
-    osVersion: v['os-version'],
-    browser: v.browser,
-    path: v.path,
-    authenticator: v.authenticator,
-    deviceName: v['device-name'],
-  });
-  return { name: 'diagnose', request, json: v.json ?? false };
+  return { name: 'diagnose', request: { upn: upn!, ...(device ? { device } : {}) }, json: values.json === true };
 }

@@ -20,6 +20,11 @@ export interface CliIo {
 
 export async function run(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   let runtime: Runtime | undefined;
+  if (argv.length === 0) {
+    // Nothing asked: the usage, on stderr since nothing was done, and the usage-error exit code.
+    io.stderr.write(USAGE + '\n');
+    return ERRORS.USAGE.exitCode;
+  }
   try {
     const command = parseCommand(argv);
     if (command.name === 'help') {

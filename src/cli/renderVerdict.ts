@@ -1,5 +1,5 @@
 /** The human-readable verdict: one row per layer, the root cause and fix underneath. */
-import type { Finding, LayerResult, LayerStatus, Outcome, Verdict } from '../diagnosis/verdictTypes';
+import type { Finding, LayerResult, LayerStatus, Outcome, SuggestedAction, Verdict } from '../diagnosis/verdictTypes';
 import type { Colour, Styler } from './style';
 
 const OUTCOME: Record<Outcome, { label: string; colour: Colour }> = {
@@ -16,6 +16,16 @@ const STATUS: Record<LayerStatus, { label: string; colour: Colour }> = {
   warn: { label: 'warn', colour: 'yellow' },
   unknown: { label: 'unknown', colour: 'magenta' },
   'needs-info': { label: 'needs info', colour: 'blue' },
+};
+
+/** The verdict's suggested-action ids (kept in --json) in words, with how to do each from here. */
+const SUGGESTED: Record<SuggestedAction, string> = {
+  'issue-tap': 'issue a Temporary Access Pass (in Teams: Request TAP, then an approver approves)',
+  'add-device-details': 'add the device details (--os, --os-version, --browser, --path, --authenticator)',
+  escalate: 'escalate to the owning team (in Teams: Escalate)',
+  rerun: 're-run after a fix',
+  'remove-passkey': 'remove a lost passkey (in Teams: Remove passkey)',
+  reauthenticate: 'have the user sign in again with MFA',
 };
 
 const OWNER = { 'identity-team': 'identity team', 'user-session': "the user's session", endpoint: 'endpoint team' } as const;
@@ -39,14 +49,16 @@ export function renderVerdict(verdict: Verdict, s: Styler, width = 100): string 
   const who = verdict.user ? `${verdict.user.displayName ?? verdict.user.userPrincipalName} <${verdict.user.userPrincipalName}>` : verdict.subject;
   const outcome = OUTCOME[verdict.outcome];
   lines.push(`${s('bold', 'Passkey Doctor')} — ${who}`);
-  lines.push(`${s(outcome.colour, s('bold', outcome.label))}${verdict.rootCause ? `  root cause: layer ${verdict.rootCause.layer} (${verdict.rootCause.code}), owner: ${OWNER[verdict.rootCause.owner]}` : ''}`);
+  const rootLayer = verdict.rootCause && verdict.layers.find((l) => l.layer === verdict.rootCause!.layer);
+  lines.push(`${s(outcome.colour, s('bold', outcome.label))}${verdict.rootCause ? `  root cause: layer ${verdict.rootCause.layer} (${rootLayer?.title}), owner: ${OWNER[verdict.rootCause.owner]}` : ''}`);
   lines.push('');
   const titleWidth = Math.max(...verdict.layers.map((l) => l.title.length)) + 2;
   const reasonWidth = Math.max(30, width - titleWidth - 16);
   lines.push(s('grey', `${pad('#', 3)}${pad('Layer', titleWidth)}${pad('Status', 12)}Reason`));
   for (const layer of verdict.layers) {
     const status = STATUS[layer.status];
-    const reason = headlineFinding(layer)?.message ?? 'No issues found.';
+    // A passing layer's notes are context, not a reason (--json has them all).
+    const reason = layer.status === 'pass' ? 'No problem found.' : (headlineFinding(layer)?.message ?? STATUS[layer.status].label);
     lines.push(`${pad(String(layer.layer), 3)}${pad(layer.title, titleWidth)}${s(status.colour, pad(status.label, 12))}${oneLine(reason, reasonWidth)}`);
   }
   const root = verdict.rootCause && verdict.layers[verdict.rootCause.layer - 1].findings.find((f) => f.code === verdict.rootCause!.code);
@@ -66,7 +78,7 @@ export function renderVerdict(verdict: Verdict, s: Styler, width = 100): string 
   }
   if (verdict.suggestedActions.length) {
     lines.push('');
-    lines.push(`${s('bold', 'Suggested actions')}: ${verdict.suggestedActions.join(', ')}`);
+    lines.push(`${s('bold', 'What you can do next')}: ${verdict.suggestedActions.map((a) => SUGGESTED[a]).join('; ')}`);
   }
   lines.push(s('grey', `Graph: ${verdict.graph.requests} requests, ${verdict.graph.roundTrips} round trips${verdict.graph.ms !== undefined ? `, ${verdict.graph.ms} ms` : ''}`));
   return lines.join('\n') + '\n';

@@ -73,6 +73,8 @@ const envSchema = z.object({
   SIGNIN_LOOKBACK_DAYS: wholeNumber(1, 30, 7),
   ESCALATION_WEBHOOK_URL: z.preprocess(blankAsUndefined, z.string().url('must be an https URL').startsWith('https://', 'must be an https URL').optional()),
   PLAYGROUND: flag(true),
+  PLAYGROUND_PORT: z.preprocess(blankAsUndefined, z.coerce.number({ invalid_type_error: 'must be a whole number from 1 to 65535' }).int('must be a whole number from 1 to 65535').min(1, 'must be a whole number from 1 to 65535').max(65535, 'must be a whole number from 1 to 65535').optional()),
+  SANDBOX: z.preprocess(blankAsUndefined, z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }).optional()),
 });
 
 export type GraphMode = 'tenant' | 'emulator' | 'sandbox';
@@ -110,7 +112,12 @@ export interface AppConfig {
   signInLookbackDays: number;
   escalationWebhookUrl: string | undefined;
   playground: boolean;
+  /** The Agents Playground's port: PLAYGROUND_PORT, else 56150 moved by as much as PORT was, so a second bot's playground does not collide with the first's. */
+  playgroundPort: number;
 }
+
+const DEFAULT_PORT = 3978;
+const DEFAULT_PLAYGROUND_PORT = 56150;
 
 function fail(variable: string, message: string): never {
   throw new PasskeyDoctorError('CONFIG_INVALID', `${variable} ${message}.`, { variable });
@@ -155,6 +162,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     mode = 'emulator';
   }
+  if (env.SANDBOX === 'on' && mode !== 'sandbox') {
+    fail('SANDBOX', 'is on but a Graph tenant or emulator is configured; unset SANDBOX to use it, or unset the Azure credentials and GRAPH_BASE_URL to serve the built-in sandbox tenant');
+  }
+  // A registered bot with no Graph credential would answer real Teams users from the demo tenant: only on purpose.
+  if (env.BOT_ID && mode === 'sandbox' && env.SANDBOX !== 'on') {
+    fail('BOT_ID', 'is set but no Graph credential is: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or a managed identity), or set SANDBOX=on to serve the built-in demo tenant to Teams on purpose');
+  }
   if (env.BOT_TYPE === 'SingleTenant' && (!env.BOT_ID || !env.BOT_PASSWORD || !env.BOT_TENANT_ID)) {
     fail('BOT_TYPE', 'SingleTenant needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID');
   }
@@ -181,5 +195,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     signInLookbackDays: env.SIGNIN_LOOKBACK_DAYS,
     escalationWebhookUrl: env.ESCALATION_WEBHOOK_URL,
     playground: env.PLAYGROUND,
+    playgroundPort: env.PLAYGROUND_PORT ?? Math.min(65535, DEFAULT_PLAYGROUND_PORT + env.PORT - DEFAULT_PORT),
   };
 }

@@ -73,17 +73,18 @@ export function parseUpn(raw: string | undefined): string {
 
 export function parseDevice(raw: RawDeviceOptions, names: OptionNames = CLI_OPTION_NAMES): DeviceInput | undefined {
   const parsed = deviceSchema(names).safeParse(raw);
-  if (!parsed.success) throw new PasskeyDoctorError('USAGE', `${parsed.error.issues[0].message}.`);
-  const { authenticator: typed, ...rest } = parsed.data;
+  // Every bad option at once, so that one correction fixes them all.
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const typed = raw.authenticator;
+  const aaGuid = typed !== undefined && typed.trim() !== '' ? resolveAuthenticator(typed) : undefined;
+  if (typed !== undefined && typed.trim() !== '' && !aaGuid) {
+    problems.push(`${names.authenticator} must be an AAGUID or a catalogue id such as ${exampleAuthenticators()}; "${typed.slice(0, 60)}" is neither`);
+  }
+  if (!parsed.success || problems.length) throw new PasskeyDoctorError('USAGE', `${problems.join('; ')}.`);
+  const { authenticator: _typed, ...rest } = parsed.data;
   const device: DeviceInput = {};
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) (device as Record<string, unknown>)[key] = value;
-  if (typed !== undefined && typed.trim() !== '') {
-    const aaGuid = resolveAuthenticator(typed);
-    if (!aaGuid) {
-      throw new PasskeyDoctorError('USAGE', `${names.authenticator} must be an AAGUID or a catalogue id such as ${exampleAuthenticators()}; "${typed.slice(0, 60)}" is neither.`);
-    }
-    device.authenticator = aaGuid;
-  }
+  if (aaGuid) device.authenticator = aaGuid;
   return Object.keys(device).length ? device : undefined;
 }
 

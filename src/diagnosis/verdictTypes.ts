@@ -1,7 +1,7 @@
 /**
- * The verdict: the JSON document of contracts §3 (its schema ships as
- * docs/verdict.schema.json). Other programs parse it, so fields are only
- * ever added, never renamed.
+ * The verdict: the JSON document of contracts §3
+ * (`schemas/verdict.schema.json`, shipped with the package). Other programs parse it, so
+ * fields are only ever added, never renamed.
  */
 import type { FindingCode } from './findingCodes';
 

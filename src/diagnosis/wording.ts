@@ -11,11 +11,14 @@ export const utcText = (ms: number): string => `${new Date(ms).toISOString().sli
 
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/** How long ago, in the coarsest unit that still reads naturally (`7 minutes`, `3 hours`, `2 days`). */
+/**
+ * How long ago, in the coarsest unit that still reads naturally (`7 minutes`,
+ * `3 hours`, `2 days`), rounded to the nearest: 2 h 59 min reads "3 hours".
+ */
 export function durationText(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
+  const minutes = Math.round(ms / 60_000);
   if (minutes < 120) return plural(minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
+  const hours = Math.round(ms / 3_600_000);
   if (hours < 48) return plural(hours, 'hour');
-  return plural(Math.floor(hours / 24), 'day');
+  return plural(Math.round(ms / 86_400_000), 'day');
 }

@@ -32,7 +32,10 @@ export type AuditAction =
   | 'passkey.removal-failed'
   | 'passkey.removal-expired'
   | 'passkey.removal-refused'
-  | 'sessions.revoked';
+  | 'sessions.revoked'
+  /** Sandbox only: who the bot treats as typing was changed with `as <role>` (or refused outside the sandbox). */
+  | 'sandbox.acting-as'
+  | 'sandbox.acting-as-refused';
 
 export interface AuditEntry {
   time: string;

@@ -1,6 +1,7 @@
 /** Escalate from the card, and registering where escalations go with `route … here`. */
 import { SANDBOX_USERS } from '../../src/sandbox';
-import { actionsOf, APPROVER, CHANNEL, clickAndCollect, diagnose, sharedCard, textOf } from './actionFlows';
+import { cardProblems } from '../cards/adaptiveCardsParser';
+import { actionsOf, APPROVER, CHANNEL, clickAndCollect, diagnose, executeActions, sharedCard, textOf } from './actionFlows';
 import { botHarness, cardsIn, NON_OPERATOR, OPERATOR, type BotHarness } from './harness';
 
 const ALICE = SANDBOX_USERS.noMfaMethod;
@@ -36,7 +37,8 @@ describe('escalation from the card', () => {
     expect(proactive.conversation?.id).toBe(CHANNEL.id);
     const text = textOf(posted[0].card);
     expect(text).toContain('Escalation for the identity team');
-    expect(text).toContain(`${ALICE.displayName} cannot register a passkey: layer 3 (L3.NO_MFA_METHOD)`);
+    expect(text).toContain(`${ALICE.displayName} cannot register a passkey: layer 3, MFA bootstrap.`);
+    expect(text).not.toContain('L3.NO_MFA_METHOD');
     expect(text).toContain(`escalated by ${OPERATOR.name}`);
     expect(text).toContain('Authentication methods now');
     expect(text).toContain('What the help desk already did');
@@ -56,6 +58,33 @@ describe('escalation from the card', () => {
     const rerunInChannel = await bot.click('verdict.rerun', { runId: rerun.data.runId }, posted[0].id, OPERATOR, inChannel);
     expect(rerunInChannel?.type).toBe('application/vnd.microsoft.card.adaptive');
     expect((await bot.click('verdict.rerun', { runId: rerun.data.runId }, posted[0].id))?.value).toMatch(/no longer available/);
+  });
+
+  it('keeps the escalation through a Re-run: in the owner\'s channel the header and history stay above the new verdict, and Escalate is never offered twice', async () => {
+    await bot.say('route identity here', OPERATOR, inChannel);
+    const verdict = await diagnose(bot, ALICE.userPrincipalName);
+    const { posted } = await clickAndCollect(bot, 'escalate', { runId: verdict.runId }, verdict.id);
+    const channelRunId = actionsOf(posted[0].card).find((a) => a.verb === 'verdict.rerun')!.data.runId;
+
+    const inOwnersChannel = await bot.click('verdict.rerun', { runId: channelRunId }, posted[0].id, OPERATOR, inChannel);
+    const card = inOwnersChannel?.value;
+    const text = textOf(card);
+    expect(text).toContain('Escalation for the identity team');
+    expect(text).toContain(`escalated by ${OPERATOR.name}`);
+    expect(text).toContain('What the help desk already did');
+    expect(text).toMatch(/Re-run at \d{4}-\d\d-\d\d \d\d:\d\d UTC: the verdict now/);
+    expect(executeActions(card).map((a) => a.verb)).not.toContain('escalate');
+    expect(cardProblems(card)).toEqual([]);
+    // The embedded verdict's toggles still point at its own elements.
+    const ids = new Set<string>();
+    JSON.stringify(card, (k, v) => (k === 'id' && typeof v === 'string' ? (expect(ids.has(v)).toBe(false), ids.add(v), v) : v));
+    // Re-run again in the channel: still the escalation card.
+    const rerunAgain = executeActions(card).find((a) => a.verb === 'verdict.rerun')!;
+    expect(textOf((await bot.click('verdict.rerun', rerunAgain.data, posted[0].id, OPERATOR, inChannel))?.value)).toContain('Escalation for the identity team');
+
+    const atHelpDesk = (await bot.click('verdict.rerun', { runId: verdict.runId }, verdict.id))?.value;
+    expect(textOf(atHelpDesk)).toMatch(/Escalated to the identity team's channel by /);
+    expect(actionsOf(atHelpDesk).map((a) => a.verb)).not.toContain('escalate');
   });
 
   it('refuses to escalate for someone who is not an operator', async () => {

@@ -11,7 +11,7 @@ import { ActivityTypes, INVOKE_RESPONSE_KEY, TestAdapter, TurnContext, type Acti
 import { loadConfig } from '../../src/config/schema';
 import { createRuntime, type Runtime } from '../../src/runtime';
 import { createBot } from '../../src/bot/app';
-import { createBotServices } from '../../src/bot/services';
+import { createBotServices, type BotSettings } from '../../src/bot/services';
 import { botSettingsFor } from '../../src/bot/settings';
 import type { BotFeature } from '../../src/bot/feature';
 import { FEATURES } from '../../src/bot/features';
@@ -87,7 +87,7 @@ export interface BotHarness {
 export const cardsIn = (activities: Partial<Activity>[]) =>
   activities.filter((a) => a.type === 'message').flatMap((a) => (a.attachments ?? []).map((att) => att.content));
 
-export async function botHarness(options: { features?: BotFeature[]; env?: NodeJS.ProcessEnv } = {}): Promise<BotHarness> {
+export async function botHarness(options: { features?: BotFeature[]; env?: NodeJS.ProcessEnv; settings?: Partial<BotSettings> } = {}): Promise<BotHarness> {
   const logs: string[] = [];
   const previousSink = setLogSink((line) => logs.push(line));
   const stateDir = mkdtempSync(join(tmpdir(), 'passkey-doctor-bot-'));
@@ -96,7 +96,7 @@ export async function botHarness(options: { features?: BotFeature[]; env?: NodeJ
     env,
     retry: { backoffMs: [1, 1, 1], maxThrottleRetries: 2, maxRetryAfterMs: 50, sleep: async () => undefined },
   });
-  const services = createBotServices(runtime, new FileStorage(stateDir), botSettingsFor(runtime));
+  const services = createBotServices(runtime, new FileStorage(stateDir), { ...botSettingsFor(runtime), ...options.settings });
   const bot = createBot({ services, startTypingTimer: false, features: options.features ?? FEATURES });
   const adapter = new TeamsTestAdapter(undefined, { channelId: 'msteams' });
 

@@ -222,8 +222,10 @@ describe('Temporary Access Pass from the card', () => {
   it('refuses a second request for the same card and honours TAP_REQUESTS_PER_HOUR', async () => {
     await bot.close();
     bot = await botHarness({ env: { TAP_REQUESTS_PER_HOUR: '1' } });
-    const { verdict } = await requestTapForAlice(bot);
+    const { verdict, request, requestId } = await requestTapForAlice(bot);
     expect((await bot.click('tap.request', { runId: verdict.runId }, verdict.id))?.value).toMatch(/already requested a pass for Alice Wong/);
+    // Denied, so no request for Alice is open: the next one meets the hourly limit.
+    await bot.click('tap.deny', { requestId }, request.id, APPROVER);
     const again = await diagnose(bot, ALICE.userPrincipalName);
     const limited = await clickAndCollect(bot, 'tap.request', { runId: again.runId }, again.id);
     expect(limited.answer?.value).toMatch(/requested 1 Temporary Access Passes in the last hour, the most allowed \(TAP_REQUESTS_PER_HOUR\)/);

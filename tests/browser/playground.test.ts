@@ -51,6 +51,12 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     setLogSink(restoreLogs);
   });
 
+  async function type(text: string): Promise<void> {
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+
   it('answers "diagnose alice@contoso.com" with the verdict card and its root cause', async () => {
     const editor = page.locator('[data-lexical-editor="true"]');
     await editor.click();
@@ -89,19 +95,28 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     await card.screenshot({ path: join(shots, '3-diagnose-bob-card.png') });
   }, 30_000);
 
-  it('re-runs from the card after a fix and shows what changed since the previous run', async () => {
-    // What the help desk would do next: give alice a Temporary Access Pass (here, straight in the sandbox tenant).
-    const tap = await fetch(`${bot.runtime.sandbox!.url}/v1.0/users/alice%40contoso.com/authentication/temporaryAccessPassMethods`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ lifetimeInMinutes: 60, isUsableOnce: true }),
-    });
-    expect(tap.status).toBe(201);
-    const card = page.locator('.ac-adaptiveCard', { hasText: 'no MFA-capable method' }).last();
+  it('approves the TAP as the approver after "as approver": the pass is shown to her alone, once', async () => {
+    await type('as approver');
+    await page.getByText('Sandbox: you are now Adele').first().waitFor({ timeout: 15_000 });
+    const waiting = page.locator('.ac-adaptiveCard', { hasText: 'Waiting for an approver' }).last();
+    await waiting.getByRole('button', { name: 'Approve and issue' }).click();
+    const secret = page.locator('.ac-adaptiveCard', { hasText: 'Only you can see this. It is shown once' }).last();
+    await secret.waitFor({ timeout: 15_000 });
+    await expect(secret.getByText('Temporary Access Pass for Alice Wong').count()).resolves.toBe(1);
+    // The pass: the card's one monospace run, long enough to be a real TAP.
+    await expect(secret.innerText()).resolves.toMatch(/\n\S{8,}\n/);
+    await secret.screenshot({ path: join(shots, '4-tap-approved-pass-card.png') });
+    await page.screenshot({ path: join(shots, '4-tap-approved-chat.png') });
+  }, 30_000);
+
+  it('back as the operator, re-runs alice\'s card and shows layer 3 now passes', async () => {
+    await type('as operator');
+    await page.getByText('Sandbox: you are now Hana').first().waitFor({ timeout: 15_000 });
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'no MFA-capable method' }).first();
     await card.getByRole('button', { name: 'Re-run' }).click();
     const updated = page.locator('.ac-adaptiveCard', { hasText: 'What changed since the run at' }).last();
     await updated.waitFor({ timeout: 15_000 });
     await expect(updated.getByText('Layer 3 · MFA bootstrap: Fail → Pass').count()).resolves.toBe(1);
-    await updated.screenshot({ path: join(shots, '4-rerun-alice-card.png') });
+    await updated.screenshot({ path: join(shots, '5-rerun-alice-card.png') });
   }, 30_000);
 });

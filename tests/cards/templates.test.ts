@@ -16,6 +16,7 @@ import {
   type AdaptiveCardJson,
 } from '../../src/cards/render';
 import { verdictChanges } from '../../src/cards/verdictChanges';
+import { verdictView } from '../../src/cards/verdictView';
 import { VERBS } from '../../src/cards/verbs';
 import { ERRORS, type ErrorCode } from '../../src/errors/catalog';
 import { cardProblems } from './adaptiveCardsParser';
@@ -89,6 +90,55 @@ describe('card templates', () => {
     expect(text).toContain('Microsoft Authenticator for Android');
     expect(text).toContain('Security keys only — device-bound; attestation enforced; allow list of');
     expect(JSON.stringify(card)).toContain('[Passkey profiles](https://learn.microsoft.com/');
+  });
+
+  it('put one next step first and every other fix behind "More fixes", in the verdict\'s order', () => {
+    for (const { name, verdict } of samples) {
+      const view = verdictView(verdict, RUN_ID);
+      const all = [view.nextStep, ...view.moreFixes].filter((f) => f.text);
+      const card: any = verdictCard(verdict, RUN_ID);
+      const text = JSON.stringify(card);
+      if (!view.hasFixes) {
+        expect([name, text.includes('Next step')]).toEqual([name, false]);
+        continue;
+      }
+      // The root cause's fix is the next step when there is one.
+      const root = verdict.rootCause && verdict.layers.flatMap((l) => l.findings).find((f) => f.code === verdict.rootCause!.code);
+      if (root?.fix) expect(view.nextStep.text).toBe(root.fix);
+      const more = JSON.stringify(card).includes('"id":"moreFixes"');
+      expect([name, more]).toEqual([name, all.length > 1]);
+      if (more) {
+        const hidden = findById(card, 'moreFixes');
+        expect(hidden.isVisible).toBe(false);
+        expect(JSON.stringify(hidden)).not.toContain(JSON.stringify(view.nextStep.text));
+        expect(text).toContain(`More fixes (${all.length - 1})`);
+      }
+    }
+  });
+
+  it('show "No problem found" on every passing layer row, never its caveats', () => {
+    for (const { verdict } of samples.filter((s) => s.outcome !== 'user-not-found')) {
+      const card: any = verdictCard(verdict, RUN_ID);
+      const rows = card.body.find((e: any) => e.id === 'layers')?.items ?? [];
+      verdict.layers.forEach((layer, i) => {
+        if (layer.status === 'pass') expect(rows[i].columns[1].items[1].text).toBe('No problem found.');
+        else expect(rows[i].columns[1].items[1].text).not.toMatch(/…$/);
+      });
+    }
+  });
+
+  it('say "user not found" in one line, without seven "Not evaluated" rows', () => {
+    const card: any = verdictCard(samples.find((s) => s.outcome === 'user-not-found')!.verdict, RUN_ID);
+    expect(card.body.find((e: any) => e.id === 'layers')).toBeUndefined();
+    expect(JSON.stringify(card)).not.toContain('Not evaluated');
+  });
+
+  it('show no internal codes, action ids or command-line flags to people in Teams', () => {
+    for (const { name, verdict } of samples) {
+      const { actions, ...shown } = verdictCard(verdict, RUN_ID) as any;
+      const text = JSON.stringify(shown).replace(/"(id|targetElements|verb|type|style|color|\$schema)":"[^"]*"/g, '');
+      expect([name, text.match(/\bL[1-7]\.[A-Z_]+|GRAPH\.[A-Z_]+|--[a-z][a-z-]+|issue-tap|add-device-details/g)]).toEqual([name, null]);
+    }
   });
 
   it('render the Re-run card with its changes', () => {
@@ -192,3 +242,9 @@ describe('card templates', () => {
     });
   });
 });
+
+function findById(node: any, id: string): any {
+  if (Array.isArray(node)) return node.map((n) => findById(n, id)).find(Boolean);
+  if (node && typeof node === 'object') return node.id === id ? node : Object.values(node).map((n) => findById(n, id)).find(Boolean);
+  return undefined;
+}

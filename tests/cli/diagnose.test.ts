@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startSandbox, type SandboxServer } from '../../src/sandbox';
 import { runCli } from '../support/captureIo';
 
-const schema = JSON.parse(readFileSync(join(__dirname, '../../docs/verdict.schema.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/verdict.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 /** What a help-desk technician should read for each demo user of the sandbox tenant. */
@@ -52,6 +52,14 @@ describe('passkey-doctor diagnose --json on the sandbox tenant', () => {
     expect(excluded.message).toMatch(/through the nested group "Break-glass accounts"/);
   });
 
+  it('speaks to people in the table: no finding codes or action ids, "No problem found" on passing layers', async () => {
+    const { stdout } = await runCli(['diagnose', 'alice@contoso.com']);
+    expect(stdout).toContain('root cause: layer 3 (MFA bootstrap), owner: identity team');
+    expect(stdout).toContain('What you can do next: issue a Temporary Access Pass');
+    expect(stdout).not.toMatch(/\bL[1-7]\.[A-Z_]+|issue-tap|add-device-details/);
+    expect(stdout).toMatch(/^1 +Passkey policy targeting +pass +No problem found\.$/m);
+  });
+
   it('prints a readable table with one row per layer and the fix under the root cause', async () => {
     const { code, stdout } = await runCli(['diagnose', 'alice@contoso.com']);
     expect(code).toBe(0);
@@ -85,6 +93,27 @@ describe('passkey-doctor bad input', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(sandbox.requestLog).toEqual([]);
+  });
+
+  it('prints the usage on stderr and exits 2 when given nothing', async () => {
+    const { code, stdout, stderr } = await runCli([], { GRAPH_BASE_URL: sandbox.url });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^Usage: passkey-doctor diagnose <upn>/);
+  });
+
+  it('names an unknown option and where to look', async () => {
+    const { code, stderr } = await runCli(['diagnose', 'carol@contoso.com', '--bogus'], { GRAPH_BASE_URL: sandbox.url });
+    expect(code).toBe(2);
+    expect(stderr).toBe('passkey-doctor: unknown option --bogus; see passkey-doctor help.\n');
+  });
+
+  it('reports every bad option at once, in one line', async () => {
+    const { code, stderr } = await runCli(['diagnose', 'not-an-upn', '--bogus', '--os', 'beos', '--browser', 'lynx', '--path'], { GRAPH_BASE_URL: sandbox.url });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    for (const part of ['unknown option --bogus', '--path needs a value', '"not-an-upn" is not a user principal name', '--os must be one of', '--browser must be one of']) expect(stderr).toContain(part);
     expect(sandbox.requestLog).toEqual([]);
   });
 

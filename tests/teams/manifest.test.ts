@@ -91,8 +91,9 @@ describe('Teams app package', () => {
   });
 });
 
-/** The Toolkit's own YAML parser and schemas, from the teamsapp CLI's core (no network, no extra package). */
-const toolkitCore = dirname(require.resolve('@microsoft/teamsfx-core/package.json'));
+/** The Toolkit's own YAML parser and schemas, from the Agents Toolkit CLI's core (no network, no extra package). */
+const toolkitCli = dirname(require.resolve('@microsoft/m365agentstoolkit-cli/package.json'));
+const toolkitCore = dirname(require.resolve('@microsoft/teamsfx-core/package.json', { paths: [toolkitCli] }));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml: { load(text: string): unknown } = require(require.resolve('js-yaml', { paths: [toolkitCore] }));
 

@@ -6,14 +6,14 @@ import { promisify } from 'node:util';
 const ROOT = join(__dirname, '../..');
 const BUILD = join(ROOT, 'appPackage/build');
 
-describe('teamsapp package (offline)', () => {
+describe('atk package (offline)', () => {
   it('builds the app package for the local environment from the committed files alone', async () => {
     rmSync(BUILD, { recursive: true, force: true });
     const env = { ...process.env };
     for (const name of ['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'APP_NAME_SUFFIX']) delete env[name];
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [require.resolve('@microsoft/teamsapp-cli/cli.js'), 'package', '--manifest-file', './appPackage/manifest.json', '--env', 'local', '--telemetry', 'false'],
+      [require.resolve('@microsoft/m365agentstoolkit-cli/cli.js'), 'package', '--manifest-file', './appPackage/manifest.json', '--env', 'local', '--telemetry', 'false'],
       { cwd: ROOT, env, timeout: 60_000 },
     );
     expect(stdout).toMatch(/appPackage\.local\.zip built successfully/);

@@ -17,8 +17,8 @@ import type { DiagnosisRun } from '../runs';
 import { postCardTo } from '../sendCard';
 
 /** False when the channel could not be reached (the bot removed from the team, say). */
-async function postToChannel({ ctx, services }: Turn, run: DiagnosisRun, route: ChannelRoute, payload: EscalationPayload): Promise<boolean> {
-  const copy: DiagnosisRun = { ...run, runId: services.runs.newRunId(), conversationId: route.conversation.conversation?.id ?? '' };
+async function postToChannel({ ctx, services }: Turn, run: DiagnosisRun, route: ChannelRoute, payload: EscalationPayload, line: string): Promise<boolean> {
+  const copy: DiagnosisRun = { ...run, runId: services.runs.newRunId(), conversationId: route.conversation.conversation?.id ?? '', escalation: { line, payload } };
   await services.runs.save(copy);
   try {
     await postCardTo(ctx, services.botAppId, route.conversation, escalationCard(payload, copy.runId));
@@ -37,11 +37,13 @@ const escalate: CardActionSpec<{ runId?: unknown }> = {
     if (!run) return STALE_CARD;
     const result = await turn.services.actions.escalation.escalate(personOf(turn), run);
     if (result.kind === 'refused') return result.message;
-    if (result.route && !(await postToChannel(turn, run, result.route, result.payload))) {
+    if (result.route && !(await postToChannel(turn, run, result.route, result.payload, result.summary))) {
       const team = OWNER_NAMES[result.route.owner];
       return `The escalation was recorded, but posting it to the ${team}'s channel failed (is Passkey Doctor still in that team?). Type "route ${result.route.owner} here" in their channel again, then re-run the diagnosis and escalate.`;
     }
-    const card = verdictCardFor(run, { escalation: result.summary });
+    const escalated: DiagnosisRun = { ...run, escalation: { line: result.summary } };
+    await turn.services.runs.save(escalated);
+    const card = verdictCardFor(escalated);
     return { clicker: result.notice ?? card, everyone: card };
   },
 };

@@ -1,5 +1,7 @@
 /** The bot's features, in matching order. New features are added here. */
 import type { BotFeature } from '../feature';
+import { actingAsFeature } from './actingAs';
+import { approvalsRouteFeature } from './approvalsRoute';
 import { auditFeature } from './audit';
 import { deviceDetailsFeature } from './deviceDetails';
 import { diagnoseFeature } from './diagnose';
@@ -15,6 +17,7 @@ export const FEATURES: BotFeature[] = [
   diagnoseFeature,
   helpFeature,
   auditFeature,
+  approvalsRouteFeature,
   routeHereFeature,
   rerunFeature,
   deviceDetailsFeature,
@@ -22,4 +25,5 @@ export const FEATURES: BotFeature[] = [
   tapApprovalFeature,
   passkeyRemovalFeature,
   escalateFeature,
+  actingAsFeature,
 ];

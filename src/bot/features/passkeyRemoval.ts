@@ -7,6 +7,7 @@
 import { VERBS } from '../../cards/verbs';
 import { personOf, runOf, STALE_CARD, whereOf } from '../actionTurn';
 import { replyToRemoval } from '../approvalReplies';
+import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, CardActionSpec } from '../feature';
 
 const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
@@ -27,7 +28,10 @@ const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revo
     if (!run) return STALE_CARD;
     // Input.Toggle sends its value as the string "true".
     const revokeSessions = data.revokeSessions === 'true' || data.revokeSessions === true;
-    return replyToRemoval(turn, await turn.services.actions.removal.request(personOf(turn), run, data.methodId, { ...whereOf(turn), revokeSessions }));
+    const place = await placeForApproval(turn);
+    if (place.kind === 'refused') return place.message;
+    const result = await turn.services.actions.removal.request(personOf(turn), run, data.methodId, { ...whereFor(turn, place), revokeSessions });
+    return replyToRemoval(turn, result, place);
   },
 };
 

@@ -2,10 +2,12 @@
  * Re-run: diagnose the card's user again with the same device details and
  * show what changed since their previous run. The card is updated for
  * everyone in the conversation, since a verdict holds nothing user-specific.
+ * An escalated card keeps its escalation (see DiagnosisRun.escalation).
  */
 import { VERBS } from '../../cards/verbs';
 import { runOf, STALE_CARD } from '../actionTurn';
-import { diagnoseAndRecord } from '../diagnosisRuns';
+import { escalationRerunCard } from '../../cards/render';
+import { diagnoseAndRecord, verdictCardFor } from '../diagnosisRuns';
 import type { BotFeature, CardActionSpec } from '../feature';
 
 const rerun: CardActionSpec<{ runId?: unknown }> = {
@@ -14,8 +16,13 @@ const rerun: CardActionSpec<{ runId?: unknown }> = {
   handle: async (turn, data) => {
     const previous = await runOf(turn, data.runId);
     if (!previous) return STALE_CARD;
-    const { card } = await diagnoseAndRecord(turn, { subject: previous.subject, device: previous.device, compare: true });
-    return { clicker: card, everyone: card };
+    const { run, card } = await diagnoseAndRecord(turn, { subject: previous.subject, device: previous.device, compare: true });
+    if (!previous.escalation) return { clicker: card, everyone: card };
+    // An escalated card stays escalated: the new verdict under the escalation, never a second Escalate.
+    const kept = { ...run, escalation: previous.escalation };
+    await turn.services.runs.save(kept);
+    const updated = kept.escalation.payload ? escalationRerunCard(kept.escalation.payload, kept.verdict, kept.runId, kept.changes ?? null) : verdictCardFor(kept);
+    return { clicker: updated, everyone: updated };
   },
 };
 

@@ -1,0 +1,55 @@
+/**
+ * `as approver` / `as operator`: on the sandbox tenant, who the bot treats
+ * as typing in this conversation from now on (see ../actingAs.ts). Anyone
+ * may type it — switching back from the approver, who is not an operator,
+ * must work — and every use is audited, refusals included: outside the
+ * sandbox it is refused, because there a person is who Teams says.
+ */
+import { PasskeyDoctorError } from '../../errors/catalog';
+import { logger } from '../../logger';
+import type { BotFeature } from '../feature';
+
+const ROLE = /^as\s+(\S+)\s*$/i;
+
+export const actingAsFeature: BotFeature = {
+  commands: [
+    {
+      pattern: /^as\b/i,
+      audience: 'anyone',
+      handle: async ({ ctx, services, actor }, text) => {
+        const typed = ROLE.exec(text)?.[1] ?? '';
+        const real = { id: ctx.activity.from?.aadObjectId ?? '', name: ctx.activity.from?.name ?? '' };
+        const time = new Date().toISOString();
+        if (!services.actingAs) {
+          logger.warn('sandbox-only command refused', { command: 'as', role: typed, actor: real.id });
+          await services.actions.audit.append({
+            time,
+            who: real,
+            what: 'sandbox.acting-as-refused',
+            target: { id: real.id || null, userPrincipalName: real.id || 'unknown' },
+            rootCause: null,
+            requestId: null,
+            note: `as ${typed}`.slice(0, 60),
+          });
+          throw new PasskeyDoctorError('NOT_AUTHORISED', 'Typing "as approver" or "as operator" works only on the built-in sandbox tenant; here you act as the person Teams signed in. Ask a member of the TAP approvers group to approve.');
+        }
+        const persona = services.actingAs.persona(typed);
+        if (!persona) {
+          throw new PasskeyDoctorError('USAGE', `Type ${services.actingAs.roles.map((r) => `"as ${r}"`).join(' or ')} to choose who you are in this sandbox conversation.`);
+        }
+        services.actingAs.choose(ctx, { aadObjectId: real.id, name: real.name }, persona);
+        logger.warn('sandbox: acting as another person', { role: persona.role, persona: persona.aadObjectId, actor: real.id, was: actor.aadObjectId });
+        await services.actions.audit.append({
+          time,
+          who: real,
+          what: 'sandbox.acting-as',
+          target: { id: persona.aadObjectId, userPrincipalName: persona.userPrincipalName },
+          rootCause: null,
+          requestId: null,
+          note: `sandbox: typing as the ${persona.role}`,
+        });
+        await ctx.sendActivity(`Sandbox: you are now ${persona.name} (${persona.userPrincipalName}, the ${persona.role}) in this conversation. Type ${services.actingAs.roles.filter((r) => r !== persona.role).map((r) => `"as ${r}"`).join(' or ')} to switch back.`);
+      },
+    },
+  ],
+};

@@ -1,0 +1,38 @@
+/**
+ * `route approvals here`, typed in the approvers' channel with the bot
+ * mentioned: TAP and passkey-removal requests made in personal chats are
+ * posted there from now on. Registered by an operator, like escalation routes.
+ */
+import { TurnContext } from 'botbuilder';
+import { PasskeyDoctorError } from '../../errors/catalog';
+import { logger } from '../../logger';
+import { personOf } from '../actionTurn';
+import type { BotFeature } from '../feature';
+
+const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
+
+export const approvalsRouteFeature: BotFeature = {
+  commands: [
+    {
+      pattern: /^route\s+approvals\b/i,
+      audience: 'operators',
+      handle: async (turn, text) => {
+        if (!/^route\s+approvals\s+here$/i.test(text.trim())) throw new PasskeyDoctorError('USAGE', 'Type "route approvals here" in the channel where TAP and passkey-removal requests should wait for an approver.');
+        const { activity } = turn.ctx;
+        if (!SHARED_CONVERSATIONS.has(activity.conversation.conversationType ?? '')) {
+          throw new PasskeyDoctorError('USAGE', 'Type "route approvals here" in the approvers’ channel, mentioning Passkey Doctor: approvers cannot see a personal chat.');
+        }
+        const channelData = activity.channelData as { channel?: { name?: string } } | undefined;
+        const name = activity.conversation.name || channelData?.channel?.name || 'the approvers’ channel';
+        await turn.services.approvalsRoute.register({
+          conversation: TurnContext.getConversationReference(activity),
+          name: name === 'the approvers’ channel' ? name : `“${name}”`,
+          registeredBy: personOf(turn),
+          registeredAt: new Date().toISOString(),
+        });
+        logger.info('approvals route registered', { by: turn.actor.aadObjectId });
+        await turn.ctx.sendActivity('TAP and passkey-removal requests made in personal chats will be posted in this channel for an approver.');
+      },
+    },
+  ],
+};
