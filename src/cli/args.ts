@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { parseDiagnoseRequest, type DiagnoseRequest } from '../diagnosis/request';
 
-export type Command = { name: 'diagnose'; request: DiagnoseRequest; json: boolean } | { name: 'help' };
+export type Command = { name: 'diagnose'; request: DiagnoseRequest; json: boolean } | { name: 'policy-check'; json: boolean } | { name: 'help' };
 
 export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] [--os-version <v>] [--browser <b>] [--path <p>] [--authenticator <aaguid|catalog-id>] [--device-name <name>]
 
@@ -19,14 +19,18 @@ export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] 
   --device-name    the Windows device's name, to tell whether its Windows Hello for Business blocks a Windows Hello passkey
   --json           print the verdict JSON (schema: verdict.schema.json) and nothing else
 
+       passkey-doctor policy check [--json]
+  judges the tenant's passkey design (schema: policy-check.schema.json)
+
 Exit codes: 0 verdict produced, 2 bad input, 3 Microsoft Graph unreachable or not authorised, 1 unexpected.`;
 
-const LATER = new Set(['policy', 'report', 'sweep']);
+const LATER = new Set(['report', 'sweep']);
 
 export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
   if (LATER.has(name)) throw new PasskeyDoctorError('USAGE', `"${name}" is not available in this version yet; run "passkey-doctor diagnose <upn>".`);
+  if (name === 'policy') return parsePolicyCheck(rest);
   if (name !== 'diagnose') throw new PasskeyDoctorError('USAGE', `Unknown command "${name}"; run "passkey-doctor diagnose <upn>" or "passkey-doctor help".`);
   let parsed;
   try {
@@ -60,4 +64,16 @@ export function parseCommand(argv: string[]): Command {
     deviceName: v['device-name'],
   });
   return { name: 'diagnose', request, json: v.json ?? false };
+}
+
+function parsePolicyCheck(rest: string[]): Command {
+  const [sub, ...options] = rest;
+  if (sub !== 'check') throw new PasskeyDoctorError('USAGE', 'Did you mean "passkey-doctor policy check [--json]"?');
+  let parsed;
+  try {
+    parsed = parseArgs({ args: options, strict: true, allowPositionals: false, options: { json: { type: 'boolean' } } });
+  } catch (error) {
+    throw new PasskeyDoctorError('USAGE', `${(error as Error).message.split('\n')[0].replace(/\.$/, '')}; "policy check" takes only --json.`);
+  }
+  return { name: 'policy-check', json: parsed.values.json ?? false };
 }
