@@ -3,6 +3,7 @@ import type { Storage } from 'botbuilder';
 import { createActionServices } from '../actions/actionServices';
 import type { HelpOptions } from '../cards/helpView';
 import type { Runtime } from '../runtime';
+import { PolicyCheckService } from '../tenant/policyCheck/service';
 import { AccessControl } from './access';
 import type { BotServices } from './feature';
 import { RunStore } from './runs';
@@ -18,6 +19,7 @@ export interface BotSettings {
 export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
   return {
     diagnosis: runtime.service,
+    policyCheck: new PolicyCheckService(runtime.gateway, { id: runtime.config.graph.credential?.tenantId ?? null, displayName: null }),
     access: new AccessControl(runtime.gateway, { operators: settings.operatorsGroupId, tapApprovers: settings.tapApproversGroupId }, settings.accessCacheMs),
     runs: new RunStore(storage),
     // The same groups as the guard's, sandbox defaults included; the workflows ask Graph again at every click, uncached.

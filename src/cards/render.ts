@@ -9,6 +9,7 @@ import type { RemovalRecord, RemovalResult } from '../actions/passkeyRemoval';
 import type { TapRecord } from '../actions/tapRecord';
 import type { TapResult } from '../actions/tapWorkflow';
 import type { Verdict } from '../diagnosis/verdictTypes';
+import type { PolicyCheckDocument } from '../tenant/policyCheck/types';
 import type { AuditEntry } from '../store/auditTrail';
 import { auditView } from './auditView';
 import { deviceFormView } from './deviceFormView';
@@ -16,6 +17,7 @@ import { escalationView } from './escalationView';
 import { helpView, type HelpOptions } from './helpView';
 import type { NoticeView } from './noticeView';
 import { passkeyListView, passkeyRemovalView } from './passkeyRemovalView';
+import { policyCheckView } from './policyCheckView';
 import { tapConfirmReplaceView, tapRequestView } from './tapRequestView';
 import { tapSecretView } from './tapSecretView';
 import auditTemplate from './templates/audit.json';
@@ -25,6 +27,7 @@ import helpTemplate from './templates/help.json';
 import noticeTemplate from './templates/notice.json';
 import passkeyListTemplate from './templates/passkeyList.json';
 import passkeyRemovalTemplate from './templates/passkeyRemoval.json';
+import policyCheckTemplate from './templates/policyCheck.json';
 import tapConfirmReplaceTemplate from './templates/tapConfirmReplace.json';
 import tapRequestTemplate from './templates/tapRequest.json';
 import tapSecretTemplate from './templates/tapSecret.json';
@@ -88,4 +91,8 @@ export function escalationCard(payload: EscalationPayload, runId: string): Adapt
 
 export function auditCard(upn: string, entries: AuditEntry[]): AdaptiveCardJson {
   return expand(auditTemplate, auditView(upn, entries));
+}
+
+export function policyCheckCard(document: PolicyCheckDocument): AdaptiveCardJson {
+  return expand(policyCheckTemplate, policyCheckView(document));
 }

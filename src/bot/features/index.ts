@@ -6,6 +6,7 @@ import { diagnoseFeature } from './diagnose';
 import { escalateFeature } from './escalate';
 import { helpFeature } from './help';
 import { passkeyRemovalFeature } from './passkeyRemoval';
+import { policyCheckFeature } from './policyCheck';
 import { rerunFeature } from './rerun';
 import { routeHereFeature } from './routeHere';
 import { tapApprovalFeature } from './tapApproval';
@@ -22,4 +23,5 @@ export const FEATURES: BotFeature[] = [
   tapApprovalFeature,
   passkeyRemovalFeature,
   escalateFeature,
+  policyCheckFeature,
 ];
