@@ -1,6 +1,7 @@
 /** The policy check's input (tenant facts) and output (contracts §8). */
 import type { AuthenticationMethodsPolicy, AuthenticationStrength, ConditionalAccessPolicy, Fact } from '../../diagnosis/facts';
 import type { PolicyCode, PolicySeverity } from './codes';
+import type { PolicyContext } from './context';
 
 /** What the policy check reads: the cached tenant snapshot plus which target groups still exist. */
 export interface PolicyFacts {
@@ -21,7 +22,7 @@ export interface RuleHit {
   evidence: Record<string, string | number | boolean | string[]>;
 }
 
-export type PolicyRule = (ctx: import('./context').PolicyContext) => RuleHit[];
+export type PolicyRule = (ctx: PolicyContext) => RuleHit[];
 
 export interface PolicyFinding {
   code: PolicyCode;
