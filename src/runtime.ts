@@ -8,13 +8,15 @@ import { DiagnosisService } from './diagnosis/service';
 import { createGraphClient } from './graph/client';
 import { GraphGateway } from './graph/gateway';
 import type { RetryPolicy } from './graph/batch';
-import { faultPlanFromEnv, startSandbox, type SandboxServer } from './sandbox';
+import { PolicyCheckService } from './tenant/policyCheck/service';
+import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from './sandbox';
 
 export interface Runtime {
   config: AppConfig;
   graphBaseUrl: string;
   gateway: GraphGateway;
   service: DiagnosisService;
+  policyCheck: PolicyCheckService;
   /** The built-in demo tenant, when no tenant is configured. */
   sandbox: SandboxServer | null;
   close(): Promise<void>;
@@ -39,6 +41,10 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
     graphBaseUrl,
     gateway,
     service,
+    policyCheck: new PolicyCheckService(
+      gateway,
+      sandbox ? { id: SANDBOX_TENANT.id, displayName: SANDBOX_TENANT.displayName } : { id: config.graph.credential?.tenantId ?? null, displayName: null },
+    ),
     sandbox,
     close: async () => {
       await sandbox?.close();

@@ -9,6 +9,7 @@ import type { ActionServices } from '../actions/actionServices';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { HelpOptions } from '../cards/helpView';
 import type { DiagnosisService } from '../diagnosis/service';
+import type { PolicyCheckService } from '../tenant/policyCheck/service';
 import type { AccessControl, Audience } from './access';
 import type { ApprovalsRoutes } from '../store/approvalsRoute';
 import type { OpenRequests } from '../store/openRequests';
@@ -17,6 +18,7 @@ import type { RunStore } from './runs';
 
 export interface BotServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
+  policyCheck: Pick<PolicyCheckService, 'check'>;
   access: AccessControl;
   runs: RunStore;
   /** TAP, passkey removal, escalation and the audit trail: they check roles and state themselves. */

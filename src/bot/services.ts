@@ -6,6 +6,7 @@ import type { Runtime } from '../runtime';
 import { ApprovalsRoutes } from '../store/approvalsRoute';
 import { OpenRequests } from '../store/openRequests';
 import { VersionedStore } from '../store/versionedStore';
+import { PolicyCheckService } from '../tenant/policyCheck/service';
 import { AccessControl } from './access';
 import { ActingAs, type Persona } from './actingAs';
 import type { BotServices } from './feature';
@@ -26,6 +27,7 @@ export interface BotSettings {
 export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
   return {
     diagnosis: runtime.service,
+    policyCheck: new PolicyCheckService(runtime.gateway, { id: runtime.config.graph.credential?.tenantId ?? null, displayName: null }),
     access: new AccessControl(runtime.gateway, { operators: settings.operatorsGroupId, tapApprovers: settings.tapApproversGroupId }, settings.accessCacheMs),
     runs: new RunStore(storage),
     // The same groups as the guard's, sandbox defaults included; the workflows ask Graph again at every click, uncached.

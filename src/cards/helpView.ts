@@ -24,6 +24,7 @@ export function helpView(options: HelpOptions = {}): HelpView {
     example: upn,
     commands: [
       { usage: 'diagnose <upn>', description: 'Why this user cannot register a passkey, who owns the fix, and the fix.' },
+      { usage: 'policy check', description: "The tenant's passkey design judged against the runbook: profiles, TAP and Conditional Access together." },
       { usage: 'audit <upn>', description: 'The last 20 things done about this user: diagnoses, TAP requests and approvals, escalations, passkey removals.' },
       { usage: 'route identity here', description: "In the identity team's channel (mention me first): post their escalations there. Same for route endpoint here." },
       { usage: 'route approvals here', description: 'In the approvers’ channel (mention me first): TAP and passkey-removal requests made in personal chats wait there.' },

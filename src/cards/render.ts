@@ -9,6 +9,7 @@ import type { RemovalRecord, RemovalResult } from '../actions/passkeyRemoval';
 import type { TapRecord } from '../actions/tapRecord';
 import type { TapResult } from '../actions/tapWorkflow';
 import type { Verdict } from '../diagnosis/verdictTypes';
+import type { PolicyCheckDocument } from '../tenant/policyCheck/types';
 import type { AuditEntry } from '../store/auditTrail';
 import { auditView } from './auditView';
 import { deviceFormView } from './deviceFormView';
@@ -17,6 +18,7 @@ import { helpView, type HelpOptions } from './helpView';
 import { utcMinute } from './labels';
 import type { NoticeView } from './noticeView';
 import { passkeyListView, passkeyRemovalView } from './passkeyRemovalView';
+import { policyCheckView } from './policyCheckView';
 import { tapConfirmReplaceView, tapRequestView } from './tapRequestView';
 import { tapSecretView } from './tapSecretView';
 import auditTemplate from './templates/audit.json';
@@ -26,6 +28,7 @@ import helpTemplate from './templates/help.json';
 import noticeTemplate from './templates/notice.json';
 import passkeyListTemplate from './templates/passkeyList.json';
 import passkeyRemovalTemplate from './templates/passkeyRemoval.json';
+import policyCheckTemplate from './templates/policyCheck.json';
 import tapConfirmReplaceTemplate from './templates/tapConfirmReplace.json';
 import tapRequestTemplate from './templates/tapRequest.json';
 import tapSecretTemplate from './templates/tapSecret.json';
@@ -119,4 +122,8 @@ function prefixIds(node: unknown, prefix: string): unknown {
 
 export function auditCard(upn: string, entries: AuditEntry[]): AdaptiveCardJson {
   return expand(auditTemplate, auditView(upn, entries));
+}
+
+export function policyCheckCard(document: PolicyCheckDocument): AdaptiveCardJson {
+  return expand(policyCheckTemplate, policyCheckView(document));
 }

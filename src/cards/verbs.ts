@@ -14,6 +14,7 @@ export const VERBS = {
   passkeyRemovalRequest: 'passkey.removal.request',
   passkeyRemovalApprove: 'passkey.removal.approve',
   passkeyRemovalDeny: 'passkey.removal.deny',
+  policyRecheck: 'policy.recheck',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { parseDevice, parseUpn, type DiagnoseRequest } from '../diagnosis/request';
 
-export type Command = { name: 'diagnose'; request: DiagnoseRequest; json: boolean } | { name: 'help' };
+export type Command = { name: 'diagnose'; request: DiagnoseRequest; json: boolean } | { name: 'policy-check'; json: boolean } | { name: 'help' };
 
 export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] [--os-version <v>] [--browser <b>] [--path <p>] [--authenticator <aaguid|catalog-id>] [--device-name <name>]
 
@@ -19,9 +19,12 @@ export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] 
   --device-name    the Windows device's name, to tell whether its Windows Hello for Business blocks a Windows Hello passkey
   --json           print the verdict JSON and nothing else (JSON Schema: schemas/verdict.schema.json in the package)
 
+       passkey-doctor policy check [--json]
+  judges the tenant's passkey design (JSON Schema: schemas/policy-check.schema.json in the package)
+
 Exit codes: 0 verdict produced, 2 bad input, 3 Microsoft Graph unreachable or not authorised, 1 unexpected.`;
 
-const LATER = new Set(['policy', 'report', 'sweep']);
+const LATER = new Set(['report', 'sweep']);
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -45,6 +48,7 @@ export function parseCommand(argv: string[]): Command {
   if (name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
   if (!name) throw new PasskeyDoctorError('USAGE', `no command given; ${SEE_HELP}.`);
   if (LATER.has(name)) throw new PasskeyDoctorError('USAGE', `"${name}" is not available in this version yet; run "passkey-doctor diagnose <upn>".`);
+  if (name === 'policy') return parsePolicyCheck(rest);
   if (name !== 'diagnose') throw new PasskeyDoctorError('USAGE', `unknown command "${name}"; run "passkey-doctor diagnose <upn>" or ${SEE_HELP}.`);
   // Not strict: every bad option is collected and reported in one line, instead of the first one alone.
   const { tokens, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
@@ -86,4 +90,16 @@ export function parseCommand(argv: string[]): Command {
     throw new PasskeyDoctorError(badUpn && problems.length === 1 ? 'BAD_UPN' : 'USAGE', `${problems.join('; ')}; ${SEE_HELP}.`);
   }
   return { name: 'diagnose', request: { upn: upn!, ...(device ? { device } : {}) }, json: values.json === true };
+}
+
+function parsePolicyCheck(rest: string[]): Command {
+  const [sub, ...options] = rest;
+  if (sub !== 'check') throw new PasskeyDoctorError('USAGE', `did you mean "passkey-doctor policy check [--json]"? ${SEE_HELP}.`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: options, strict: true, allowPositionals: false, options: { json: { type: 'boolean' } } });
+  } catch (error) {
+    throw new PasskeyDoctorError('USAGE', `${(error as Error).message.split('\n')[0].replace(/\.$/, '')}; "policy check" takes only --json; ${SEE_HELP}.`);
+  }
+  return { name: 'policy-check', json: parsed.values.json ?? false };
 }

@@ -9,6 +9,7 @@ import { ERRORS, isPasskeyDoctorError } from '../errors/catalog';
 import { createRuntime, type Runtime } from '../runtime';
 import { unreadableUserError } from '../diagnosis/unreadableUser';
 import { parseCommand, USAGE } from './args';
+import { renderPolicyCheck } from './renderPolicyCheck';
 import { renderVerdict } from './renderVerdict';
 import { colourEnabled, styler } from './style';
 
@@ -32,6 +33,11 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
       return 0;
     }
     runtime = await createRuntime(loadConfig(io.env), { env: io.env });
+    if (command.name === 'policy-check') {
+      const document = await runtime.policyCheck.check();
+      io.stdout.write(command.json ? JSON.stringify(document, null, 2) + '\n' : renderPolicyCheck(document, styler(colourEnabled(io.stdout, io.env))));
+      return 0;
+    }
     const verdict = await runtime.service.diagnose(command.request);
     const refused = unreadableUserError(verdict);
     if (refused) throw refused;

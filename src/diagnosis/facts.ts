@@ -81,6 +81,16 @@ export interface AuthenticationMethodsPolicy {
   temporaryAccessPass: TapConfiguration | null;
   /** Every method configuration, Fido2 and TemporaryAccessPass included. */
   methodConfigurations: MethodConfiguration[];
+  /** The registration campaign ("nudge"); absent when the policy does not carry one. */
+  registrationCampaign?: RegistrationCampaign;
+}
+
+/** `registrationEnforcement.authenticationMethodsRegistrationCampaign` (graph-facts §1). */
+export interface RegistrationCampaign {
+  /** `default` behaves as Microsoft-managed. */
+  state: 'default' | 'enabled' | 'disabled' | string;
+  includeTargets: Array<PolicyTarget & { targetedAuthenticationMethod: string }>;
+  excludeTargets: PolicyTarget[];
 }
 
 /** A Conditional Access policy reduced to what the registration gate needs. */
@@ -129,6 +139,8 @@ export interface TenantFacts {
   exclusionNestedGroups?: Fact<Record<string, Array<{ id: string; displayName: string }>>>;
   /** Enabled CA policies with the "Register security info" user action. Absent until layer 3's CA check is gathered. */
   registrationConditionalAccess?: Fact<ConditionalAccessPolicy[]>;
+  /** Enabled or report-only CA policies on all resources (`includeApplications: All`); read for the policy check. */
+  allResourcesConditionalAccess?: Fact<ConditionalAccessPolicy[]>;
   authenticationStrengths?: Fact<AuthenticationStrength[]>;
 }
 

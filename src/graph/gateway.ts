@@ -9,6 +9,8 @@ import { PasskeyDoctorError } from '../errors/catalog';
 import type { RetryPolicy } from './batch';
 import { pathSegment } from './odata';
 import { obj, strings } from './parse/values';
+import type { PolicyFacts } from '../tenant/policyCheck/types';
+import { gatherPolicyFacts } from './policyFacts';
 import { TenantSnapshotCache } from './tenantSnapshot';
 import { GraphTransport, UsageMeter } from './transport';
 import { gatherUser } from './userFacts';
@@ -67,6 +69,13 @@ export class GraphGateway implements FactsGateway {
       });
     }
     return new Set(strings(obj(response.body).value));
+  }
+
+  /** The facts the policy check judges: the cached snapshot plus which named groups exist. */
+  async policyFacts(tenant: PolicyFacts['tenant']): Promise<{ facts: PolicyFacts; usage: ReturnType<UsageMeter['usage']> }> {
+    const meter = new UsageMeter();
+    const facts = await gatherPolicyFacts(await this.snapshots.get(meter), this.transport, meter, tenant);
+    return { facts, usage: meter.usage() };
   }
 
   /** Forget the cached tenant snapshot (after a policy change, or in tests). */

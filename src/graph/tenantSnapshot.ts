@@ -6,7 +6,7 @@
 import type { Fact, TenantFacts } from '../diagnosis/facts';
 import { targetGroupIds } from '../diagnosis/scope';
 import { executeBatch, type RetryPolicy } from './batch';
-import { parseAuthenticationStrengths, parseConditionalAccessPolicies } from './parse/conditionalAccess';
+import { parseAllResourcesPolicies, parseAuthenticationStrengths, parseConditionalAccessPolicies } from './parse/conditionalAccess';
 import { parseAuthenticationMethodsPolicy } from './parse/policy';
 import { obj, bool } from './parse/values';
 import { factFrom } from './responses';
@@ -50,6 +50,7 @@ async function fetchSnapshot(transport: GraphTransport, meter: UsageMeter, retry
       isEnabled: bool(obj(b).isEnabled) ?? false,
     })),
     registrationConditionalAccess: factFrom(responses.get('caPolicies'), 'GET /identity/conditionalAccess/policies', parseConditionalAccessPolicies),
+    allResourcesConditionalAccess: factFrom(responses.get('caPolicies'), 'GET /identity/conditionalAccess/policies', parseAllResourcesPolicies),
     authenticationStrengths: factFrom(
       responses.get('authStrengths'),
       'GET /identity/conditionalAccess/authenticationStrength/policies',

@@ -119,4 +119,17 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     await expect(updated.getByText('Layer 3 · MFA bootstrap: Fail → Pass').count()).resolves.toBe(1);
     await updated.screenshot({ path: join(shots, '5-rerun-alice-card.png') });
   }, 30_000);
+
+  it('answers "policy check" with the tenant design card, and Re-check reads it again', async () => {
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type('policy check');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Passkey policy check of the tenant' }).last();
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.getByText('3 warnings', { exact: true }).count()).resolves.toBe(1);
+    await expect(card.getByRole('link', { name: 'Open in the Entra admin center' }).count()).resolves.toBe(3);
+    await card.screenshot({ path: join(shots, '5-policy-check-card.png') });
+    await card.getByRole('button', { name: 'Re-check' }).click();
+    await page.locator('.ac-adaptiveCard', { hasText: 'Passkey policy check of the tenant' }).last().getByText('3 warnings', { exact: true }).waitFor({ timeout: 15_000 });
+  }, 30_000);
 });

@@ -48,6 +48,7 @@ describe('card templates', () => {
       'notice.json',
       'passkeyList.json',
       'passkeyRemoval.json',
+      'policyCheck.json',
       'tapConfirmReplace.json',
       'tapRequest.json',
       'tapSecret.json',

@@ -8,6 +8,7 @@ import { diagnoseFeature } from './diagnose';
 import { escalateFeature } from './escalate';
 import { helpFeature } from './help';
 import { passkeyRemovalFeature } from './passkeyRemoval';
+import { policyCheckFeature } from './policyCheck';
 import { rerunFeature } from './rerun';
 import { routeHereFeature } from './routeHere';
 import { tapApprovalFeature } from './tapApproval';
@@ -26,4 +27,5 @@ export const FEATURES: BotFeature[] = [
   passkeyRemovalFeature,
   escalateFeature,
   actingAsFeature,
+  policyCheckFeature,
 ];

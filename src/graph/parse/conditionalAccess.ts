@@ -4,7 +4,22 @@ import { obj, str, strings, values } from './values';
 
 export const REGISTER_SECURITY_INFO = 'urn:user:registersecurityinfo';
 
-export function parseConditionalAccessPolicies(body: unknown): ConditionalAccessPolicy[] {
+type ParsedPolicy = ConditionalAccessPolicy & { applications: string[] };
+
+const withoutApplications = ({ applications: _applications, ...policy }: ParsedPolicy): ConditionalAccessPolicy => policy;
+
+export const parseConditionalAccessPolicies = (body: unknown): ConditionalAccessPolicy[] =>
+  parsePolicies(body)
+    .filter((p) => p.userActions.some((a) => a.toLowerCase() === REGISTER_SECURITY_INFO))
+    .map(withoutApplications);
+
+/** Policies on all resources (`includeApplications: All`), for the policy check's phishing-resistant trap. */
+export const parseAllResourcesPolicies = (body: unknown): ConditionalAccessPolicy[] =>
+  parsePolicies(body)
+    .filter((p) => p.applications.some((a) => a.toLowerCase() === 'all'))
+    .map(withoutApplications);
+
+function parsePolicies(body: unknown): ParsedPolicy[] {
   return values(body)
     .map((p) => {
       const conditions = obj(p.conditions);
@@ -16,6 +31,7 @@ export function parseConditionalAccessPolicies(body: unknown): ConditionalAccess
         displayName: str(p.displayName) ?? 'Unnamed policy',
         state: str(p.state) ?? 'disabled',
         userActions: strings(obj(conditions.applications).includeUserActions),
+        applications: strings(obj(conditions.applications).includeApplications),
         users: {
           includeUsers: strings(users.includeUsers),
           excludeUsers: strings(users.excludeUsers),
@@ -29,8 +45,7 @@ export function parseConditionalAccessPolicies(body: unknown): ConditionalAccess
         builtInControls: strings(grant.builtInControls),
         authenticationStrengthId: str(strength.id),
       };
-    })
-    .filter((p) => p.userActions.some((a) => a.toLowerCase() === REGISTER_SECURITY_INFO));
+    });
 }
 
 export function parseAuthenticationStrengths(body: unknown): AuthenticationStrength[] {

@@ -7,6 +7,7 @@ import type {
   PasskeyProfile,
   PasskeyType,
   PolicyTarget,
+  RegistrationCampaign,
   TapConfiguration,
 } from '../../diagnosis/facts';
 import { arr, bool, num, obj, str, strings, type Json } from './values';
@@ -82,8 +83,23 @@ function tap(c: Json): TapConfiguration {
   };
 }
 
+function registrationCampaign(raw: unknown): RegistrationCampaign | undefined {
+  const campaign = obj(obj(raw).authenticationMethodsRegistrationCampaign);
+  const state = str(campaign.state);
+  if (!state) return undefined;
+  return {
+    state,
+    includeTargets: arr(campaign.includeTargets).flatMap((t) => {
+      const parsed = target(t);
+      return parsed ? [{ ...parsed, targetedAuthenticationMethod: str(obj(t).targetedAuthenticationMethod) ?? 'microsoftAuthenticator' }] : [];
+    }),
+    excludeTargets: targets(campaign.excludeTargets),
+  };
+}
+
 export function parseAuthenticationMethodsPolicy(body: unknown): AuthenticationMethodsPolicy {
   const policy = obj(body);
+  const campaign = registrationCampaign(policy.registrationEnforcement);
   const configs = arr(policy.authenticationMethodConfigurations).map(obj);
   const byId = (id: string) => configs.find((c) => (str(c.id) ?? '').toLowerCase() === id.toLowerCase());
   const fido2Raw = byId('Fido2');
@@ -93,5 +109,6 @@ export function parseAuthenticationMethodsPolicy(body: unknown): AuthenticationM
     fido2: fido2Raw ? fido2(fido2Raw) : null,
     temporaryAccessPass: tapRaw ? tap(tapRaw) : null,
     methodConfigurations: configs.map(methodConfiguration),
+    ...(campaign ? { registrationCampaign: campaign } : {}),
   };
 }

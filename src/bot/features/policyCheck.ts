@@ -1,0 +1,31 @@
+/**
+ * `policy check`: the tenant's passkey design on a card (operators only, like
+ * every command). Re-check reads the policies afresh, since an admin usually
+ * clicks it right after changing one; its card holds no tenant data in `data`.
+ */
+import { policyCheckCard } from '../../cards/render';
+import { VERBS } from '../../cards/verbs';
+import type { BotFeature, CardActionSpec } from '../feature';
+import { sendCard } from '../sendCard';
+
+const recheck: CardActionSpec = {
+  verb: VERBS.policyRecheck,
+  audience: 'operators',
+  handle: async ({ services }) => {
+    const card = policyCheckCard(await services.policyCheck.check({ fresh: true }));
+    return { clicker: card, everyone: card };
+  },
+};
+
+export const policyCheckFeature: BotFeature = {
+  commands: [
+    {
+      pattern: /^policy\s+check\s*$/i,
+      audience: 'operators',
+      handle: async ({ ctx, services }) => {
+        await sendCard(ctx, policyCheckCard(await services.policyCheck.check()));
+      },
+    },
+  ],
+  cardActions: [recheck],
+};
