@@ -19,8 +19,13 @@ const REFUSALS: Record<Audience, string> = {
   tapApprovers: 'Only members of the TAP approvers group can do this, so nothing was changed.',
 };
 
+/** The activity is the caller's JSON: anything but text becomes "nobody", which every check refuses. */
+const textOr = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
+
 function actorOf(ctx: TurnContext): Actor {
-  return { aadObjectId: ctx.activity.from?.aadObjectId ?? '', name: ctx.activity.from?.name ?? '' };
+  const from: unknown = ctx.activity.from;
+  const fields = typeof from === 'object' && from !== null ? (from as Record<string, unknown>) : {};
+  return { aadObjectId: textOr(fields.aadObjectId, 64), name: textOr(fields.name, 256) };
 }
 
 async function allowed(services: BotServices, actor: Actor, audience: Audience | 'anyone'): Promise<boolean> {

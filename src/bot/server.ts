@@ -10,6 +10,7 @@ import express from 'express';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { logger } from '../logger';
+import { BODY_LIMIT, jsonErrors, notFound } from './httpErrors';
 
 export function createHttpApp(bot: Application<TurnState>, adapter: TeamsAdapter): express.Express {
   const http = express();
@@ -17,11 +18,13 @@ export function createHttpApp(bot: Application<TurnState>, adapter: TeamsAdapter
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  http.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+  http.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
     await adapter.process(req, res, async (ctx: TurnContext) => {
       await bot.run(ctx);
     });
   });
+  http.use(notFound);
+  http.use(jsonErrors);
   return http;
 }
 
