@@ -30,6 +30,7 @@ import tapRequestTemplate from './templates/tapRequest.json';
 import tapSecretTemplate from './templates/tapSecret.json';
 import verdictTemplate from './templates/verdict.json';
 import type { VerdictChanges } from './verdictChanges';
+import { escapeView } from './markdown';
 import { verdictView, type VerdictStatus } from './verdictView';
 
 /** An Adaptive Card as JSON (structurally the `AdaptiveCard` teams-ai handlers return). */
@@ -39,12 +40,18 @@ export interface AdaptiveCardJson {
   [key: string]: unknown;
 }
 
+/** Expands a template with a view whose strings are all shown as text, never as Markdown. */
 function expand(template: object, data: object): AdaptiveCardJson {
+  return expandVerbatim(template, escapeView(data));
+}
+
+/** For cards made only of Passkey Doctor's own words and validated choices (help, the device form). */
+function expandVerbatim(template: object, data: object): AdaptiveCardJson {
   return new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
 }
 
 export function deviceFormCard(verdict: Verdict, runId: string): AdaptiveCardJson {
-  return expand(deviceFormTemplate, deviceFormView(verdict, runId));
+  return expandVerbatim(deviceFormTemplate, deviceFormView(verdict, runId));
 }
 
 export function verdictCard(verdict: Verdict, runId: string, changes: VerdictChanges | null = null, status: VerdictStatus = {}): AdaptiveCardJson {
@@ -52,7 +59,7 @@ export function verdictCard(verdict: Verdict, runId: string, changes: VerdictCha
 }
 
 export function helpCard(options: HelpOptions = {}): AdaptiveCardJson {
-  return expand(helpTemplate, helpView(options));
+  return expandVerbatim(helpTemplate, helpView(options));
 }
 
 export function noticeCard(view: NoticeView): AdaptiveCardJson {
