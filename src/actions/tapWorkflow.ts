@@ -89,7 +89,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     if (existing) return refused(this.stateRefusal(existing.value), existing.value);
     const plan = await this.check(target);
     if (isRefusal(plan)) return refused(plan);
-    const allowance = await this.deps.requestLimit.take(actor.id);
+    const allowance = await this.deps.requestLimit.take(actor.id, id);
     if (!allowance.allowed) {
       return refused(
         refuse('REQUEST.RATE_LIMITED', `You have requested ${this.deps.requestLimit.perHour} Temporary Access Passes in the last hour, the most allowed (TAP_REQUESTS_PER_HOUR). You can request another at ${timeText(allowance.retryAt)}.`),
