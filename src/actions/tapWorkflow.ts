@@ -23,7 +23,7 @@ import { REQUEST_TTL_MS, advance, targetName, targetOf, timeText, type ClickCont
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
-import { planTap, type TapPlan } from './tapPreChecks';
+import { planTap, standingRefusal, type TapPlan } from './tapPreChecks';
 import { OPEN, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
 
 export interface TapWorkflowDeps extends WorkflowDeps {
@@ -196,7 +196,13 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   /** Fresh facts and the pre-issue checks; a Graph failure is a refusal, never a pass. */
   private async check(target: TargetUser): Promise<TapPlan | Refusal> {
     try {
-      return planTap(await this.deps.facts.gather(target.id, { logs: false }), target, { oneTime: this.deps.oneTime });
+      const [gathered, eligibleRoleIds, ourRoles] = await Promise.all([
+        this.deps.facts.gather(target.id, { logs: false }),
+        this.deps.facts.eligibleRoleIds(target.id),
+        this.deps.access.rolesOf(target.id),
+      ]);
+      const plan = planTap(gathered, target, { oneTime: this.deps.oneTime });
+      return isRefusal(plan) ? plan : (standingRefusal(target, { eligibleRoleIds, ourRoles }) ?? plan);
     } catch (error) {
       logger.warn('tap pre-check could not gather facts', { targetId: target.id, error });
       return refuse('GRAPH.FAILED', `Could not read ${targetName(target)}'s account from Microsoft Graph, so nothing was done. Try again in a minute.`);

@@ -3,11 +3,12 @@
  * tenant snapshot is cached, two when it is cold (contracts §5).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { known } from '../diagnosis/facts';
+import { known, type Fact } from '../diagnosis/facts';
 import type { FactsGateway, GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { RetryPolicy } from './batch';
 import { pathSegment } from './odata';
+import { eligibleRoleIds } from './roleEligibility';
 import { obj, strings } from './parse/values';
 import { TenantSnapshotCache } from './tenantSnapshot';
 import { GraphTransport, UsageMeter } from './transport';
@@ -67,6 +68,11 @@ export class GraphGateway implements FactsGateway {
       });
     }
     return new Set(strings(obj(response.body).value));
+  }
+
+  /** Directory roles the user could activate through PIM (TAP pre-checks only: one request, not part of a diagnosis). */
+  eligibleRoleIds(userId: string): Promise<Fact<string[]>> {
+    return eligibleRoleIds(this.transport, userId);
   }
 
   /** Forget the cached tenant snapshot (after a policy change, or in tests). */

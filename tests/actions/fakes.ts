@@ -66,6 +66,7 @@ export function aliceWorld(): World {
 export class FakeFacts implements UserFactsSource {
   world = aliceWorld();
   roles: Fact<string[]> = known([]);
+  eligible: Fact<string[]> = known([]);
   invalidations = 0;
   failing = false;
 
@@ -77,6 +78,10 @@ export class FakeFacts implements UserFactsSource {
 
   invalidateTenantSnapshot(): void {
     this.invalidations += 1;
+  }
+
+  async eligibleRoleIds(): Promise<Fact<string[]>> {
+    return this.eligible;
   }
 }
 

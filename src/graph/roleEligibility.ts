@@ -1,0 +1,26 @@
+/**
+ * Directory roles a user is eligible for through Privileged Identity
+ * Management. An eligible role is one click of activation from active, so a
+ * Temporary Access Pass for such a user is a pass to a privileged account.
+ * Without a P2 licence there is no PIM, hence no eligibility: that answer is
+ * certain, not a gap.
+ */
+import { known, missing, type Fact } from '../diagnosis/facts';
+import { filterParam, odataString } from './odata';
+import { strings, values } from './parse/values';
+import { gapFor, graphErrorCode } from './responseErrors';
+import type { GraphTransport } from './transport';
+import { UsageMeter } from './transport';
+
+/** What Graph answers a tenant without Microsoft Entra ID P2 (or Governance) on the PIM APIs. */
+const NO_PIM_LICENCE = 'AadPremiumLicenseRequired';
+
+export async function eligibleRoleIds(transport: GraphTransport, userId: string): Promise<Fact<string[]>> {
+  const path = `/roleManagement/directory/roleEligibilityScheduleInstances?${filterParam([`principalId eq ${odataString(userId)}`])}&$select=roleDefinitionId`;
+  const response = await transport.send('GET', 'v1.0', path, new UsageMeter());
+  if (response.status === 200) {
+    return known(values(response.body).flatMap((instance) => strings([instance.roleDefinitionId])));
+  }
+  if (response.status === 403 && graphErrorCode(response.body) === NO_PIM_LICENCE) return known([]);
+  return missing(gapFor({ id: 'roleEligibility', ...response }, 'GET /roleManagement/directory/roleEligibilityScheduleInstances'));
+}
