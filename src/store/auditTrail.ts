@@ -11,8 +11,13 @@
  *
  * An entry has no free-form payload beyond a short note: nothing secret has
  * a field to go in.
+ *
+ * Appends to one user's trail queue inside the process, so fifty diagnoses
+ * of one user at once write one after another instead of racing for the
+ * head; compare-and-swap still guards against another process.
  */
 import { PasskeyDoctorError } from '../errors/catalog';
+import { createKeyedQueue } from './keyedQueue';
 import type { VersionedStore } from './versionedStore';
 
 export type AuditAction =
@@ -61,10 +66,17 @@ interface AuditHead {
 const headKey = (upn: string) => `audit/${upn.trim().toLowerCase()}`;
 const pageKey = (upn: string, page: number) => `${headKey(upn)}/page-${page}`;
 
+/** Shared by every AuditTrail in the process: two instances over one store still take turns. */
+const oneAtATime = createKeyedQueue();
+
 export class AuditTrail {
   constructor(private readonly store: VersionedStore) {}
 
   async append(entry: AuditEntry): Promise<void> {
+    await oneAtATime(headKey(entry.target.userPrincipalName), () => this.appendNow(entry));
+  }
+
+  private async appendNow(entry: AuditEntry): Promise<void> {
     const upn = entry.target.userPrincipalName;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const head = await this.store.read<AuditHead>(headKey(upn));
