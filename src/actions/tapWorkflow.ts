@@ -153,7 +153,8 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     }
     if (!created.ok) return this.failIssue(claimed, actor, created.failure);
     const { method, secret } = created.value;
-    const issued = await this.settle(claimed, (current) =>
+    // From here the pass exists: the approver sees it whatever happens to the records, which follow (and retry) on their own.
+    const outcome = (current: TapRecord): TapRecord =>
       advance(current, 'issued', actor, this.now(), {
         issued: {
           methodId: method.id,
@@ -162,11 +163,16 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
           lifetimeInMinutes: method.lifetimeInMinutes,
           isUsableOnce: method.isUsableOnce,
         },
-      }),
-    );
+      });
+    const ids = { requestId: claimed.id, targetId: claimed.target.id, approverId: actor.id };
+    let issued: TapRecord = { ...outcome(claimed), claim: undefined };
+    await this.outbox.record('tap.issued state', ids, async () => {
+      issued = await this.settle(claimed, outcome);
+    });
     const facts = issued.issued!;
-    await this.audit('tap.issued', actor, issued, `valid ${timeText(facts.validFrom)} to ${timeText(facts.validUntil)}${facts.isUsableOnce ? ', one-time' : ''}`);
-    logger.info('tap issued', { requestId: issued.id, targetId: issued.target.id, approverId: actor.id });
+    const note = `valid ${timeText(facts.validFrom)} to ${timeText(facts.validUntil)}${facts.isUsableOnce ? ', one-time' : ''}`;
+    await this.outbox.record('tap.issued audit', ids, () => this.audit('tap.issued', actor, issued, note));
+    logger.info('tap issued', ids);
     return { kind: 'issued', request: issued, summary: tapSummary(issued), secret, instructions: tapInstructions(issued) };
   }
 

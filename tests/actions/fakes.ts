@@ -8,6 +8,7 @@ import { AccessCheck, type Person } from '../../src/actions/access';
 import type { DiagnosisRun } from '../../src/actions/approvalRequest';
 import type { GroupMembership, PasskeyWrites, TapWrites, UserFactsSource } from '../../src/actions/ports';
 import { Escalation, type WebhookPoster } from '../../src/actions/escalation';
+import type { Outbox } from '../../src/actions/outbox';
 import { PasskeyRemovalWorkflow } from '../../src/actions/passkeyRemoval';
 import { TapWorkflow } from '../../src/actions/tapWorkflow';
 import { known, type Fact } from '../../src/diagnosis/facts';
@@ -188,6 +189,7 @@ export interface HarnessOptions {
   storage?: Storage;
   webhookUrl?: string;
   postWebhook?: WebhookPoster;
+  outbox?: Outbox;
 }
 
 export function harness(options: HarnessOptions = {}): Harness {
@@ -201,7 +203,7 @@ export function harness(options: HarnessOptions = {}): Harness {
   const access = new AccessCheck(directory, { operators: GROUP.operators, approvers: options.approvers === null ? undefined : (options.approvers ?? GROUP.approvers) });
   const workflows = new WorkflowStore(store);
   const routes = new EscalationRoutes(store);
-  const base = { workflows, audit, access, secondApprover: options.secondApprover ?? true, now: clock.now };
+  const base = { workflows, audit, access, secondApprover: options.secondApprover ?? true, now: clock.now, outbox: options.outbox };
   return {
     storage,
     clock,
