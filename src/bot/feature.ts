@@ -21,6 +21,8 @@ export interface BotServices {
   /** The bot's app id for posting to other conversations (escalations); empty when anonymous. */
   botAppId: string;
   help: HelpOptions;
+  /** CLICK_BUDGET_MS: a click that takes longer answers "still working" and finishes privately. */
+  clickBudgetMs: number;
 }
 
 /** The person behind the activity, as Teams identifies them. */

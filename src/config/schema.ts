@@ -73,6 +73,9 @@ const envSchema = z.object({
   SIGNIN_LOOKBACK_DAYS: wholeNumber(1, 30, 7),
   ESCALATION_WEBHOOK_URL: z.preprocess(blankAsUndefined, z.string().url('must be an https URL').startsWith('https://', 'must be an https URL').optional()),
   PLAYGROUND: flag(true),
+  CLICK_BUDGET_MS: wholeNumber(10, 14_000, 8_000),
+  RUN_RETENTION_DAYS: wholeNumber(1, 3650, 30),
+  AUDIT_RETENTION_DAYS: wholeNumber(1, 36500, 365),
 });
 
 export type GraphMode = 'tenant' | 'emulator' | 'sandbox';
@@ -110,6 +113,12 @@ export interface AppConfig {
   signInLookbackDays: number;
   escalationWebhookUrl: string | undefined;
   playground: boolean;
+  /** How long a card click may work before it answers "still working" (Teams gives up on an invoke after about 15 s). */
+  clickBudgetMs: number;
+  /** Diagnosis runs older than this are pruned. */
+  runRetentionDays: number;
+  /** Audit entries older than this are pruned; kept longer than runs. */
+  auditRetentionDays: number;
 }
 
 function fail(variable: string, message: string): never {
@@ -181,5 +190,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     signInLookbackDays: env.SIGNIN_LOOKBACK_DAYS,
     escalationWebhookUrl: env.ESCALATION_WEBHOOK_URL,
     playground: env.PLAYGROUND,
+    clickBudgetMs: env.CLICK_BUDGET_MS,
+    runRetentionDays: env.RUN_RETENTION_DAYS,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
   };
 }
