@@ -63,9 +63,9 @@ export async function answerInTime<T>(
       logger.info('late click answer delivered', fields);
     })
     .catch(async (error: unknown) => {
-      const reference = randomUUID().slice(0, 8);
-      logger.error('late click answer could not be delivered', { ...fields, reference, error });
-      await sendPrivately(where, clicker, `Passkey Doctor could not finish what you clicked (reference ${reference}). Look at the card again before acting.`).catch(() => undefined);
+      const errorReference = randomUUID().slice(0, 8);
+      logger.error('late click answer could not be delivered', { ...fields, reference: errorReference, error });
+      await sendPrivately(where, clicker, `Passkey Doctor could not finish what you clicked (reference ${errorReference}). Look at the card again before acting.`).catch(() => undefined);
     });
   return stillWorking;
 }
