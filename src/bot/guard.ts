@@ -10,6 +10,8 @@ import { noticeCard } from '../cards/render';
 import { noticeForError, noticeView } from '../cards/noticeView';
 import { isPasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
+import { ACCESS_REFUSALS } from '../store/auditTrail';
+import { isWellFormedId } from '../store/workflowStore';
 import type { Audience } from './access';
 import type { Actor, BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
 import { answerClick, isAnswered, replaceCardForEveryone, sendCard } from './sendCard';
@@ -32,6 +34,26 @@ async function allowed(services: BotServices, actor: Actor, audience: Audience |
   return audience === 'anyone' || services.access.allows(actor.aadObjectId, audience);
 }
 
+/**
+ * Who was refused what, and when — in its own audit trail, without reading
+ * the target. An audit store failure never turns the refusal into an error.
+ */
+async function auditRefusal(services: BotServices, actor: Actor, what: string, data: unknown): Promise<void> {
+  const ids = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const card = [ids.requestId, ids.runId].find(isWellFormedId) ?? null;
+  await services.actions.audit
+    .append({
+      time: new Date().toISOString(),
+      who: { id: actor.aadObjectId, name: actor.name },
+      what: 'access.refused',
+      target: { id: null, userPrincipalName: ACCESS_REFUSALS },
+      rootCause: null,
+      requestId: card,
+      note: what.slice(0, 80),
+    })
+    .catch((error: unknown) => logger.warn('refusal could not be audited', { actor: actor.aadObjectId, error }));
+}
+
 function logFailure(what: Record<string, unknown>, error: unknown, reference: string, started: number): void {
   const fields = { ...what, ms: Date.now() - started, reference };
   if (isPasskeyDoctorError(error)) logger.warn('bot turn failed', { ...fields, code: error.code, error: error.message });
@@ -47,6 +69,7 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
     try {
       if (!(await allowed(services, actor, spec.audience))) {
         logger.info('bot command refused', { ...what, ms: Date.now() - started });
+        await auditRefusal(services, actor, `command ${(ctx.activity.text ?? '').split(' ')[0]}`, undefined);
         await sendCard(ctx, noticeCard(noticeView('NOT_AUTHORISED', REFUSALS[spec.audience as Audience])));
         return;
       }
@@ -75,6 +98,7 @@ export function guardCardAction(services: BotServices, spec: CardActionSpec<neve
     try {
       if (!(await allowed(services, actor, spec.audience))) {
         logger.info('bot card action refused', { ...what, ms: Date.now() - started });
+        await auditRefusal(services, actor, `click ${spec.verb}`, data);
         await answerClick(ctx, REFUSALS[spec.audience]);
         return '';
       }

@@ -30,6 +30,7 @@ export type AuditAction =
   | 'tap.expired'
   | 'tap.refused'
   | 'escalation.sent'
+  | 'escalation.undelivered'
   | 'passkey.removal-requested'
   | 'passkey.removal-approved'
   | 'passkey.removed'
@@ -37,7 +38,8 @@ export type AuditAction =
   | 'passkey.removal-failed'
   | 'passkey.removal-expired'
   | 'passkey.removal-refused'
-  | 'sessions.revoked';
+  | 'sessions.revoked'
+  | 'access.refused';
 
 export interface AuditEntry {
   time: string;
@@ -50,6 +52,14 @@ export interface AuditEntry {
   /** A short, secret-free detail: a refusal code, a validity window, a passkey name. */
   note?: string;
 }
+
+/**
+ * The trail of clicks and commands the guard refused (not in the operators
+ * or approvers group). Kept apart from the per-user trails because a refusal
+ * happens before anything about the target is read; no UPN has this name
+ * (a UPN has an @).
+ */
+export const ACCESS_REFUSALS = 'access-refusals';
 
 export const PAGE_SIZE = 20;
 /** Each failed attempt means another append landed; this many in a row is not contention but a fault. */
