@@ -10,7 +10,8 @@ import { noticeForError } from '../cards/noticeView';
 import { loadConfig } from '../config/schema';
 import { logger } from '../logger';
 import { createRuntime, type Runtime } from '../runtime';
-import { createStorage } from '../store/createStorage';
+import { createListing, createStorage } from '../store/createStorage';
+import { schedulePruning } from '../store/retention';
 import { createAdapter, isAnonymous } from './adapter';
 import { createBot } from './app';
 import { createHttpApp, listen } from './server';
@@ -52,11 +53,13 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
       logger.warn('no BOT_ID: the bot accepts unauthenticated activities on loopback, so any local process can act as any user; set BOT_ID before sharing this machine');
     }
     const listening = await listen(createHttpApp(bot, adapter), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
+    const pruning = schedulePruning(createListing(config, env), { runDays: config.runRetentionDays, auditDays: config.auditRetentionDays });
     return {
       url: listening.url,
       port: listening.port,
       runtime,
       close: async () => {
+        pruning.stop();
         await listening.close();
         await runtime.close();
       },

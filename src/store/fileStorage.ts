@@ -14,12 +14,13 @@
  * stay where they are and every read of them fails with STORE_CORRUPT.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 import { createKeyedQueue } from './keyedQueue';
+import type { ListableStore, StoredItemInfo } from './retention';
 
 export interface FileStorageOptions {
   /** Keys whose damaged file must fail loudly instead of reading as absent. */
@@ -47,7 +48,7 @@ function fileNameFor(key: string): string {
 /** Shared by every FileStorage in the process, so two instances on one directory still serialise. */
 const serialised = createKeyedQueue();
 
-export class FileStorage implements Storage {
+export class FileStorage implements Storage, ListableStore {
   private readonly dir: string;
   private readonly mustStayReadable: (key: string) => boolean;
 
@@ -87,6 +88,24 @@ export class FileStorage implements Storage {
       await serialised(path, () => unlink(path).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       }));
+    }
+  }
+
+  /** Every item whose key starts with `prefix`, with its last write (for retention). */
+  async *list(prefix: string): AsyncIterable<StoredItemInfo> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const path = join(this.dir, name);
+      const stored = await readFile(path, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined);
+      if (!isStoredFile(stored) || typeof stored.key !== 'string' || !stored.key.startsWith(prefix)) continue;
+      const modified = await stat(path).then((s) => s.mtime, () => undefined);
+      if (modified) yield { key: stored.key, modified };
     }
   }
 
