@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 import type { AuditAction, AuditTrail } from '../store/auditTrail';
+import { recordTransition } from '../telemetry/instruments';
 import type { Versioned } from '../store/versionedStore';
 import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
@@ -192,6 +193,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   }
 
   protected async audit(what: AuditAction, actor: Person, subject: AuditSubject, note?: string): Promise<void> {
+    recordTransition(what);
     await this.base.audit.append({
       time: this.now().toISOString(),
       who: { id: actor.id, name: actor.name },

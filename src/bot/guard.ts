@@ -11,6 +11,7 @@ import { noticeForError, noticeView } from '../cards/noticeView';
 import { isPasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 import { ACCESS_REFUSALS } from '../store/auditTrail';
+import { recordTurn } from '../telemetry/instruments';
 import { isWellFormedId } from '../store/workflowStore';
 import type { Audience } from './access';
 import type { Actor, BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
@@ -69,6 +70,7 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
     try {
       if (!(await allowed(services, actor, spec.audience))) {
         logger.info('bot command refused', { ...what, ms: Date.now() - started });
+        recordTurn('command', spec.pattern.source, 'refused', Date.now() - started);
         await auditRefusal(services, actor, `command ${(ctx.activity.text ?? '').split(' ')[0]}`, undefined);
         await sendCard(ctx, noticeCard(noticeView('NOT_AUTHORISED', REFUSALS[spec.audience as Audience])));
         return;
@@ -76,8 +78,10 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
       const turn: Turn = { ctx, services, actor };
       await spec.handle(turn, ctx.activity.text ?? '');
       logger.info('bot command', { ...what, ms: Date.now() - started });
+      recordTurn('command', spec.pattern.source, 'ok', Date.now() - started);
     } catch (error) {
       logFailure(what, error, reference, started);
+      recordTurn('command', spec.pattern.source, 'failed', Date.now() - started);
       await sendCard(ctx, noticeCard(noticeForError(error, reference)));
     }
   };
@@ -98,6 +102,7 @@ export function guardCardAction(services: BotServices, spec: CardActionSpec<neve
     try {
       if (!(await allowed(services, actor, spec.audience))) {
         logger.info('bot card action refused', { ...what, ms: Date.now() - started });
+        recordTurn('click', spec.verb, 'refused', Date.now() - started);
         await auditRefusal(services, actor, `click ${spec.verb}`, data);
         await answerClick(ctx, REFUSALS[spec.audience]);
         return '';
@@ -108,8 +113,10 @@ export function guardCardAction(services: BotServices, spec: CardActionSpec<neve
       await answerClick(ctx, clicker);
       if (everyone) await replaceCardForEveryone(ctx, everyone);
       logger.info('bot card action', { ...what, ms: Date.now() - started });
+      recordTurn('click', spec.verb, 'ok', Date.now() - started);
     } catch (error) {
       logFailure(what, error, reference, started);
+      recordTurn('click', spec.verb, 'failed', Date.now() - started);
       const notice = noticeForError(error, reference);
       if (!isAnswered(ctx)) await answerClick(ctx, `${notice.title}: ${notice.message}${notice.reference ? ` (reference ${notice.reference})` : ''}`);
     }

@@ -14,6 +14,7 @@ import { createListing, createStorage } from '../store/createStorage';
 import { schedulePruning } from '../store/retention';
 import { createAdapter, isAnonymous } from './adapter';
 import { createBot } from './app';
+import { readinessHandler } from './readiness';
 import { createHttpApp, listen } from './server';
 import { createBotServices } from './services';
 import { botSettingsFor } from './settings';
@@ -46,13 +47,14 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
     const settings = botSettingsFor(runtime);
     const adapter = createAdapter(config.bot);
     adapter.onTurnError = reportTurnError;
-    const services = createBotServices(runtime, createStorage(config, env), settings);
+    const storage = createStorage(config, env);
+    const services = createBotServices(runtime, storage, settings);
     const bot = createBot({ services, adapter, botAppId: config.bot.id });
     const anonymous = isAnonymous(config.bot);
     if (anonymous && config.graph.mode === 'tenant') {
       logger.warn('no BOT_ID: the bot accepts unauthenticated activities on loopback, so any local process can act as any user; set BOT_ID before sharing this machine');
     }
-    const listening = await listen(createHttpApp(bot, adapter), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
+    const listening = await listen(createHttpApp(bot, adapter, readinessHandler(runtime.gateway.transport, storage)), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
     const pruning = schedulePruning(createListing(config, env), { runDays: config.runRetentionDays, auditDays: config.auditRetentionDays });
     return {
       url: listening.url,
