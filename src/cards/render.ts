@@ -45,9 +45,22 @@ function expand(template: object, data: object): AdaptiveCardJson {
   return expandVerbatim(template, escapeView(data));
 }
 
+/**
+ * Parsing a template (every `${…}` through the expression parser) costs far
+ * more than expanding it, and it made most of a turn's garbage: each
+ * template is parsed once and its parsed form reused. Expansion is
+ * synchronous, so one parsed template serves every turn in turn.
+ */
+const parsed = new WeakMap<object, ACData.Template>();
+
 /** For cards made only of Passkey Doctor's own words and validated choices (help, the device form). */
 function expandVerbatim(template: object, data: object): AdaptiveCardJson {
-  return new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  let ready = parsed.get(template);
+  if (!ready) {
+    ready = new ACData.Template(template);
+    parsed.set(template, ready);
+  }
+  return ready.expand({ $root: data }) as AdaptiveCardJson;
 }
 
 export function deviceFormCard(verdict: Verdict, runId: string): AdaptiveCardJson {
