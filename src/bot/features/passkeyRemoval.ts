@@ -8,6 +8,7 @@ import { VERBS } from '../../cards/verbs';
 import { personOf, runOf, STALE_CARD, whereOf } from '../actionTurn';
 import { replyToRemoval } from '../approvalReplies';
 import type { BotFeature, CardActionSpec } from '../feature';
+import { answerInTime } from '../lateAnswer';
 
 const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
   verb: VERBS.passkeyRemove,
@@ -34,7 +35,13 @@ const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revo
 const approve: CardActionSpec<{ requestId?: unknown }> = {
   verb: VERBS.passkeyRemovalApprove,
   audience: 'tapApprovers',
-  handle: async (turn, data) => replyToRemoval(turn, await turn.services.actions.removal.approve(personOf(turn), data.requestId, whereOf(turn))),
+  handle: async (turn, data) =>
+    answerInTime(
+      turn,
+      turn.services.actions.removal.approve(personOf(turn), data.requestId, whereOf(turn)),
+      (result) => replyToRemoval(turn, result),
+      'Removing… Microsoft Graph is slow to answer. The outcome will come to you in your personal chat with Passkey Doctor, and the request card will show it.',
+    ),
 };
 
 const deny: CardActionSpec<{ requestId?: unknown }> = {
