@@ -12,7 +12,13 @@ import { gapFor, graphErrorCode } from './responseErrors';
 import type { GraphTransport } from './transport';
 import { UsageMeter } from './transport';
 
-/** What Graph answers a tenant without Microsoft Entra ID P2 (or Governance) on the PIM APIs. */
+/**
+ * What Graph answers a tenant without Microsoft Entra ID P2 (or Governance)
+ * on the PIM APIs: 400 with this code and "The tenant needs to have
+ * Microsoft Entra ID P2 or Microsoft Entra ID Governance license." (seen on
+ * this very endpoint, maester365/maester#1421). Matched on the code, whatever
+ * the status.
+ */
 const NO_PIM_LICENCE = 'AadPremiumLicenseRequired';
 
 export async function eligibleRoleIds(transport: GraphTransport, userId: string): Promise<Fact<string[]>> {
@@ -21,6 +27,6 @@ export async function eligibleRoleIds(transport: GraphTransport, userId: string)
   if (response.status === 200) {
     return known(values(response.body).flatMap((instance) => strings([instance.roleDefinitionId])));
   }
-  if (response.status === 403 && graphErrorCode(response.body) === NO_PIM_LICENCE) return known([]);
+  if (response.status >= 400 && response.status < 500 && graphErrorCode(response.body) === NO_PIM_LICENCE) return known([]);
   return missing(gapFor({ id: 'roleEligibility', ...response }, 'GET /roleManagement/directory/roleEligibilityScheduleInstances'));
 }

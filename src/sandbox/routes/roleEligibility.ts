@@ -1,9 +1,11 @@
 /**
  * `GET /roleManagement/directory/roleEligibilityScheduleInstances`: users
  * eligible for a directory role through Privileged Identity Management, with
- * `$filter=principalId eq '…'`. PIM is a Microsoft Entra ID P2 feature; the
- * sandbox's "free" licence answers 403 as a tenant without it does. For
- * built-in roles `roleDefinitionId` is the role's template id.
+ * `$filter=principalId eq '…'`. PIM is a Microsoft Entra ID P2 feature: a
+ * tenant without it gets 400 `AadPremiumLicenseRequired`. The sandbox knows
+ * only P1 and "free", so it answers that on "free" and serves the fixture's
+ * eligibilities on P1 (a real P1 tenant would get the 400 too). For built-in
+ * roles `roleDefinitionId` is the role's template id.
  */
 import { compileFilter, type FilterableProperties } from '../filterEvaluation';
 import { GraphError } from '../graphErrors';
@@ -24,7 +26,7 @@ export const roleEligibilityRoutes: Route[] = [
     method: 'GET',
     path: '/roleManagement/directory/roleEligibilityScheduleInstances',
     handler: (req, _params, ctx) => {
-      if (ctx.licence === 'free') throw new GraphError(403, PIM_LICENCE_ERROR, 'The tenant needs a Microsoft Entra ID P2 or Governance licence.');
+      if (ctx.licence === 'free') throw new GraphError(400, PIM_LICENCE_ERROR, 'The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.');
       const matches = compileFilter(filterOption(req), PROPERTIES);
       const value = ctx.tenant.directoryRoles
         .flatMap((role) =>
