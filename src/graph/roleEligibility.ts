@@ -4,6 +4,10 @@
  * Temporary Access Pass for such a user is a pass to a privileged account.
  * Without a P2 licence there is no PIM, hence no eligibility: that answer is
  * certain, not a gap.
+ *
+ * https://learn.microsoft.com/graph/api/rbacapplication-list-roleeligibilityscheduleinstances:
+ * "Get the instances of role eligibilities." Least privileged application
+ * permission: RoleEligibilitySchedule.Read.Directory.
  */
 import { known, missing, type Fact } from '../diagnosis/facts';
 import { filterParam, odataString } from './odata';
