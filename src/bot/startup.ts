@@ -20,6 +20,9 @@ import { createBotServices } from './services';
 import { botSettingsFor } from './settings';
 import { sendCard } from './sendCard';
 
+/** How long shutdown waits for pending records (App Service allows a few seconds after SIGTERM). */
+const OUTBOX_GRACE_MS = 5_000;
+
 export interface RunningBot {
   /** e.g. `http://127.0.0.1:3978`; the messaging endpoint is `${url}/api/messages`. */
   url: string;
@@ -63,6 +66,8 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
       close: async () => {
         pruning.stop();
         await listening.close();
+        // Records of actions already taken get a last chance to land; a store that is still down is logged by the outbox.
+        await Promise.race([services.actions.outbox.drain(), new Promise((resolve) => setTimeout(resolve, OUTBOX_GRACE_MS).unref())]);
         await runtime.close();
       },
     };
