@@ -145,6 +145,11 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
           name: 'PLAYGROUND'
           value: 'off'
         }
+        {
+          // Express and its dependencies drop development-only behaviour (verbose error pages among them).
+          name: 'NODE_ENV'
+          value: 'production'
+        }
       ]
     }
   }

@@ -57,6 +57,20 @@ export class AccessCheck {
     return holds ? null : this.notHolding(role);
   }
 
+  /**
+   * Which of Passkey Doctor's own roles `userId` holds, asked of Graph in one
+   * call. For the pre-checks on a pass's target: a Graph error propagates.
+   */
+  async rolesOf(userId: string): Promise<Role[]> {
+    const wanted = (['operator', 'approver'] as const).flatMap((role) => {
+      const groupId = role === 'operator' ? this.groups.operators : this.groups.approvers;
+      return groupId ? [{ role, groupId: groupId.toLowerCase() }] : [];
+    });
+    if (wanted.length === 0 || !GUID.test(userId)) return [];
+    const held = new Set([...(await this.directory.memberGroups(userId, wanted.map((w) => w.groupId)))].map((id) => id.toLowerCase()));
+    return wanted.filter((w) => held.has(w.groupId)).map((w) => w.role);
+  }
+
   private notHolding(role: Role): Refusal {
     return role === 'operator'
       ? refuse('AUTH.NOT_OPERATOR', 'Only help-desk operators (members of the Passkey Doctor operators group) can do this.')

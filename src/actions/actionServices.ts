@@ -16,6 +16,7 @@ import { WorkflowStore } from '../store/workflowStore';
 import { AccessCheck, type Person, type RoleGroups } from './access';
 import { targetOf, type DiagnosisRun } from './approvalRequest';
 import { Escalation, type WebhookPoster } from './escalation';
+import { Outbox } from './outbox';
 import { PasskeyRemovalWorkflow } from './passkeyRemoval';
 import { TapWorkflow } from './tapWorkflow';
 
@@ -25,6 +26,8 @@ export interface ActionServices {
   escalation: Escalation;
   audit: AuditTrail;
   access: AccessCheck;
+  /** Records still being retried after an action was taken; drained (briefly) at shutdown. */
+  outbox: Outbox;
   /** Appends a diagnosis to the audit trail (the bot calls it after each `diagnose`). */
   recordDiagnosis(actor: Person, run: DiagnosisRun): Promise<void>;
 }
@@ -50,7 +53,8 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
     approvers: options.groups?.approvers ?? config.tapApproversGroupId,
   });
   const writes = new GraphWrites(gateway.transport, options.retry);
-  const base = { workflows, audit, access, secondApprover: config.tapSecondApprover, now };
+  const outbox = new Outbox();
+  const base = { workflows, audit, access, secondApprover: config.tapSecondApprover, now, outbox };
   return {
     tap: new TapWorkflow({
       ...base,
@@ -72,6 +76,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
     }),
     audit,
     access,
+    outbox,
     recordDiagnosis: async (actor, run) => {
       const target = targetOf(run);
       if (!target) return;

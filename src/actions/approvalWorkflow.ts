@@ -8,9 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 import type { AuditAction, AuditTrail } from '../store/auditTrail';
+import { recordTransition } from '../telemetry/instruments';
 import type { Versioned } from '../store/versionedStore';
 import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
+import { Outbox } from './outbox';
 import {
   SYSTEM,
   advance,
@@ -39,6 +41,8 @@ export interface WorkflowDeps {
   /** TAP_SECOND_APPROVER: the requester may not approve their own request. */
   secondApprover: boolean;
   now?: () => Date;
+  /** Retries the records that follow an action already taken (a pass created). */
+  outbox?: Outbox;
 }
 
 /** Audit subject: a request, or — before one exists — its target and root cause. */
@@ -56,9 +60,11 @@ export type CommonResult<R> =
 
 export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>> {
   protected readonly now: () => Date;
+  protected readonly outbox: Outbox;
 
   constructor(protected readonly base: WorkflowDeps) {
     this.now = base.now ?? (() => new Date());
+    this.outbox = base.outbox ?? new Outbox();
   }
 
   protected abstract readonly kind: R['kind'];
@@ -175,7 +181,8 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   }
 
   protected async refusedOn(record: R, actor: Person, refusal: Refusal): Promise<Refusal & { request: R }> {
-    await this.audit(this.auditActions.refused, actor, record, refusal.code);
+    // A refusal stands even when the audit store is down; its entry follows when the store is back.
+    await this.outbox.record('refusal audit', { requestId: record.id, actorId: actor.id }, () => this.audit(this.auditActions.refused, actor, record, refusal.code));
     return { ...refusal, request: record };
   }
 
@@ -186,6 +193,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   }
 
   protected async audit(what: AuditAction, actor: Person, subject: AuditSubject, note?: string): Promise<void> {
+    recordTransition(what);
     await this.base.audit.append({
       time: this.now().toISOString(),
       who: { id: actor.id, name: actor.name },

@@ -73,7 +73,12 @@ export interface EscalationRecord {
   rootCause: string | null;
   escalatedBy: Person;
   escalatedAt: string;
-  delivery: { channel: boolean; webhook: 'posted' | 'failed' | 'not-configured' };
+  delivery: {
+    channel: boolean;
+    webhook: 'posted' | 'failed' | 'not-configured';
+    /** The post to the team's channel failed after the escalation was recorded. */
+    channelFailed?: boolean;
+  };
 }
 
 /**
@@ -106,6 +111,10 @@ const howToRegister = (owner: RouteOwner) =>
 export function escalationSummary(record: EscalationRecord): string {
   const where = record.delivery.channel ? `the ${OWNER_NAMES[record.owner]}'s channel` : `the ${OWNER_NAMES[record.owner]}`;
   const via = record.delivery.webhook === 'posted' ? (record.delivery.channel ? ' and the ticketing webhook' : ' through the ticketing webhook') : '';
+  if (record.delivery.channelFailed) {
+    const alsoWebhook = record.delivery.webhook === 'posted' ? ' It did reach the ticketing webhook.' : '';
+    return `Not delivered: the escalation by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)} did not reach the ${OWNER_NAMES[record.owner]}'s channel (is Passkey Doctor still in that team?).${alsoWebhook} Retry below.`;
+  }
   return record.state === 'sent'
     ? `Escalated to ${where}${via} by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)}.`
     : `Escalation to the ${OWNER_NAMES[record.owner]} by ${record.escalatedBy.name} could not be delivered; escalate again.`;
@@ -182,6 +191,27 @@ export class Escalation {
     });
     const notice = webhook === 'failed' ? 'Posted to the channel, but the ticketing webhook did not accept it.' : route ? undefined : `Sent to the ticketing webhook only. ${howToRegister(owner)}`;
     return { kind: 'escalated', record: sent, summary: escalationSummary(sent), route, payload, ...(notice ? { notice } : {}) };
+  }
+
+  /**
+   * The channel post failed after the escalation was recorded (the bot was
+   * removed from the team, the connector was down): the record says "not
+   * delivered", so the card offers Retry and a retry is allowed.
+   */
+  async undelivered(actor: Person, sent: EscalationRecord): Promise<{ record: EscalationRecord; summary: string }> {
+    const failed: EscalationRecord = { ...sent, state: 'failed', delivery: { ...sent.delivery, channelFailed: true } };
+    const current = await this.deps.workflows.get<EscalationRecord>(sent.id);
+    if (current) await this.deps.workflows.swap(current, failed);
+    await this.deps.audit.append({
+      time: this.now().toISOString(),
+      who: { id: actor.id, name: actor.name },
+      what: 'escalation.undelivered',
+      target: { id: sent.target.id, userPrincipalName: sent.target.userPrincipalName },
+      rootCause: sent.rootCause,
+      requestId: sent.id,
+      note: `the ${OWNER_NAMES[sent.owner]} channel post failed`,
+    });
+    return { record: failed, summary: escalationSummary(failed) };
   }
 
   /** The stored record when this click now owns the escalation; otherwise why not. */

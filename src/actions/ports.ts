@@ -2,6 +2,7 @@
  * What the workflows need from the outside world. `GraphGateway` and
  * `GraphWrites` implement these; unit tests pass in-memory fakes.
  */
+import type { Fact } from '../diagnosis/facts';
 import type { GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import type { GraphWrites } from '../graph/writes';
 
@@ -10,6 +11,8 @@ export interface UserFactsSource {
   gather(subject: string, options?: GatherOptions): Promise<GatheredFacts>;
   /** Called when Graph proves the cached tenant policy stale (a lifetime outside the new bounds). */
   invalidateTenantSnapshot(): void;
+  /** Directory roles the user is eligible for through PIM: privileged as surely as an active role. */
+  eligibleRoleIds(userId: string): Promise<Fact<string[]>>;
 }
 
 /** Transitive group membership, checked at every click. */

@@ -5,7 +5,8 @@
  * refusal, never a pass: issuing blind is the one thing this must not do.
  */
 import { isGuest } from '../diagnosis/context';
-import type { FactGap, TapConfiguration } from '../diagnosis/facts';
+import type { Fact, FactGap, TapConfiguration } from '../diagnosis/facts';
+import type { Role } from './access';
 import type { GatheredFacts } from '../diagnosis/ports';
 import { evaluateScope, isEnabledFor } from '../diagnosis/scope';
 import { targetName, type TargetUser } from './approvalRequest';
@@ -66,4 +67,32 @@ export function planTap(gathered: Pick<GatheredFacts, 'tenant' | 'user'>, target
   }
   const lifetimeInMinutes = Math.min(policy.maximumLifetimeInMinutes, Math.max(policy.minimumLifetimeInMinutes, policy.defaultLifetimeInMinutes));
   return { lifetimeInMinutes, isUsableOnce: policy.isUsableOnce || settings.oneTime };
+}
+
+/**
+ * The target's standing beyond their active directory roles: roles they can
+ * activate through PIM, and membership of Passkey Doctor's own operators or
+ * approvers group. A help-desk pass for an approver hands over the power to
+ * approve passes; one for a PIM-eligible admin is a pass to a privileged
+ * account. Both go to the identity team, like an active role.
+ */
+export function standingRefusal(target: TargetUser, standing: { eligibleRoleIds: Fact<string[]>; ourRoles: Role[] }): Refusal | null {
+  const who = targetName(target);
+  if (standing.ourRoles.length > 0) {
+    const group = standing.ourRoles.includes('approver') ? 'the TAP approvers group' : 'the Passkey Doctor operators group';
+    return refuse(
+      'TARGET.PRIVILEGED',
+      `${who} is in ${group}: a Temporary Access Pass from the help desk would hand over the power to act in Passkey Doctor. Escalate to the identity team.`,
+      'escalate',
+    );
+  }
+  if (!standing.eligibleRoleIds.ok) return unchecked(`whether ${who} is eligible for a directory role`, standing.eligibleRoleIds.gap);
+  if (standing.eligibleRoleIds.value.length > 0) {
+    return refuse(
+      'TARGET.PRIVILEGED',
+      `${who} is eligible for a directory role through Privileged Identity Management. A Temporary Access Pass for a privileged account must come from a Privileged Authentication Administrator, not the help desk: escalate to the identity team.`,
+      'escalate',
+    );
+  }
+  return null;
 }

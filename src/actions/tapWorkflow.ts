@@ -23,7 +23,7 @@ import { REQUEST_TTL_MS, advance, targetName, targetOf, timeText, type ClickCont
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
-import { planTap, type TapPlan } from './tapPreChecks';
+import { planTap, standingRefusal, type TapPlan } from './tapPreChecks';
 import { OPEN, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
 
 export interface TapWorkflowDeps extends WorkflowDeps {
@@ -89,7 +89,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     if (existing) return refused(this.stateRefusal(existing.value), existing.value);
     const plan = await this.check(target);
     if (isRefusal(plan)) return refused(plan);
-    const allowance = await this.deps.requestLimit.take(actor.id);
+    const allowance = await this.deps.requestLimit.take(actor.id, id);
     if (!allowance.allowed) {
       return refused(
         refuse('REQUEST.RATE_LIMITED', `You have requested ${this.deps.requestLimit.perHour} Temporary Access Passes in the last hour, the most allowed (TAP_REQUESTS_PER_HOUR). You can request another at ${timeText(allowance.retryAt)}.`),
@@ -153,7 +153,8 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     }
     if (!created.ok) return this.failIssue(claimed, actor, created.failure);
     const { method, secret } = created.value;
-    const issued = await this.settle(claimed, (current) =>
+    // From here the pass exists: the approver sees it whatever happens to the records, which follow (and retry) on their own.
+    const outcome = (current: TapRecord): TapRecord =>
       advance(current, 'issued', actor, this.now(), {
         issued: {
           methodId: method.id,
@@ -162,11 +163,16 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
           lifetimeInMinutes: method.lifetimeInMinutes,
           isUsableOnce: method.isUsableOnce,
         },
-      }),
-    );
+      });
+    const ids = { requestId: claimed.id, targetId: claimed.target.id, approverId: actor.id };
+    let issued: TapRecord = { ...outcome(claimed), claim: undefined };
+    await this.outbox.record('tap.issued state', ids, async () => {
+      issued = await this.settle(claimed, outcome);
+    });
     const facts = issued.issued!;
-    await this.audit('tap.issued', actor, issued, `valid ${timeText(facts.validFrom)} to ${timeText(facts.validUntil)}${facts.isUsableOnce ? ', one-time' : ''}`);
-    logger.info('tap issued', { requestId: issued.id, targetId: issued.target.id, approverId: actor.id });
+    const note = `valid ${timeText(facts.validFrom)} to ${timeText(facts.validUntil)}${facts.isUsableOnce ? ', one-time' : ''}`;
+    await this.outbox.record('tap.issued audit', ids, () => this.audit('tap.issued', actor, issued, note));
+    logger.info('tap issued', ids);
     return { kind: 'issued', request: issued, summary: tapSummary(issued), secret, instructions: tapInstructions(issued) };
   }
 
@@ -196,7 +202,13 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   /** Fresh facts and the pre-issue checks; a Graph failure is a refusal, never a pass. */
   private async check(target: TargetUser): Promise<TapPlan | Refusal> {
     try {
-      return planTap(await this.deps.facts.gather(target.id, { logs: false }), target, { oneTime: this.deps.oneTime });
+      const [gathered, eligibleRoleIds, ourRoles] = await Promise.all([
+        this.deps.facts.gather(target.id, { logs: false }),
+        this.deps.facts.eligibleRoleIds(target.id),
+        this.deps.access.rolesOf(target.id),
+      ]);
+      const plan = planTap(gathered, target, { oneTime: this.deps.oneTime });
+      return isRefusal(plan) ? plan : (standingRefusal(target, { eligibleRoleIds, ourRoles }) ?? plan);
     } catch (error) {
       logger.warn('tap pre-check could not gather facts', { targetId: target.id, error });
       return refuse('GRAPH.FAILED', `Could not read ${targetName(target)}'s account from Microsoft Graph, so nothing was done. Try again in a minute.`);

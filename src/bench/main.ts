@@ -10,6 +10,9 @@ import { createGraphClient } from '../graph/client';
 import { GraphGateway } from '../graph/gateway';
 import { loadFixture, startSandbox } from '../sandbox';
 import { benchBotReply } from './botReply';
+import { benchMemory } from './memory';
+import { benchRetention } from './retention';
+import { benchTelemetryOverhead } from './telemetryOverhead';
 import { sequentialCheck } from './sequentialCheck';
 
 const LATENCY_MS = 100;
@@ -63,6 +66,25 @@ async function main(): Promise<void> {
     '',
     `Teams bot reply time (diagnose message in → verdict card posted, in-process adapter, ${LATENCY_MS} ms Graph latency):`,
     `  first message ${bot.coldMs} ms (operator check + tenant snapshot + user batch), warm median ${bot.warmMs} ms with ${bot.warmRoundTrips} Graph round trip`,
+  );
+  const memory = await benchMemory(500);
+  lines.push(
+    '',
+    `Memory over ${memory.diagnoses} diagnoses (in-process bot, file state store, sandbox tenant without latency):`,
+    `  RSS ${memory.startMb} MB at start, peak ${memory.peakMb} MB, steady ${memory.steadyMb} MB while busy (second half); heap ${memory.heapMb} MB; ${memory.msPerDiagnosis} ms per diagnosis`,
+  );
+  const retention = await benchRetention();
+  lines.push(
+    '',
+    `Retention (file store, RUN_RETENTION_DAYS=30): ${retention.runs} runs written over 60 days take ${retention.beforeMb} MB;`,
+    `  one pruning pass removed ${retention.pruned} runs in ${retention.ms} ms, leaving ${retention.afterMb} MB`,
+  );
+  const overhead = await benchTelemetryOverhead();
+  lines.push(
+    '',
+    `Telemetry overhead (${overhead.turns} warm diagnose turns over HTTP, sandbox without latency):`,
+    `  without exporter: median ${overhead.withoutMs.median} ms, p95 ${overhead.withoutMs.p95} ms`,
+    `  with Azure Monitor exporter (loopback ingestion): median ${overhead.withMs.median} ms, p95 ${overhead.withMs.p95} ms; ${overhead.exportedBatches} batches exported, UPN in exported data: ${overhead.leakedUpn ? 'YES' : 'no'}`,
   );
   process.stdout.write(lines.join('\n') + '\n');
 }

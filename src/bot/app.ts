@@ -7,7 +7,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { helpCard } from '../cards/render';
-import { normaliseText } from './commandText';
+import { isTooLong, normaliseText, TOO_LONG } from './messageText';
 import type { BotFeature, BotServices } from './feature';
 import { FEATURES } from './features';
 import { guardCardAction, guardCommand } from './guard';
@@ -33,7 +33,13 @@ export function createBot({ services, features = FEATURES, adapter, botAppId, st
   const app = new Application<TurnState>({ adapter, botAppId, startTypingTimer, removeRecipientMention: true });
 
   app.turn('beforeTurn', async (ctx) => {
-    if (ctx.activity.type === ActivityTypes.Message) ctx.activity.text = normaliseText(ctx.activity.text);
+    if (ctx.activity.type !== ActivityTypes.Message) return true;
+    // Refused before any parsing or role check: nothing about it is looked at but its length.
+    if (isTooLong(ctx.activity.text)) {
+      await ctx.sendActivity(TOO_LONG);
+      return false;
+    }
+    ctx.activity.text = normaliseText(ctx.activity.text);
     return true;
   });
 

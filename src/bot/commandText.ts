@@ -9,16 +9,9 @@ import { PasskeyDoctorError } from '../errors/catalog';
 import type { DeviceInput } from '../diagnosis/facts';
 import { parseDevice, parseDiagnoseRequest, parseUpn, type DiagnoseRequest, type OptionNames, type RawDeviceOptions } from '../diagnosis/request';
 import { ROUTE_OWNERS, type RouteOwner } from '../store/routes';
+import { normaliseText } from './messageText';
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
-
-export function normaliseText(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (_, name: string) => ENTITIES[name])
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { normaliseText };
 
 const OPTION_KEYS: Record<string, keyof RawDeviceOptions> = {
   os: 'os',

@@ -13,6 +13,7 @@ import { personOf } from './actionTurn';
 import type { DiagnosisRun } from './runs';
 import type { Turn } from './feature';
 import { unreadableUserError } from '../diagnosis/unreadableUser';
+import { recordDiagnosis } from '../telemetry/instruments';
 
 export interface DiagnosisAsked {
   subject: string;
@@ -29,6 +30,7 @@ export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Prom
   const { ctx, services, actor } = turn;
   const upn = parseUpn(asked.subject);
   const verdict = await services.diagnosis.diagnose({ upn, ...(asked.device ? { device: asked.device } : {}) });
+  recordDiagnosis(verdict.outcome, verdict.graph.roundTrips);
   const unreadable = unreadableUserError(verdict);
   if (unreadable) throw unreadable;
   const previous = asked.compare ? await services.runs.latestFor(upn) : undefined;

@@ -34,6 +34,8 @@ export interface BotServices {
   approvalsInPersonalChat?: boolean;
   /** Sandbox only (set by start-up wiring): `as approver` / `as operator`. */
   actingAs?: ActingAs;
+  /** CLICK_BUDGET_MS: a click that takes longer answers "still working" and finishes privately. */
+  clickBudgetMs: number;
 }
 
 /** The person behind the activity, as Teams identifies them. */

@@ -10,6 +10,9 @@ import { noticeCard } from '../cards/render';
 import { noticeForError, noticeView } from '../cards/noticeView';
 import { isPasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
+import { ACCESS_REFUSALS } from '../store/auditTrail';
+import { recordTurn } from '../telemetry/instruments';
+import { isWellFormedId } from '../store/workflowStore';
 import type { Audience } from './access';
 import type { Actor, BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
 import { answerClick, isAnswered, replaceCardForEveryone, sendCard } from './sendCard';
@@ -19,14 +22,39 @@ const REFUSALS: Record<Audience, string> = {
   tapApprovers: 'Only members of the TAP approvers group can do this, so nothing was changed.',
 };
 
+/** The activity is the caller's JSON: anything but text becomes "nobody", which every check refuses. */
+const textOr = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
+
 /** The sender as Teams identifies them, or on the sandbox the persona they chose with `as <role>`. */
 function actorOf(ctx: TurnContext, services: BotServices): Actor {
-  const real = { aadObjectId: ctx.activity.from?.aadObjectId ?? '', name: ctx.activity.from?.name ?? '' };
+  const from: unknown = ctx.activity.from;
+  const fields = typeof from === 'object' && from !== null ? (from as Record<string, unknown>) : {};
+  const real = { aadObjectId: textOr(fields.aadObjectId, 64), name: textOr(fields.name, 256) };
   return services.actingAs?.actorFor(ctx, real) ?? real;
 }
 
 async function allowed(services: BotServices, actor: Actor, audience: Audience | 'anyone'): Promise<boolean> {
   return audience === 'anyone' || services.access.allows(actor.aadObjectId, audience);
+}
+
+/**
+ * Who was refused what, and when — in its own audit trail, without reading
+ * the target. An audit store failure never turns the refusal into an error.
+ */
+async function auditRefusal(services: BotServices, actor: Actor, what: string, data: unknown): Promise<void> {
+  const ids = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const card = [ids.requestId, ids.runId].find(isWellFormedId) ?? null;
+  await services.actions.audit
+    .append({
+      time: new Date().toISOString(),
+      who: { id: actor.aadObjectId, name: actor.name },
+      what: 'access.refused',
+      target: { id: null, userPrincipalName: ACCESS_REFUSALS },
+      rootCause: null,
+      requestId: card,
+      note: what.slice(0, 80),
+    })
+    .catch((error: unknown) => logger.warn('refusal could not be audited', { actor: actor.aadObjectId, error }));
 }
 
 function logFailure(what: Record<string, unknown>, error: unknown, reference: string, started: number): void {
@@ -44,14 +72,18 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
     try {
       if (!(await allowed(services, actor, spec.audience))) {
         logger.info('bot command refused', { ...what, ms: Date.now() - started });
+        recordTurn('command', spec.pattern.source, 'refused', Date.now() - started);
+        await auditRefusal(services, actor, `command ${(ctx.activity.text ?? '').split(' ')[0]}`, undefined);
         await sendCard(ctx, noticeCard(noticeView('NOT_AUTHORISED', REFUSALS[spec.audience as Audience])));
         return;
       }
       const turn: Turn = { ctx, services, actor };
       await spec.handle(turn, ctx.activity.text ?? '');
       logger.info('bot command', { ...what, ms: Date.now() - started });
+      recordTurn('command', spec.pattern.source, 'ok', Date.now() - started);
     } catch (error) {
       logFailure(what, error, reference, started);
+      recordTurn('command', spec.pattern.source, 'failed', Date.now() - started);
       await sendCard(ctx, noticeCard(noticeForError(error, reference)));
     }
   };
@@ -72,6 +104,8 @@ export function guardCardAction(services: BotServices, spec: CardActionSpec<neve
     try {
       if (!(await allowed(services, actor, spec.audience))) {
         logger.info('bot card action refused', { ...what, ms: Date.now() - started });
+        recordTurn('click', spec.verb, 'refused', Date.now() - started);
+        await auditRefusal(services, actor, `click ${spec.verb}`, data);
         await answerClick(ctx, REFUSALS[spec.audience]);
         return '';
       }
@@ -81,8 +115,10 @@ export function guardCardAction(services: BotServices, spec: CardActionSpec<neve
       await answerClick(ctx, clicker);
       if (everyone) await replaceCardForEveryone(ctx, everyone);
       logger.info('bot card action', { ...what, ms: Date.now() - started });
+      recordTurn('click', spec.verb, 'ok', Date.now() - started);
     } catch (error) {
       logFailure(what, error, reference, started);
+      recordTurn('click', spec.verb, 'failed', Date.now() - started);
       const notice = noticeForError(error, reference);
       if (!isAnswered(ctx)) await answerClick(ctx, `${notice.title}: ${notice.message}${notice.reference ? ` (reference ${notice.reference})` : ''}`);
     }

@@ -11,6 +11,7 @@ import { ERRORS, isPasskeyDoctorError } from '../errors/catalog';
 import { SANDBOX_USERS } from '../sandbox';
 import { startPlayground, type RunningPlayground } from './playground';
 import { sandboxPlaygroundPeople } from './settings';
+import { startTelemetry } from '../telemetry/start';
 import { startBot, type RunningBot } from './startup';
 
 const wantsPlayground = (config: AppConfig) => config.playground && config.graph.mode === 'sandbox' && !config.bot.id;
@@ -33,12 +34,15 @@ async function main(): Promise<void> {
   const withPlayground = wantsPlayground(config);
   // The demo's terminal is for the banner; routine JSON logs stay quiet unless asked for.
   if (withPlayground) process.env.LOG_LEVEL ??= 'warn';
+  const telemetry = await startTelemetry(process.env);
   const bot: RunningBot = await startBot({ env: process.env });
   let playground: RunningPlayground | undefined;
   let stopping: Promise<void> | undefined;
   // Ctrl+C reaches npm, sh and node at once; the first signal stops everything, later ones wait for it.
   const stop = () => {
-    stopping ??= Promise.allSettled([playground?.stop(), bot.close()]).then(() => process.exit(0));
+    stopping ??= Promise.allSettled([playground?.stop(), bot.close()])
+      .then(() => telemetry.shutdown())
+      .finally(() => process.exit(0));
     return stopping;
   };
   process.on('SIGINT', stop);

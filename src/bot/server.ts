@@ -11,18 +11,25 @@ import type { TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
+import { BODY_LIMIT, jsonErrors, notFound } from './httpErrors';
+import { inTurnSpan } from './turnSpan';
 
-export function createHttpApp(bot: Application<TurnState>, adapter: TeamsAdapter): express.Express {
+export function createHttpApp(bot: Application<TurnState>, adapter: TeamsAdapter, readiness?: express.RequestHandler): express.Express {
   const http = express();
   http.disable('x-powered-by');
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  http.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+  if (readiness) http.get('/readyz', readiness);
+  http.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
     await adapter.process(req, res, async (ctx: TurnContext) => {
-      await bot.run(ctx);
+      await inTurnSpan(ctx, async () => {
+        await bot.run(ctx);
+      });
     });
   });
+  http.use(notFound);
+  http.use(jsonErrors);
   return http;
 }
 

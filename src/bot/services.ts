@@ -43,5 +43,6 @@ export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 
     openRequests: new OpenRequests(new VersionedStore(storage)),
     ...(settings.approvalsInPersonalChat ? { approvalsInPersonalChat: true } : {}),
     ...(settings.sandboxPersonas ? { actingAs: new ActingAs(settings.sandboxPersonas) } : {}),
+    clickBudgetMs: runtime.config.clickBudgetMs,
   };
 }

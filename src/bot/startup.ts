@@ -10,13 +10,18 @@ import { noticeForError } from '../cards/noticeView';
 import { loadConfig } from '../config/schema';
 import { logger } from '../logger';
 import { createRuntime, type Runtime } from '../runtime';
-import { createStorage } from '../store/createStorage';
+import { createListing, createStorage } from '../store/createStorage';
+import { schedulePruning } from '../store/retention';
 import { createAdapter, isAnonymous } from './adapter';
 import { createBot } from './app';
+import { readinessHandler } from './readiness';
 import { createHttpApp, listen } from './server';
 import { createBotServices } from './services';
 import { botSettingsFor } from './settings';
 import { sendCard } from './sendCard';
+
+/** How long shutdown waits for pending records (App Service allows a few seconds after SIGTERM). */
+const OUTBOX_GRACE_MS = 5_000;
 
 export interface RunningBot {
   /** e.g. `http://127.0.0.1:3978`; the messaging endpoint is `${url}/api/messages`. */
@@ -45,7 +50,8 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
     const settings = botSettingsFor(runtime);
     const adapter = createAdapter(config.bot);
     adapter.onTurnError = reportTurnError;
-    const services = createBotServices(runtime, createStorage(config, env), settings);
+    const storage = createStorage(config, env);
+    const services = createBotServices(runtime, storage, settings);
     const bot = createBot({ services, adapter, botAppId: config.bot.id });
     const anonymous = isAnonymous(config.bot);
     if (anonymous && config.graph.mode === 'tenant') {
@@ -54,13 +60,17 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
     if (runtime.sandbox && config.bot.id) {
       logger.warn('SANDBOX=on with a BOT_ID: Teams users of this bot are answered from the built-in demo tenant, and may switch persona with "as approver"');
     }
-    const listening = await listen(createHttpApp(bot, adapter), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
+    const listening = await listen(createHttpApp(bot, adapter, readinessHandler(runtime.gateway.transport, storage)), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
+    const pruning = schedulePruning(createListing(config, env), { runDays: config.runRetentionDays, auditDays: config.auditRetentionDays });
     return {
       url: listening.url,
       port: listening.port,
       runtime,
       close: async () => {
+        pruning.stop();
         await listening.close();
+        // Records of actions already taken get a last chance to land; a store that is still down is logged by the outbox.
+        await Promise.race([services.actions.outbox.drain(), new Promise((resolve) => setTimeout(resolve, OUTBOX_GRACE_MS).unref())]);
         await runtime.close();
       },
     };

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   'tap.expired': 'TAP request expired',
   'tap.refused': 'TAP action refused',
   'escalation.sent': 'Escalated',
+  'escalation.undelivered': 'Escalation not delivered to the channel',
+  'access.refused': 'Refused: not in the required group',
   'passkey.removal-requested': 'Passkey removal requested',
   'passkey.removal-approved': 'Passkey removal approved',
   'passkey.removed': 'Passkey removed',

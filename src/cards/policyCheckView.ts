@@ -1,7 +1,8 @@
 /**
  * The policy-check card's view model: a headline ("2 problems, 3 warnings"),
  * one row per finding (icon, message, fix, admin-center link, Maester id) and
- * Re-check. Nothing about the tenant goes into any action's `data`.
+ * Re-check. Nothing about the tenant goes into any action's `data`; tenant
+ * names reach the card as text, escaped by `render` like every view.
  */
 import type { PolicySeverity } from '../tenant/policyCheck/codes';
 import type { PolicyCheckDocument } from '../tenant/policyCheck/types';
@@ -15,9 +16,6 @@ const ROW: Record<PolicySeverity, { icon: string; color: TextColor; label: strin
 };
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-/** Tenant names (profiles, groups, policies) must not turn into emphasis or links on the card. */
-const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]])/g, '\\$1');
 
 function headline(summary: PolicyCheckDocument['summary']): { text: string; color: TextColor; style: ContainerStyle } {
   const parts = [
@@ -38,10 +36,10 @@ export function policyCheckView(document: PolicyCheckDocument) {
       icon: ROW[f.severity].icon,
       color: ROW[f.severity].color,
       label: ROW[f.severity].label,
-      message: escapeMarkdown(f.message),
-      fix: escapeMarkdown(f.fix),
+      message: f.message,
+      fix: f.fix,
       blade: f.blade,
-      reference: `${f.code}${f.maester ? ` · Maester ${f.maester}` : ''}`,
+      reference: f.maester ? `Maester ${f.maester}` : '',
     })),
     hasFindings: document.findings.length > 0,
     checkedAt: document.generatedAt,

@@ -34,6 +34,7 @@ import tapRequestTemplate from './templates/tapRequest.json';
 import tapSecretTemplate from './templates/tapSecret.json';
 import verdictTemplate from './templates/verdict.json';
 import type { VerdictChanges } from './verdictChanges';
+import { escapeView } from './markdown';
 import { verdictView, type VerdictStatus } from './verdictView';
 
 /** An Adaptive Card as JSON (structurally the `AdaptiveCard` teams-ai handlers return). */
@@ -43,12 +44,31 @@ export interface AdaptiveCardJson {
   [key: string]: unknown;
 }
 
+/** Expands a template with a view whose strings are all shown as text, never as Markdown. */
 function expand(template: object, data: object): AdaptiveCardJson {
-  return new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  return expandVerbatim(template, escapeView(data));
+}
+
+/**
+ * Parsing a template (every `${…}` through the expression parser) costs far
+ * more than expanding it, and it made most of a turn's garbage: each
+ * template is parsed once and its parsed form reused. Expansion is
+ * synchronous, so one parsed template serves every turn in turn.
+ */
+const parsed = new WeakMap<object, ACData.Template>();
+
+/** For cards made only of Passkey Doctor's own words and validated choices (help, the device form). */
+function expandVerbatim(template: object, data: object): AdaptiveCardJson {
+  let ready = parsed.get(template);
+  if (!ready) {
+    ready = new ACData.Template(template);
+    parsed.set(template, ready);
+  }
+  return ready.expand({ $root: data }) as AdaptiveCardJson;
 }
 
 export function deviceFormCard(verdict: Verdict, runId: string): AdaptiveCardJson {
-  return expand(deviceFormTemplate, deviceFormView(verdict, runId));
+  return expandVerbatim(deviceFormTemplate, deviceFormView(verdict, runId));
 }
 
 export function verdictCard(verdict: Verdict, runId: string, changes: VerdictChanges | null = null, status: VerdictStatus = {}): AdaptiveCardJson {
@@ -56,7 +76,7 @@ export function verdictCard(verdict: Verdict, runId: string, changes: VerdictCha
 }
 
 export function helpCard(options: HelpOptions = {}): AdaptiveCardJson {
-  return expand(helpTemplate, helpView(options));
+  return expandVerbatim(helpTemplate, helpView(options));
 }
 
 export function noticeCard(view: NoticeView): AdaptiveCardJson {

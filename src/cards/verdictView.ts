@@ -43,13 +43,15 @@ export interface VerdictView {
   footer: string;
   /** What was done from the card, e.g. the escalation; empty when nothing was. */
   statusLine: string;
-  actions: { rerun: boolean; deviceDetails: boolean; issueTap: boolean; escalate: boolean; removePasskey: boolean };
+  actions: { rerun: boolean; deviceDetails: boolean; issueTap: boolean; escalate: boolean; retryEscalation: boolean; removePasskey: boolean };
 }
 
 /** What was done from the card since the verdict, shown on it for everyone. */
 export interface VerdictStatus {
   /** The escalation's one line ("Escalated to … by … at …"); the card then offers no second escalation. */
   escalation?: string;
+  /** The escalation did not reach the team's channel: the card says so and offers Retry instead. */
+  escalationUndelivered?: boolean;
 }
 
 /** Findings that mean "we could not look", not "something is wrong": the card says which layer could not be checked. */
@@ -193,6 +195,7 @@ export function verdictView(verdict: Verdict, runId: string, changes: VerdictCha
       deviceDetails: suggested.has('add-device-details') || (verdict.outcome !== 'user-not-found' && !!verdict.device?.source),
       issueTap: suggested.has('issue-tap'),
       escalate: suggested.has('escalate') && !status.escalation,
+      retryEscalation: !!status.escalation && status.escalationUndelivered === true,
       removePasskey: suggested.has('remove-passkey'),
     },
   };

@@ -17,7 +17,7 @@ export function renderPolicyCheck(document: PolicyCheckDocument, style: Styler):
   if (document.findings.length === 0) lines.push('No design problems found.');
   for (const f of document.findings) {
     const label = LABELS[f.severity];
-    lines.push(`${style(label.colour, label.text)}  ${f.message}  ${style('grey', `[${f.code}${f.maester ? ` · Maester ${f.maester}` : ''}]`)}`);
+    lines.push(`${style(label.colour, label.text)}  ${f.message}${f.maester ? `  ${style('grey', `[Maester ${f.maester}]`)}` : ''}`);
     lines.push(`      Fix: ${f.fix}`);
   }
   lines.push('', style('grey', `Graph: ${document.graph.requests} requests in ${document.graph.roundTrips} round trips, ${document.graph.ms} ms.`));

@@ -75,6 +75,9 @@ const envSchema = z.object({
   PLAYGROUND: flag(true),
   PLAYGROUND_PORT: z.preprocess(blankAsUndefined, z.coerce.number({ invalid_type_error: 'must be a whole number from 1 to 65535' }).int('must be a whole number from 1 to 65535').min(1, 'must be a whole number from 1 to 65535').max(65535, 'must be a whole number from 1 to 65535').optional()),
   SANDBOX: z.preprocess(blankAsUndefined, z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }).optional()),
+  CLICK_BUDGET_MS: wholeNumber(10, 14_000, 8_000),
+  RUN_RETENTION_DAYS: wholeNumber(1, 3650, 30),
+  AUDIT_RETENTION_DAYS: wholeNumber(1, 36500, 365),
 });
 
 export type GraphMode = 'tenant' | 'emulator' | 'sandbox';
@@ -114,6 +117,12 @@ export interface AppConfig {
   playground: boolean;
   /** The Agents Playground's port: PLAYGROUND_PORT, else 56150 moved by as much as PORT was, so a second bot's playground does not collide with the first's. */
   playgroundPort: number;
+  /** How long a card click may work before it answers "still working" (Teams gives up on an invoke after about 15 s). */
+  clickBudgetMs: number;
+  /** Diagnosis runs older than this are pruned. */
+  runRetentionDays: number;
+  /** Audit entries older than this are pruned; kept longer than runs. */
+  auditRetentionDays: number;
 }
 
 const DEFAULT_PORT = 3978;
@@ -196,5 +205,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     escalationWebhookUrl: env.ESCALATION_WEBHOOK_URL,
     playground: env.PLAYGROUND,
     playgroundPort: env.PLAYGROUND_PORT ?? Math.min(65535, DEFAULT_PLAYGROUND_PORT + env.PORT - DEFAULT_PORT),
+    clickBudgetMs: env.CLICK_BUDGET_MS,
+    runRetentionDays: env.RUN_RETENTION_DAYS,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
   };
 }

@@ -13,6 +13,7 @@ export const ERRORS = {
   GRAPH_FAILED: { exitCode: 3, title: 'Microsoft Graph request failed' },
   NOT_AUTHORISED: { exitCode: 1, title: 'Not allowed' },
   STORE_CONFLICT: { exitCode: 1, title: 'The state store kept changing during an update' },
+  STORE_CORRUPT: { exitCode: 1, title: 'A stored record is unreadable' },
   INTERNAL: { exitCode: 1, title: 'Unexpected error' },
 } as const;
 

@@ -3,11 +3,12 @@
  * tenant snapshot is cached, two when it is cold (contracts §5).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { known } from '../diagnosis/facts';
+import { known, type Fact } from '../diagnosis/facts';
 import type { FactsGateway, GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { RetryPolicy } from './batch';
 import { pathSegment } from './odata';
+import { eligibleRoleIds } from './roleEligibility';
 import { obj, strings } from './parse/values';
 import type { PolicyFacts } from '../tenant/policyCheck/types';
 import { gatherPolicyFacts } from './policyFacts';
@@ -76,6 +77,11 @@ export class GraphGateway implements FactsGateway {
     const meter = new UsageMeter();
     const facts = await gatherPolicyFacts(await this.snapshots.get(meter), this.transport, meter, tenant);
     return { facts, usage: meter.usage() };
+  }
+
+  /** Directory roles the user could activate through PIM (TAP pre-checks only: one request, not part of a diagnosis). */
+  eligibleRoleIds(userId: string): Promise<Fact<string[]>> {
+    return eligibleRoleIds(this.transport, userId);
   }
 
   /** Forget the cached tenant snapshot (after a policy change, or in tests). */

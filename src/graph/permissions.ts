@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   createTap: 'UserAuthMethod-TAP.ReadWrite.All',
   deletePasskey: 'UserAuthMethod-Passkey.ReadWrite.All',
   revokeSessions: 'User.RevokeSessions.All',
+  roleEligibility: 'RoleEligibilitySchedule.Read.Directory',
 } as const;
 
 export type RequestKind = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@
  */
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { PasskeyDoctorError } from '../errors/catalog';
+import { graphRoute, inSpan, recordGraphCall } from '../telemetry/instruments';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
@@ -46,12 +47,30 @@ export class GraphTransport {
     readonly host: string,
   ) {}
 
+  /** One round trip, in a telemetry span and counted in the Graph metrics (route without ids, status, time). */
   async send(
     method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
     version: GraphVersion,
     path: string,
     meter: UsageMeter,
     options: { body?: unknown; innerRequests?: number } = {},
+  ): Promise<RawResponse> {
+    const route = graphRoute(path);
+    return inSpan(`graph ${method} ${route}`, { 'http.request.method': method, 'graph.route': route, 'graph.version': version, 'graph.inner_requests': options.innerRequests ?? 1 }, async (span) => {
+      const started = performance.now();
+      const response = await this.sendOnce(method, version, path, meter, options);
+      span.setAttribute('http.response.status_code', response.status);
+      recordGraphCall(method, route, response.status, performance.now() - started);
+      return response;
+    });
+  }
+
+  private async sendOnce(
+    method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
+    version: GraphVersion,
+    path: string,
+    meter: UsageMeter,
+    options: { body?: unknown; innerRequests?: number },
   ): Promise<RawResponse> {
     meter.roundTrips += 1;
     meter.requests += options.innerRequests ?? 1;

@@ -59,6 +59,8 @@ const directoryRole = z
     displayName: z.string(),
     /** User UPNs. */
     members: z.array(z.string()).default([]),
+    /** User UPNs eligible for the role through Privileged Identity Management (not active until activated). */
+    eligibleMembers: z.array(z.string()).default([]),
   })
   .passthrough();
 

@@ -14,6 +14,8 @@ export type { JsonObject } from './json';
 export interface MemberContainer {
   object: JsonObject;
   memberIds: string[];
+  /** Directory roles only: users eligible through PIM. */
+  eligibleIds?: string[];
 }
 
 export interface TenantState {
@@ -66,7 +68,7 @@ function groupObject(fixtureGroup: SandboxFixture['groups'][number]): JsonObject
 }
 
 function roleObject(fixtureRole: SandboxFixture['directoryRoles'][number]): JsonObject {
-  const { members: _members, ...properties } = fixtureRole;
+  const { members: _members, eligibleMembers: _eligible, ...properties } = fixtureRole;
   return { deletedDateTime: null, description: null, ...properties };
 }
 
@@ -91,6 +93,7 @@ export function buildTenantState(data: SandboxFixture): TenantState {
     directoryRoles: fixture.directoryRoles.map((role) => ({
       object: roleObject(role),
       memberIds: role.members.map((member) => names.user(member, `directory role '${role.displayName}'`)),
+      eligibleIds: role.eligibleMembers.map((member) => names.user(member, `directory role '${role.displayName}' (eligible)`)),
     })),
     authenticationMethods: new Map(fixture.users.map((user) => [user.id, user.authenticationMethods as JsonObject[]])),
     signIns: fixture.users.flatMap((user) =>

@@ -11,8 +11,13 @@
  *
  * An entry has no free-form payload beyond a short note: nothing secret has
  * a field to go in.
+ *
+ * Appends to one user's trail queue inside the process, so fifty diagnoses
+ * of one user at once write one after another instead of racing for the
+ * head; compare-and-swap still guards against another process.
  */
 import { PasskeyDoctorError } from '../errors/catalog';
+import { createKeyedQueue } from './keyedQueue';
 import type { VersionedStore } from './versionedStore';
 
 export type AuditAction =
@@ -25,6 +30,7 @@ export type AuditAction =
   | 'tap.expired'
   | 'tap.refused'
   | 'escalation.sent'
+  | 'escalation.undelivered'
   | 'passkey.removal-requested'
   | 'passkey.removal-approved'
   | 'passkey.removed'
@@ -35,7 +41,8 @@ export type AuditAction =
   | 'sessions.revoked'
   /** Sandbox only: who the bot treats as typing was changed with `as <role>` (or refused outside the sandbox). */
   | 'sandbox.acting-as'
-  | 'sandbox.acting-as-refused';
+  | 'sandbox.acting-as-refused'
+  | 'access.refused';
 
 export interface AuditEntry {
   time: string;
@@ -48,6 +55,14 @@ export interface AuditEntry {
   /** A short, secret-free detail: a refusal code, a validity window, a passkey name. */
   note?: string;
 }
+
+/**
+ * The trail of clicks and commands the guard refused (not in the operators
+ * or approvers group). Kept apart from the per-user trails because a refusal
+ * happens before anything about the target is read; no UPN has this name
+ * (a UPN has an @).
+ */
+export const ACCESS_REFUSALS = 'access-refusals';
 
 export const PAGE_SIZE = 20;
 /** Each failed attempt means another append landed; this many in a row is not contention but a fault. */
@@ -64,10 +79,17 @@ interface AuditHead {
 const headKey = (upn: string) => `audit/${upn.trim().toLowerCase()}`;
 const pageKey = (upn: string, page: number) => `${headKey(upn)}/page-${page}`;
 
+/** Shared by every AuditTrail in the process: two instances over one store still take turns. */
+const oneAtATime = createKeyedQueue();
+
 export class AuditTrail {
   constructor(private readonly store: VersionedStore) {}
 
   async append(entry: AuditEntry): Promise<void> {
+    await oneAtATime(headKey(entry.target.userPrincipalName), () => this.appendNow(entry));
+  }
+
+  private async appendNow(entry: AuditEntry): Promise<void> {
     const upn = entry.target.userPrincipalName;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const head = await this.store.read<AuditHead>(headKey(upn));

@@ -8,7 +8,13 @@ import { DefaultAzureCredential } from '@azure/identity';
 import type { Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { AppConfig } from '../config/schema';
+import { BlobListing } from './blobListing';
 import { FileStorage } from './fileStorage';
+import type { ListableStore } from './retention';
+
+const credentialFor = (config: Pick<AppConfig, 'graph'>, env: NodeJS.ProcessEnv) =>
+  // On App Service the user-assigned identity's client id is AZURE_CLIENT_ID, as for Graph.
+  new DefaultAzureCredential({ managedIdentityClientId: env.AZURE_CLIENT_ID, authorityHost: config.graph.authorityHost });
 
 export function createStorage(config: Pick<AppConfig, 'stateStore' | 'graph'>, env: NodeJS.ProcessEnv = process.env): Storage {
   const store = config.stateStore;
@@ -16,12 +22,21 @@ export function createStorage(config: Pick<AppConfig, 'stateStore' | 'graph'>, e
     case 'file':
       return new FileStorage(store.dir);
     case 'blob':
-      // On App Service the user-assigned identity's client id is AZURE_CLIENT_ID, as for Graph.
-      return new BlobsStorage('', '', {}, store.containerUrl, new DefaultAzureCredential({
-        managedIdentityClientId: env.AZURE_CLIENT_ID,
-        authorityHost: config.graph.authorityHost,
-      }));
+      return new BlobsStorage('', '', {}, store.containerUrl, credentialFor(config, env));
     case 'blob-conn':
       return new BlobsStorage(store.connectionString, store.container);
+  }
+}
+
+/** The same store, listed by key prefix: what retention prunes through. */
+export function createListing(config: Pick<AppConfig, 'stateStore' | 'graph'>, env: NodeJS.ProcessEnv = process.env): ListableStore {
+  const store = config.stateStore;
+  switch (store.kind) {
+    case 'file':
+      return new FileStorage(store.dir);
+    case 'blob':
+      return BlobListing.fromUrl(store.containerUrl, credentialFor(config, env));
+    case 'blob-conn':
+      return BlobListing.fromConnectionString(store.connectionString, store.container);
   }
 }

@@ -5,12 +5,32 @@
  * the stored item has moved on, which is what stops a double click from
  * acting twice. Writes are atomic (temp file + rename) and serialised per key
  * inside the process; one bot process owns a directory.
+ *
+ * Damage is survived rather than propagated: a directory deleted while the
+ * bot runs is created again on the next write, and a file that is not a
+ * stored item is moved aside (`*.corrupt-<time>`), logged and read as absent —
+ * except for keys that must never silently vanish (a workflow record: a TAP
+ * being issued read as absent could be requested and issued again). Those
+ * stay where they are and every read of them fails with STORE_CORRUPT.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { PasskeyDoctorError } from '../errors/catalog';
+import { logger } from '../logger';
 import { createKeyedQueue } from './keyedQueue';
+import type { ListableStore, StoredItemInfo } from './retention';
+
+export interface FileStorageOptions {
+  /** Keys whose damaged file must fail loudly instead of reading as absent. */
+  mustStayReadable?: (key: string) => boolean;
+}
+
+const WORKFLOW_RECORDS = (key: string) => key.startsWith('workflow/');
+
+const isStoredFile = (value: unknown): value is StoredFile =>
+  typeof value === 'object' && value !== null && typeof (value as StoredFile).eTag === 'string' && typeof (value as StoredFile).value === 'object' && (value as StoredFile).value !== null;
 
 interface StoredFile {
   key: string;
@@ -28,37 +48,36 @@ function fileNameFor(key: string): string {
 /** Shared by every FileStorage in the process, so two instances on one directory still serialise. */
 const serialised = createKeyedQueue();
 
-export class FileStorage implements Storage {
+export class FileStorage implements Storage, ListableStore {
   private readonly dir: string;
-  private ready: Promise<unknown> | undefined;
+  private readonly mustStayReadable: (key: string) => boolean;
 
-  constructor(dir: string) {
+  constructor(dir: string, options: FileStorageOptions = {}) {
     this.dir = resolve(dir);
+    this.mustStayReadable = options.mustStayReadable ?? WORKFLOW_RECORDS;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const stored = await this.load(this.pathOf(key));
+      const stored = await this.load(key, this.pathOf(key));
       if (stored) items[key] = { ...stored.value, eTag: stored.eTag };
     }
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await this.ensureDir();
     for (const [key, item] of Object.entries(changes)) {
       const path = this.pathOf(key);
       await serialised(path, async () => {
         const { eTag, ...value } = (item ?? {}) as StoreItem;
-        const current = await this.load(path);
+        const current = await this.load(key, path, true);
         if (current && eTag && eTag !== '*' && eTag !== current.eTag) {
           throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
         const file: StoredFile = { key, eTag: randomUUID(), value };
         const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-        await writeFile(temp, JSON.stringify(file), { mode: 0o600 });
-        await rename(temp, path);
+        await this.writeAtomically(temp, path, JSON.stringify(file));
       });
     }
   }
@@ -72,21 +91,71 @@ export class FileStorage implements Storage {
     }
   }
 
+  /** Every item whose key starts with `prefix`, with its last write (for retention). */
+  async *list(prefix: string): AsyncIterable<StoredItemInfo> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const path = join(this.dir, name);
+      const stored = await readFile(path, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined);
+      if (!isStoredFile(stored) || typeof stored.key !== 'string' || !stored.key.startsWith(prefix)) continue;
+      const modified = await stat(path).then((s) => s.mtime, () => undefined);
+      if (modified) yield { key: stored.key, modified };
+    }
+  }
+
   private pathOf(key: string): string {
     return join(this.dir, fileNameFor(key));
   }
 
-  private ensureDir(): Promise<unknown> {
-    this.ready ??= mkdir(this.dir, { recursive: true, mode: 0o700 });
-    return this.ready;
+  private async writeAtomically(temp: string, path: string, text: string): Promise<void> {
+    try {
+      await writeFile(temp, text, { mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // The directory is not there (first write, or deleted while running): make it and write again.
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await writeFile(temp, text, { mode: 0o600 });
+    }
+    await rename(temp, path);
   }
 
-  private async load(path: string): Promise<StoredFile | undefined> {
+  /** `locked`: the caller already holds this path's queue. */
+  private async load(key: string, path: string, locked = false): Promise<StoredFile | undefined> {
+    let text: string;
     try {
-      return JSON.parse(await readFile(path, 'utf8')) as StoredFile;
+      text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (isStoredFile(parsed)) return parsed;
+    if (this.mustStayReadable(key)) {
+      logger.error('state record is unreadable and kept in place', { file: path });
+      throw new PasskeyDoctorError('STORE_CORRUPT', 'A record this needs is damaged in the state store, so nothing was done. An administrator must restore or remove it (see the log).', { file: path });
+    }
+    const moveAside = () => this.moveAside(path, text);
+    await (locked ? moveAside() : serialised(path, moveAside));
+    return undefined;
+  }
+
+  /** Moves the damaged file aside unless a write replaced it meanwhile. */
+  private async moveAside(path: string, damaged: string): Promise<void> {
+    const now = await readFile(path, 'utf8').catch(() => undefined);
+    if (now !== damaged) return;
+    const aside = `${path}.corrupt-${Date.now()}`;
+    await rename(path, aside);
+    logger.warn('state record was unreadable; moved aside and treated as absent', { file: aside });
   }
 }

@@ -8,6 +8,7 @@ import { AccessCheck, type Person } from '../../src/actions/access';
 import type { DiagnosisRun } from '../../src/actions/approvalRequest';
 import type { GroupMembership, PasskeyWrites, TapWrites, UserFactsSource } from '../../src/actions/ports';
 import { Escalation, type WebhookPoster } from '../../src/actions/escalation';
+import type { Outbox } from '../../src/actions/outbox';
 import { PasskeyRemovalWorkflow } from '../../src/actions/passkeyRemoval';
 import { TapWorkflow } from '../../src/actions/tapWorkflow';
 import { known, type Fact } from '../../src/diagnosis/facts';
@@ -66,6 +67,7 @@ export function aliceWorld(): World {
 export class FakeFacts implements UserFactsSource {
   world = aliceWorld();
   roles: Fact<string[]> = known([]);
+  eligible: Fact<string[]> = known([]);
   invalidations = 0;
   failing = false;
 
@@ -77,6 +79,10 @@ export class FakeFacts implements UserFactsSource {
 
   invalidateTenantSnapshot(): void {
     this.invalidations += 1;
+  }
+
+  async eligibleRoleIds(): Promise<Fact<string[]>> {
+    return this.eligible;
   }
 }
 
@@ -183,6 +189,7 @@ export interface HarnessOptions {
   storage?: Storage;
   webhookUrl?: string;
   postWebhook?: WebhookPoster;
+  outbox?: Outbox;
 }
 
 export function harness(options: HarnessOptions = {}): Harness {
@@ -196,7 +203,7 @@ export function harness(options: HarnessOptions = {}): Harness {
   const access = new AccessCheck(directory, { operators: GROUP.operators, approvers: options.approvers === null ? undefined : (options.approvers ?? GROUP.approvers) });
   const workflows = new WorkflowStore(store);
   const routes = new EscalationRoutes(store);
-  const base = { workflows, audit, access, secondApprover: options.secondApprover ?? true, now: clock.now };
+  const base = { workflows, audit, access, secondApprover: options.secondApprover ?? true, now: clock.now, outbox: options.outbox };
   return {
     storage,
     clock,

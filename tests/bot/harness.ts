@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ActivityTypes, INVOKE_RESPONSE_KEY, TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, TestAdapter, TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { loadConfig } from '../../src/config/schema';
 import { createRuntime, type Runtime } from '../../src/runtime';
 import { createBot } from '../../src/bot/app';
@@ -51,6 +51,27 @@ export class TeamsTestAdapter extends TestAdapter {
   ): Promise<void> {
     const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic!;
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  /** Teams' one-to-one chat with the member: conversation `personal:<member id>`. */
+  async createConversationAsync(
+    _botAppId: string,
+    channelId: string,
+    serviceUrl: string,
+    _audience: string,
+    parameters: ConversationParameters,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const member = parameters.members?.[0];
+    const reference: Partial<ConversationReference> = {
+      channelId,
+      serviceUrl,
+      bot: parameters.bot,
+      user: member,
+      conversation: { id: `personal:${member?.id}`, conversationType: 'personal', isGroup: false, name: '' },
+    };
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'CreateConversation' }, reference, true);
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 }

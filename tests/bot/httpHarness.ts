@@ -47,6 +47,12 @@ export async function fakeConnector(): Promise<FakeConnector> {
     captured.push({ method: 'POST', conversation: req.params.conversation, activityId: req.params.id, assignedId, body: req.body });
     res.json({ id: assignedId });
   });
+  // Creating a one-to-one conversation (a proactive personal message): Teams answers with the chat's id.
+  app.post('/v3/conversations', (req, res) => {
+    const id = `a:personal-${req.body?.members?.[0]?.id ?? 'unknown'}`;
+    captured.push({ method: 'CREATE', conversation: id, activityId: undefined, assignedId: id, body: req.body });
+    res.json({ id });
+  });
   app.put('/v3/conversations/:conversation/activities/:id', (req, res) => {
     captured.push({ method: 'PUT', conversation: req.params.conversation, activityId: req.params.id, assignedId: req.params.id, body: req.body });
     res.json({ id: req.params.id });

@@ -39,7 +39,12 @@ const escalate: CardActionSpec<{ runId?: unknown }> = {
     if (result.kind === 'refused') return result.message;
     if (result.route && !(await postToChannel(turn, run, result.route, result.payload, result.summary))) {
       const team = OWNER_NAMES[result.route.owner];
-      return `The escalation was recorded, but posting it to the ${team}'s channel failed (is Passkey Doctor still in that team?). Type "route ${result.route.owner} here" in their channel again, then re-run the diagnosis and escalate.`;
+      const undelivered = await turn.services.actions.escalation.undelivered(personOf(turn), result.record);
+      const card = verdictCardFor(run, { escalation: undelivered.summary, escalationUndelivered: true });
+      return {
+        clicker: `Posting the escalation to the ${team}'s channel failed (is Passkey Doctor still in that team?). If it was removed, add it and type "route ${result.route.owner} here" in their channel, then press Retry escalation.`,
+        everyone: card,
+      };
     }
     const escalated: DiagnosisRun = { ...run, escalation: { line: result.summary } };
     await turn.services.runs.save(escalated);

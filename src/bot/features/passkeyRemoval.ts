@@ -9,6 +9,7 @@ import { personOf, runOf, STALE_CARD, whereOf } from '../actionTurn';
 import { replyToRemoval } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, CardActionSpec } from '../feature';
+import { answerInTime } from '../lateAnswer';
 
 const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
   verb: VERBS.passkeyRemove,
@@ -38,7 +39,13 @@ const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revo
 const approve: CardActionSpec<{ requestId?: unknown }> = {
   verb: VERBS.passkeyRemovalApprove,
   audience: 'tapApprovers',
-  handle: async (turn, data) => replyToRemoval(turn, await turn.services.actions.removal.approve(personOf(turn), data.requestId, whereOf(turn))),
+  handle: async (turn, data) =>
+    answerInTime(
+      turn,
+      turn.services.actions.removal.approve(personOf(turn), data.requestId, whereOf(turn)),
+      (result) => replyToRemoval(turn, result),
+      'Removing… Microsoft Graph is slow to answer. The outcome will come to you in your personal chat with Passkey Doctor, and the request card will show it.',
+    ),
 };
 
 const deny: CardActionSpec<{ requestId?: unknown }> = {

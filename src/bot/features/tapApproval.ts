@@ -9,12 +9,22 @@ import { VERBS } from '../../cards/verbs';
 import { personOf, whereOf } from '../actionTurn';
 import { replyToTap } from '../approvalReplies';
 import type { BotFeature, CardActionSpec } from '../feature';
+import { answerInTime } from '../lateAnswer';
+
+/** A throttled create can outlast Teams' wait for the click's answer; the pass then goes to the approver's personal chat. */
+export const STILL_ISSUING =
+  'Issuing… Microsoft Graph is slow to answer. The pass will come to you alone, in your personal chat with Passkey Doctor, as soon as it is created — it is not shown anywhere else.';
 
 const approve: CardActionSpec<{ requestId?: unknown; replaceExisting?: unknown }> = {
   verb: VERBS.tapApprove,
   audience: 'tapApprovers',
   handle: async (turn, data) =>
-    replyToTap(turn, await turn.services.actions.tap.approve(personOf(turn), data.requestId, { ...whereOf(turn), replaceExisting: data.replaceExisting === true })),
+    answerInTime(
+      turn,
+      turn.services.actions.tap.approve(personOf(turn), data.requestId, { ...whereOf(turn), replaceExisting: data.replaceExisting === true }),
+      (result) => replyToTap(turn, result),
+      STILL_ISSUING,
+    ),
 };
 
 const deny: CardActionSpec<{ requestId?: unknown }> = {

@@ -7,6 +7,7 @@ import { directoryObjectRoutes } from './directoryObjects';
 import { groupMemberRoutes } from './groupMembers';
 import { membershipRoutes } from './memberships';
 import { policyRoutes } from './policies';
+import { roleEligibilityRoutes } from './roleEligibility';
 import { signInRoutes } from './signIns';
 import { temporaryAccessPassRoutes } from './temporaryAccessPass';
 import { userRoutes } from './users';
@@ -22,4 +23,5 @@ export const graphRoutes: Route[] = [
   ...directoryObjectRoutes,
   ...signInRoutes,
   ...directoryAuditRoutes,
+  ...roleEligibilityRoutes,
 ];
