@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PasskeyDoctorError } from '../errors/catalog';
+import { GRAPH_REPORTS_DEFAULT, parseQuota, quotaText, type Quota } from './quota';
 import { CLOUDS, type CloudName, isLoopbackUrl } from './clouds';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,6 +72,13 @@ const envSchema = z.object({
   MFA_FRESHNESS_MINUTES: wholeNumber(1, 1440, 5),
   POLICY_CACHE_SECONDS: wholeNumber(0, 86400, 300),
   SIGNIN_LOOKBACK_DAYS: wholeNumber(1, 30, 7),
+  GRAPH_REPORTS_QUOTA: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .default(quotaText(GRAPH_REPORTS_DEFAULT))
+      .transform((v, ctx) => parseQuota(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be requests/seconds such as 5/10' }), z.NEVER)),
+  ),
   ESCALATION_WEBHOOK_URL: z.preprocess(blankAsUndefined, z.string().url('must be an https URL').startsWith('https://', 'must be an https URL').optional()),
   PLAYGROUND: flag(true),
 });
@@ -108,6 +116,8 @@ export interface AppConfig {
   mfaFreshnessMinutes: number;
   policyCacheSeconds: number;
   signInLookbackDays: number;
+  /** Graph's reports limit the scheduler keeps within (contracts §5). */
+  reportsQuota: Quota;
   escalationWebhookUrl: string | undefined;
   playground: boolean;
 }
@@ -179,6 +189,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     mfaFreshnessMinutes: env.MFA_FRESHNESS_MINUTES,
     policyCacheSeconds: env.POLICY_CACHE_SECONDS,
     signInLookbackDays: env.SIGNIN_LOOKBACK_DAYS,
+    reportsQuota: env.GRAPH_REPORTS_QUOTA,
     escalationWebhookUrl: env.ESCALATION_WEBHOOK_URL,
     playground: env.PLAYGROUND,
   };

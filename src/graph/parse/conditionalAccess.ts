@@ -40,3 +40,12 @@ export function parseAuthenticationStrengths(body: unknown): AuthenticationStren
     allowedCombinations: strings(s.allowedCombinations),
   }));
 }
+
+/** The strengths registration policies carry inline in their grant controls (only those that came with their combinations). */
+export function parseInlineStrengths(body: unknown): AuthenticationStrength[] {
+  const inline = values(body)
+    .filter((p) => strings(obj(obj(p.conditions).applications).includeUserActions).some((a) => a.toLowerCase() === REGISTER_SECURITY_INFO))
+    .map((p) => obj(obj(p.grantControls).authenticationStrength))
+    .filter((s) => str(s.id));
+  return parseAuthenticationStrengths({ value: inline });
+}
