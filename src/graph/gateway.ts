@@ -56,9 +56,8 @@ export class GraphGateway implements FactsGateway {
   async gather(subject: string, options: GatherOptions = {}): Promise<GatheredFacts> {
     const meter = new UsageMeter();
     const asked = this.clock();
-    const logs = options.logs ?? true;
     const snapshot = await this.snapshots.get(meter);
-    const refresh = logs ? this.window.join(asked, 'interactive') : undefined;
+    const refresh = (options.logs ?? true) ? this.window.join(asked, 'interactive') : undefined;
     const nowMs = this.clock();
     const gathered = await gatherUser(subject, snapshot, this.transport, meter, {
       nowMs,
@@ -71,19 +70,22 @@ export class GraphGateway implements FactsGateway {
     if (gathered.exclusionNestedGroups?.ok) snapshot.exclusionNestedGroups = gathered.exclusionNestedGroups;
     const groupNames = snapshot.groupNames ?? gathered.groupNames ?? known({});
     const exclusionNestedGroups = snapshot.exclusionNestedGroups ?? gathered.exclusionNestedGroups;
-    const { signIns, audits } = refresh ? await this.logsOf(subject, gathered.facts.user, nowMs, refresh.done, meter) : { signIns: notRead<SignIn[]>('GET /auditLogs/signIns'), audits: notRead<never>('GET /auditLogs/directoryAudits') };
+    const logs = refresh ? await this.logsOf(subject, gathered.facts.user, refresh.done, meter) : undefined;
+    const { signIns, audits } = logs ?? { signIns: notRead<SignIn[]>('GET /auditLogs/signIns'), audits: notRead<never>('GET /auditLogs/directoryAudits') };
     return {
       tenant: { ...snapshot.facts, targetGroups: groupNames, ...(exclusionNestedGroups ? { exclusionNestedGroups } : {}) },
-      user: { ...gathered.facts, signIns, audits },
+      // The diagnosis's "now" is when its logs were read, so nothing in them lies in its future.
+      user: { ...gathered.facts, ...(logs ? { now: new Date(logs.nowMs).toISOString() } : {}), signIns, audits },
       usage: meter.usage(),
     };
   }
 
   /** The user's logs from the window once the refresh they joined is done; sign-ins read alone if the window falls short. */
-  private async logsOf(subject: string, user: GatheredFacts['user']['user'], nowMs: number, refreshed: Promise<void>, meter: UsageMeter) {
+  private async logsOf(subject: string, user: GatheredFacts['user']['user'], refreshed: Promise<void>, meter: UsageMeter) {
     await refreshed.catch(() => undefined);
-    const keys = [subject.toLowerCase(), ...(user.ok && user.value ? [user.value.id, user.value.userPrincipalName] : [])].map((k) => k.toLowerCase());
-    const fromWindow = this.window.forUser(keys, nowMs);
+    const nowMs = this.clock();
+    const keys = [subject, ...(user.ok && user.value ? [user.value.id, user.value.userPrincipalName] : [])].map((k) => k.toLowerCase());
+    const fromWindow = { nowMs, ...this.window.forUser(keys, nowMs) };
     if (!this.window.signInsIncomplete(nowMs)) return fromWindow;
     const request = userSignInsRequest(subject, nowMs, this.options.signInLookbackDays);
     const responses = await executeBatch(this.transport, 'beta', [request], meter, this.options.retry, reportsGate(this.reports, 'interactive'));

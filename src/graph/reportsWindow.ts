@@ -29,6 +29,11 @@ export const MAX_PAGES_PER_REFRESH = 20;
 const PER_USER_SIGNINS = 50;
 const PER_USER_AUDITS = 100;
 const PAGE_SIZE = 1000;
+/**
+ * Records are kept this long past the look-back, so that a diagnosis that
+ * asked a moment before a refresh started still finds its whole look-back.
+ */
+const KEEP_PAST_LOOKBACK_MS = 60 * 60_000;
 
 interface Entry<T> {
   time: number;
@@ -111,8 +116,9 @@ class Feed<T> {
     } else if (wasCold) {
       this.coveredSince = lookbackStart;
     }
-    this.coveredSince = Math.max(this.coveredSince ?? lookbackStart, lookbackStart);
-    for (const [id, entry] of this.entries) if (entry.time < lookbackStart) this.entries.delete(id);
+    const keepFrom = lookbackStart - KEEP_PAST_LOOKBACK_MS;
+    this.coveredSince = Math.max(this.coveredSince ?? lookbackStart, keepFrom);
+    for (const [id, entry] of this.entries) if (entry.time < keepFrom) this.entries.delete(id);
     this.watermark = startedAt;
   }
 
