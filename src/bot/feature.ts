@@ -11,6 +11,7 @@ import type { HelpOptions } from '../cards/helpView';
 import type { DiagnosisService } from '../diagnosis/service';
 import type { AccessControl, Audience } from './access';
 import type { RunStore } from './runs';
+import type { ReportsStatusSource } from './waitReason';
 
 export interface BotServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
@@ -21,6 +22,8 @@ export interface BotServices {
   /** The bot's app id for posting to other conversations (escalations); empty when anonymous. */
   botAppId: string;
   help: HelpOptions;
+  /** The reports scheduler's status, for what a slow diagnosis says it waits for. */
+  reports?: ReportsStatusSource;
 }
 
 /** The person behind the activity, as Teams identifies them. */

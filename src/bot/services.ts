@@ -29,5 +29,6 @@ export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 
     }),
     botAppId: runtime.config.bot.id ?? '',
     help: settings.help,
+    reports: runtime.gateway,
   };
 }
