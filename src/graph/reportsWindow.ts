@@ -86,10 +86,10 @@ class Feed<T> {
 
   constructor(readonly spec: FeedSpec<T>) {}
 
-  firstRequest(lookbackStart: number): BatchRequest {
+  firstRequest(lookbackStart: number, pageSize: number): BatchRequest {
     const since = this.watermark === null ? lookbackStart : Math.max(lookbackStart, this.watermark - REFRESH_OVERLAP_MS);
     const clauses = [...this.spec.clauses, `${this.spec.timeField} ge ${odataDateTime(since)}`];
-    return { id: this.spec.id, method: 'GET', url: `${this.spec.path}?${filterParam(clauses)}&$top=${PAGE_SIZE}` };
+    return { id: this.spec.id, method: 'GET', url: `${this.spec.path}?${filterParam(clauses)}&$top=${pageSize}` };
   }
 
   absorb(page: unknown): number {
@@ -142,10 +142,6 @@ class Feed<T> {
   covers(since: number): boolean {
     return !this.gap && this.coveredSince !== null && this.coveredSince <= since;
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 /** A refresh the first asker sends inside its own `$batch`; it hands the answers back with `absorb`. */
@@ -165,6 +161,9 @@ export interface WindowOptions {
   maxStalenessMs: number;
   clock: () => number;
   retry?: RetryPolicy;
+  /** Records a page and pages a refresh (1,000 and 20 unless a test shrinks them). */
+  pageSize?: number;
+  maxPages?: number;
 }
 
 function splitNextLink(link: string): { version: GraphVersion; path: string } | null {
@@ -262,7 +261,7 @@ export class ReportsWindow {
   }
 
   private requestsFor(startedAt: number): BatchRequest[] {
-    return this.feeds.map((feed) => feed.firstRequest(this.lookbackStart(startedAt)));
+    return this.feeds.map((feed) => feed.firstRequest(this.lookbackStart(startedAt), this.options.pageSize ?? PAGE_SIZE));
   }
 
   private async standalone(refresh: Refresh, priority: ReportsPriority): Promise<void> {
@@ -289,7 +288,7 @@ export class ReportsWindow {
           const nextLink = str(obj(response.body)['@odata.nextLink']);
           const split = nextLink ? splitNextLink(nextLink) : null;
           if (!split) break;
-          if (page >= MAX_PAGES_PER_REFRESH) {
+          if (page >= (this.options.maxPages ?? MAX_PAGES_PER_REFRESH)) {
             feed.settle(refresh.startedAt, lookbackStart, Number.isFinite(oldest) ? oldest : refresh.startedAt);
             return;
           }
@@ -331,10 +330,5 @@ export class ReportsWindow {
   signInsIncomplete(nowMs: number): boolean {
     const [signIns] = this.feeds;
     return !signIns.gap && signIns.coveredSince !== null && !signIns.covers(this.lookbackStart(nowMs));
-  }
-
-  /** Records held, for the request plan's memory figures. */
-  get size(): { signIns: number; audits: number } {
-    return { signIns: this.feeds[0].size, audits: this.feeds[1].size };
   }
 }

@@ -1,3 +1,7 @@
+import { executeBatch } from '../../src/graph/batch';
+import { ReportsScheduler } from '../../src/graph/reportsScheduler';
+import { ReportsWindow } from '../../src/graph/reportsWindow';
+import { UsageMeter } from '../../src/graph/transport';
 import type { JsonObject } from '../../src/sandbox';
 import type { Verdict } from '../../src/diagnosis/verdictTypes';
 import { sandboxGateway, type SandboxGateway } from '../support/sandboxGateway';
@@ -71,5 +75,30 @@ describe('shared reads of the sign-in and audit logs', () => {
 
     const adminVerdict = await t.diagnose('helpdesk@contoso.com');
     expect(codes(adminVerdict, 7)).not.toContain('L7.ORPHANED_LOCAL_PASSKEY');
+  });
+});
+
+describe('the shared window when a log holds more than one refresh reads', () => {
+  it('keeps what it read, says from when it is complete, and asks for per-user sign-ins instead of passing off a partial log', async () => {
+    const t = await sandboxGateway();
+    try {
+      const scheduler = new ReportsScheduler({ requests: 50, periodMs: 10_000 });
+      const window = new ReportsWindow(t.gateway.transport, scheduler, { lookbackDays: 7, maxStalenessMs: 0, clock: Date.now, pageSize: 3, maxPages: 2 });
+      const refresh = window.join(Date.now(), 'interactive');
+      const carried = refresh.carry!;
+      await carried.absorb(await executeBatch(t.gateway.transport, 'beta', carried.requests, new UsageMeter()));
+      await refresh.done;
+      const now = Date.now();
+
+      // Two pages of each log: the first carried, the second through the scheduler; the sign-ins had more.
+      expect(reportsRequests(t).map((r) => r.path).sort()).toEqual(['/auditLogs/directoryAudits', '/auditLogs/directoryAudits', '/auditLogs/signIns', '/auditLogs/signIns']);
+      expect(window.signInsIncomplete(now)).toBe(true);
+      const logs = window.forUser(['dave@contoso.com'], now);
+      expect(logs.signIns.ok).toBe(false);
+      expect(!logs.signIns.ok && logs.signIns.gap.reason).toMatch(/more of these in the last 7 days than one refresh reads/);
+      expect(logs.audits.ok).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });
