@@ -30,6 +30,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
   const gateway = new GraphGateway(client, new URL(graphBaseUrl).host, {
     policyCacheSeconds: config.policyCacheSeconds,
     signInLookbackDays: config.signInLookbackDays,
+    reportsQuota: config.reportsQuota,
     retry: options.retry,
   });
   const service = new DiagnosisService(gateway, {

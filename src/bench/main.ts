@@ -9,10 +9,14 @@ import { DiagnosisService } from '../diagnosis/service';
 import { createGraphClient } from '../graph/client';
 import { GraphGateway } from '../graph/gateway';
 import { loadFixture, startSandbox } from '../sandbox';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { benchBotReply } from './botReply';
 import { benchMemory } from './memory';
 import { benchRetention } from './retention';
 import { benchTelemetryOverhead } from './telemetryOverhead';
+import type { BurstResult } from './burst';
+import oldPlan from './burstOldPlan.json';
 import { sequentialCheck } from './sequentialCheck';
 
 const LATENCY_MS = 100;
@@ -30,7 +34,8 @@ const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const cell = (u: Row['cold']) => `${u.requests}/${u.roundTrips}/${u.ms}`;
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox({ faults: { latencyMs: LATENCY_MS } });
+  // Round trips per diagnosis, one fresh gateway per user: the reports quota is the burst's subject, below.
+  const sandbox = await startSandbox({ faults: { latencyMs: LATENCY_MS, reportsQuota: 'off' } });
   const config = loadConfig({ GRAPH_BASE_URL: sandbox.url });
   const host = new URL(sandbox.url).host;
   const newGateway = () =>
@@ -86,7 +91,24 @@ async function main(): Promise<void> {
     `  without exporter: median ${overhead.withoutMs.median} ms, p95 ${overhead.withoutMs.p95} ms`,
     `  with Azure Monitor exporter (loopback ingestion): median ${overhead.withMs.median} ms, p95 ${overhead.withMs.p95} ms; ${overhead.exportedBatches} batches exported, UPN in exported data: ${overhead.leakedUpn ? 'YES' : 'no'}`,
   );
+  lines.push('', ...burstTable());
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+const BURSTS = [3, 10, 50];
+
+/** Each burst runs in a child process of its own, so that its peak RSS is its own. */
+function burstTable(): string[] {
+  const fresh = BURSTS.map((n) => JSON.parse(execFileSync(process.execPath, [join(__dirname, 'burst.js'), String(n)], { encoding: 'utf8' })) as BurstResult);
+  const row = (plan: string, r: BurstResult) =>
+    `${pad(plan, 10)}${pad(r.n, 4)}${pad(`${r.cards}/${r.n}`, 8)}${pad(`${r.layer4Judged}/${r.n}`, 11)}${pad(r.reportsRequests, 9)}${pad(r.throttled, 6)}${pad(`${r.cardP50Ms} / ${r.cardP95Ms}`, 18)}${pad(r.httpP95Ms, 12)}${r.peakRssMb}`;
+  return [
+    `Help-desk burst: N concurrent diagnose messages through the HTTP adapter, sandbox at ${LATENCY_MS} ms per round trip enforcing Graph's reports quota (5 per 10 s)`,
+    `old plan = one batch of reports per user inside Teams' HTTP request (${oldPlan.measured})`,
+    '',
+    `${pad('plan', 10)}${pad('N', 4)}${pad('cards', 8)}${pad('L4 judged', 11)}${pad('reports', 9)}${pad('429s', 6)}${pad('card p50/p95 ms', 18)}${pad('HTTP p95 ms', 12)}peak RSS MB`,
+    ...BURSTS.flatMap((n, i) => [row('old', oldPlan.rows.find((r) => r.n === n)!), row('new', fresh[i])]),
+  ];
 }
 
 main().catch((error) => {

@@ -15,6 +15,7 @@ import type { ApprovalsRoutes } from '../store/approvalsRoute';
 import type { OpenRequests } from '../store/openRequests';
 import type { ActingAs } from './actingAs';
 import type { RunStore } from './runs';
+import type { ReportsStatusSource } from './waitReason';
 
 export interface BotServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
@@ -36,6 +37,8 @@ export interface BotServices {
   actingAs?: ActingAs;
   /** CLICK_BUDGET_MS: a click that takes longer answers "still working" and finishes privately. */
   clickBudgetMs: number;
+  /** The reports scheduler's status, for what a slow diagnosis says it waits for. */
+  reports?: ReportsStatusSource;
 }
 
 /** The person behind the activity, as Teams identifies them. */

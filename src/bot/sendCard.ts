@@ -2,8 +2,24 @@
 import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
 
+/** Where a turn keeps the id of its "checking…" message, which the turn's next card replaces. */
+const PLACEHOLDER = Symbol('passkey-doctor.placeholder');
+
+/** Posts a card; if the turn posted a "checking…" message, the card takes that message's place instead. */
 export async function sendCard(ctx: TurnContext, card: AdaptiveCardJson): Promise<void> {
+  const placeholder = ctx.turnState.get(PLACEHOLDER) as string | undefined;
+  if (placeholder) {
+    ctx.turnState.delete(PLACEHOLDER);
+    await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: placeholder });
+    return;
+  }
   await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+/** Posts a card that the turn's next `sendCard` will replace in place. */
+export async function sendPlaceholder(ctx: TurnContext, card: AdaptiveCardJson): Promise<void> {
+  const posted = await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  if (posted?.id) ctx.turnState.set(PLACEHOLDER, posted.id);
 }
 
 /**

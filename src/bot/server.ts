@@ -7,14 +7,55 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, DeliveryModes, type TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
+import { RecentDeliveries } from './deliveries';
 import { BODY_LIMIT, jsonErrors, notFound } from './httpErrors';
 import { inTurnSpan } from './turnSpan';
 
-export function createHttpApp(bot: Application<TurnState>, adapter: TeamsAdapter, readiness?: express.RequestHandler): express.Express {
+/**
+ * A message's replies travel through the Bot Connector, never in the HTTP
+ * answer, so Teams gets its 200 as soon as the request is authenticated and
+ * the turn goes on without it: Teams waits at most about 15 s and may send
+ * the message again (facts-2026). Invokes (card clicks) answer in the HTTP
+ * body and keep the whole turn; so does `expectReplies`.
+ */
+const answersEarly = (body: unknown): boolean => {
+  const activity = body as { type?: unknown; deliveryMode?: unknown } | null;
+  return activity?.type === ActivityTypes.Message && activity.deliveryMode !== DeliveryModes.ExpectReplies;
+};
+
+/** The adapter writes its (late) status through this once Teams has had its answer: nothing more goes out. */
+function afterEarlyAnswer(res: express.Response) {
+  const shim = {
+    status: (code: number) => {
+      if (!res.headersSent) res.status(code);
+      return shim;
+    },
+    header: (name: string, value: string) => {
+      if (!res.headersSent) res.header(name, value);
+      return shim;
+    },
+    send: (body?: unknown) => {
+      if (!res.headersSent) res.send(body);
+      return shim;
+    },
+    end: () => {
+      if (!res.writableEnded) res.end();
+      return shim;
+    },
+  };
+  return shim;
+}
+
+export function createHttpApp(
+  bot: Application<TurnState>,
+  adapter: TeamsAdapter,
+  readiness?: express.RequestHandler,
+  deliveries = new RecentDeliveries(),
+): express.Express {
   const http = express();
   http.disable('x-powered-by');
   http.get('/healthz', (_req, res) => {
@@ -22,10 +63,24 @@ export function createHttpApp(bot: Application<TurnState>, adapter: TeamsAdapter
   });
   if (readiness) http.get('/readyz', readiness);
   http.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
-    await adapter.process(req, res, async (ctx: TurnContext) => {
-      await inTurnSpan(ctx, async () => {
+    const run = (ctx: TurnContext) =>
+      inTurnSpan(ctx, async () => {
         await bot.run(ctx);
       });
+    if (!answersEarly(req.body)) {
+      await adapter.process(req, res, async (ctx: TurnContext) => {
+        await run(ctx);
+      });
+      return;
+    }
+    // The logic runs only once the request is authenticated; a refused one still gets its 401 from the adapter.
+    await adapter.process(req, afterEarlyAnswer(res) as unknown as express.Response, async (ctx: TurnContext) => {
+      res.status(200).end();
+      if (!deliveries.firstTime(ctx.activity.conversation?.id ?? '', ctx.activity.id)) {
+        logger.info('bot message delivered again; already handled', { activityId: ctx.activity.id });
+        return;
+      }
+      await run(ctx);
     });
   });
   http.use(notFound);

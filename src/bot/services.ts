@@ -44,5 +44,6 @@ export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 
     ...(settings.approvalsInPersonalChat ? { approvalsInPersonalChat: true } : {}),
     ...(settings.sandboxPersonas ? { actingAs: new ActingAs(settings.sandboxPersonas) } : {}),
     clickBudgetMs: runtime.config.clickBudgetMs,
+    reports: runtime.gateway,
   };
 }

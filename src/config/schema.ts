@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PasskeyDoctorError } from '../errors/catalog';
+import { GRAPH_REPORTS_DEFAULT, parseQuota, quotaText, type Quota } from './quota';
 import { CLOUDS, type CloudName, isLoopbackUrl } from './clouds';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,6 +72,13 @@ const envSchema = z.object({
   MFA_FRESHNESS_MINUTES: wholeNumber(1, 1440, 5),
   POLICY_CACHE_SECONDS: wholeNumber(0, 86400, 300),
   SIGNIN_LOOKBACK_DAYS: wholeNumber(1, 30, 7),
+  GRAPH_REPORTS_QUOTA: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .default(quotaText(GRAPH_REPORTS_DEFAULT))
+      .transform((v, ctx) => parseQuota(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be requests/seconds such as 5/10' }), z.NEVER)),
+  ),
   ESCALATION_WEBHOOK_URL: z.preprocess(blankAsUndefined, z.string().url('must be an https URL').startsWith('https://', 'must be an https URL').optional()),
   PLAYGROUND: flag(true),
   PLAYGROUND_PORT: z.preprocess(blankAsUndefined, z.coerce.number({ invalid_type_error: 'must be a whole number from 1 to 65535' }).int('must be a whole number from 1 to 65535').min(1, 'must be a whole number from 1 to 65535').max(65535, 'must be a whole number from 1 to 65535').optional()),
@@ -113,6 +121,8 @@ export interface AppConfig {
   mfaFreshnessMinutes: number;
   policyCacheSeconds: number;
   signInLookbackDays: number;
+  /** Graph's reports limit the scheduler keeps within (contracts §5). */
+  reportsQuota: Quota;
   escalationWebhookUrl: string | undefined;
   playground: boolean;
   /** The Agents Playground's port: PLAYGROUND_PORT, else 56150 moved by as much as PORT was, so a second bot's playground does not collide with the first's. */
@@ -202,6 +212,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     mfaFreshnessMinutes: env.MFA_FRESHNESS_MINUTES,
     policyCacheSeconds: env.POLICY_CACHE_SECONDS,
     signInLookbackDays: env.SIGNIN_LOOKBACK_DAYS,
+    reportsQuota: env.GRAPH_REPORTS_QUOTA,
     escalationWebhookUrl: env.ESCALATION_WEBHOOK_URL,
     playground: env.PLAYGROUND,
     playgroundPort: env.PLAYGROUND_PORT ?? Math.min(65535, DEFAULT_PLAYGROUND_PORT + env.PORT - DEFAULT_PORT),

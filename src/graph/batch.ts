@@ -37,6 +37,18 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 export const MAX_BATCH_SIZE = 20;
 
+/**
+ * Admission for requests that share a quota (the reports scheduler): asked
+ * before every send, retries included, and told when Graph throttled one of
+ * them — then it, not this loop, decides when to send again.
+ */
+export interface BatchGate {
+  /** Whether the gate meters this request; unmetered ones are sent and retried as usual. */
+  meters(request: BatchRequest): boolean;
+  admit(requests: BatchRequest[]): Promise<void>;
+  throttled(retryAfterMs: number): void;
+}
+
 const isTransient = (status: number) => status === 0 || status >= 500;
 
 function retryAfterMs(headers: Record<string, string>, fallback: number): number {
@@ -55,7 +67,8 @@ function toInner(request: BatchRequest) {
   };
 }
 
-async function sendChunk(transport: GraphTransport, version: GraphVersion, chunk: BatchRequest[], meter: UsageMeter): Promise<InnerResponse[]> {
+async function sendChunk(transport: GraphTransport, version: GraphVersion, chunk: BatchRequest[], meter: UsageMeter, gate?: BatchGate): Promise<InnerResponse[]> {
+  if (gate) await gate.admit(chunk);
   let outer;
   try {
     outer = await transport.send('POST', version, '/$batch', meter, { body: { requests: chunk.map(toInner) }, innerRequests: chunk.length });
@@ -92,6 +105,7 @@ export async function executeBatch(
   requests: BatchRequest[],
   meter: UsageMeter,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  gate?: BatchGate,
 ): Promise<Map<string, InnerResponse>> {
   const results = new Map<string, InnerResponse>();
   const transientTries = new Map<string, number>();
@@ -100,7 +114,7 @@ export async function executeBatch(
   while (pending.length) {
     const chunks: BatchRequest[][] = [];
     for (let i = 0; i < pending.length; i += MAX_BATCH_SIZE) chunks.push(pending.slice(i, i + MAX_BATCH_SIZE));
-    const answers = (await Promise.all(chunks.map((c) => sendChunk(transport, version, c, meter)))).flat();
+    const answers = (await Promise.all(chunks.map((c) => sendChunk(transport, version, c, meter, gate)))).flat();
     const byId = new Map(pending.map((r) => [r.id, r]));
     const retry: BatchRequest[] = [];
     let waitMs = 0;
@@ -112,7 +126,10 @@ export async function executeBatch(
         if (tries < policy.maxThrottleRetries) {
           throttleTries.set(answer.id, tries + 1);
           retry.push(request);
-          waitMs = Math.max(waitMs, Math.min(policy.maxRetryAfterMs, retryAfterMs(answer.headers, policy.backoffMs[tries] ?? 1000)));
+          const wait = Math.min(policy.maxRetryAfterMs, retryAfterMs(answer.headers, policy.backoffMs[tries] ?? 1000));
+          // A metered request waits in the gate, which holds every other reader of that quota too.
+          if (gate?.meters(request)) gate.throttled(wait);
+          else waitMs = Math.max(waitMs, wait);
         }
       } else if (isTransient(answer.status)) {
         const tries = transientTries.get(answer.id) ?? 0;

@@ -1,57 +1,103 @@
 /**
  * The Graph gateway: the facts for one diagnosis in one round trip when the
- * tenant snapshot is cached, two when it is cold (contracts §5).
+ * tenant snapshot is cached, two when it is cold (contracts §5). Sign-ins and
+ * audit events come from the tenant's shared log window; when the reports
+ * quota has room, the window's refresh rides in the diagnosis's own batch.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { known, type Fact } from '../diagnosis/facts';
+import { known, missing, type Fact, type SignIn } from '../diagnosis/facts';
 import type { FactsGateway, GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import { PasskeyDoctorError } from '../errors/catalog';
-import type { RetryPolicy } from './batch';
+import { executeBatch, type RetryPolicy } from './batch';
 import { pathSegment } from './odata';
 import { eligibleRoleIds } from './roleEligibility';
 import { obj, strings } from './parse/values';
 import type { PolicyFacts } from '../tenant/policyCheck/types';
 import { gatherPolicyFacts } from './policyFacts';
+import { GRAPH_REPORTS_DEFAULT, type Quota } from '../config/quota';
+import { ReportsScheduler, reportsGate, systemClock, type ReportsStatus, type SchedulerClock } from './reportsScheduler';
+import { ReportsWindow } from './reportsWindow';
 import { TenantSnapshotCache } from './tenantSnapshot';
 import { GraphTransport, UsageMeter } from './transport';
-import { gatherUser } from './userFacts';
+import { gatherUser, parseSignInsFact, userSignInsRequest } from './userFacts';
 
 export interface GatewayOptions {
   policyCacheSeconds: number;
   signInLookbackDays: number;
+  /** GRAPH_REPORTS_QUOTA (contracts §1). */
+  reportsQuota?: Quota;
   retry?: RetryPolicy;
   clock?: () => number;
+  /** The reports scheduler's and CA pacer's timers; tests drive a fake one. */
+  schedulerClock?: SchedulerClock;
 }
+
+const notRead = <T>(request: string): Fact<T> => missing({ code: 'GRAPH.UNAVAILABLE', reason: 'it was not read for this request.', request });
 
 export class GraphGateway implements FactsGateway {
   readonly transport: GraphTransport;
+  /** Every reports read of every feature goes through this one scheduler (contracts §5). */
+  readonly reports: ReportsScheduler;
+  private readonly window: ReportsWindow;
   private readonly snapshots: TenantSnapshotCache;
   private readonly clock: () => number;
 
   constructor(client: Client, host: string, private readonly options: GatewayOptions) {
     this.transport = new GraphTransport(client, host);
     this.clock = options.clock ?? Date.now;
-    this.snapshots = new TenantSnapshotCache(this.transport, options.policyCacheSeconds * 1000, options.retry, this.clock);
+    const quota = options.reportsQuota ?? GRAPH_REPORTS_DEFAULT;
+    this.reports = new ReportsScheduler(quota, options.schedulerClock ?? systemClock);
+    this.window = new ReportsWindow(this.transport, this.reports, {
+      lookbackDays: options.signInLookbackDays,
+      maxStalenessMs: quota.periodMs,
+      clock: this.clock,
+      retry: options.retry,
+    });
+    this.snapshots = new TenantSnapshotCache(this.transport, options.policyCacheSeconds * 1000, options.retry, this.clock, options.schedulerClock ?? systemClock);
   }
 
   async gather(subject: string, options: GatherOptions = {}): Promise<GatheredFacts> {
     const meter = new UsageMeter();
+    const asked = this.clock();
     const snapshot = await this.snapshots.get(meter);
+    const refresh = (options.logs ?? true) ? this.window.join(asked, 'interactive') : undefined;
+    const nowMs = this.clock();
     const gathered = await gatherUser(subject, snapshot, this.transport, meter, {
-      nowMs: this.clock(),
+      nowMs,
       signInLookbackDays: this.options.signInLookbackDays,
       retry: this.options.retry,
-      logs: options.logs ?? true,
+      carry: refresh?.carry,
+      gate: reportsGate(this.reports, 'interactive', refresh?.carry?.requests.length ?? 0),
     });
     if (gathered.groupNames?.ok) snapshot.groupNames = gathered.groupNames;
     if (gathered.exclusionNestedGroups?.ok) snapshot.exclusionNestedGroups = gathered.exclusionNestedGroups;
     const groupNames = snapshot.groupNames ?? gathered.groupNames ?? known({});
     const exclusionNestedGroups = snapshot.exclusionNestedGroups ?? gathered.exclusionNestedGroups;
+    const logs = refresh ? await this.logsOf(subject, gathered.facts.user, refresh.done, meter) : undefined;
+    const { signIns, audits } = logs ?? { signIns: notRead<SignIn[]>('GET /auditLogs/signIns'), audits: notRead<never>('GET /auditLogs/directoryAudits') };
     return {
       tenant: { ...snapshot.facts, targetGroups: groupNames, ...(exclusionNestedGroups ? { exclusionNestedGroups } : {}) },
-      user: gathered.facts,
+      // The diagnosis's "now" is when its logs were read, so nothing in them lies in its future.
+      user: { ...gathered.facts, ...(logs ? { now: new Date(logs.nowMs).toISOString() } : {}), signIns, audits },
       usage: meter.usage(),
     };
+  }
+
+  /** The user's logs from the window once the refresh they joined is done; sign-ins read alone if the window falls short. */
+  private async logsOf(subject: string, user: GatheredFacts['user']['user'], refreshed: Promise<void>, meter: UsageMeter) {
+    await refreshed.catch(() => undefined);
+    const nowMs = this.clock();
+    const keys = [subject, ...(user.ok && user.value ? [user.value.id, user.value.userPrincipalName] : [])].map((k) => k.toLowerCase());
+    const fromWindow = { nowMs, ...this.window.forUser(keys, nowMs) };
+    if (!this.window.signInsIncomplete(nowMs)) return fromWindow;
+    const request = userSignInsRequest(subject, nowMs, this.options.signInLookbackDays);
+    const responses = await executeBatch(this.transport, 'beta', [request], meter, this.options.retry, reportsGate(this.reports, 'interactive'));
+    return { ...fromWindow, signIns: parseSignInsFact(responses.get(request.id)) };
+  }
+
+  /** What the reports scheduler is doing, for a "checking…" card. */
+  reportsStatus(): ReportsStatus {
+    return this.reports.status();
   }
 
   /**

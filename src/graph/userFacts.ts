@@ -1,17 +1,20 @@
 /**
  * Everything about one user in one `$batch` (contracts §5, docs/request-plan.md):
  * the user, methods, direct memberships, transitive membership of every
- * policy group (checkMemberGroups, 20 ids a call), sign-ins and audit events.
+ * policy group (checkMemberGroups, 20 ids a call). Sign-ins and audit events
+ * come from the shared window (reportsWindow.ts); a refresh of it may ride in
+ * this batch.
  */
-import { known, missing, type Fact, type UserFacts } from '../diagnosis/facts';
-import { executeBatch, type BatchRequest, type RetryPolicy } from './batch';
+import { known, missing, type Fact, type SignIn, type UserFacts } from '../diagnosis/facts';
+import { executeBatch, type BatchGate, type BatchRequest, type RetryPolicy } from './batch';
 import { filterParam, odataDateTime, odataString, pathSegment } from './odata';
-import { parseAudits, parseSignIns } from './parse/logs';
+import { parseSignIns } from './parse/logs';
 import { USER_SELECT, parseMemberOf, parseMethods, parseUser } from './parse/user';
 import { obj, str, strings, values } from './parse/values';
 import { gapFor, type InnerResponse } from './responseErrors';
 import { factFrom } from './responses';
 import type { GroupNames, NestedGroups, TenantSnapshot } from './tenantSnapshot';
+import type { CarriedRefresh } from './reportsWindow';
 import type { GraphTransport, GraphVersion, UsageMeter } from './transport';
 
 export const CHECK_MEMBER_GROUPS_LIMIT = 20;
@@ -23,8 +26,10 @@ export interface UserGatherOptions {
   nowMs: number;
   signInLookbackDays: number;
   retry?: RetryPolicy;
-  /** Read sign-ins and audit events; see `GatherOptions.logs`. */
-  logs: boolean;
+  /** Reports requests (a shared log refresh) sent in this batch; their answers go back to the window. */
+  carry?: CarriedRefresh;
+  /** Admission for the reports requests among them. */
+  gate?: BatchGate;
 }
 
 export function chunk<T>(items: T[], size: number): T[][] {
@@ -33,11 +38,8 @@ export function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export function userRequests(upn: string, snapshot: TenantSnapshot, nowMs: number, lookbackDays: number, logs = true): BatchRequest[] {
+export function userRequests(upn: string, snapshot: TenantSnapshot): BatchRequest[] {
   const user = `/users/${pathSegment(upn)}`;
-  // Sign-in records carry the UPN in lower case (graph-facts §9).
-  const literal = odataString(upn.toLowerCase());
-  const since = odataDateTime(nowMs - lookbackDays * 86_400_000);
   const requests: BatchRequest[] = [
     { id: 'user', method: 'GET', url: `${user}?$select=${USER_SELECT}` },
     { id: 'methods', method: 'GET', url: `${user}/authentication/methods` },
@@ -49,24 +51,6 @@ export function userRequests(upn: string, snapshot: TenantSnapshot, nowMs: numbe
       body: { groupIds },
     })),
   ];
-  if (logs) {
-    requests.push(
-      {
-        id: 'signIns',
-        method: 'GET',
-        url: `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${literal}`, `createdDateTime ge ${since}`])}&$top=50`,
-      },
-      {
-        id: 'audits',
-        method: 'GET',
-        url: `/auditLogs/directoryAudits?${filterParam([
-          `loggedByService eq 'Authentication Methods'`,
-          `activityDateTime ge ${since}`,
-          `initiatedBy/user/userPrincipalName eq ${literal}`,
-        ])}&$top=100`,
-      },
-    );
-  }
   if (!snapshot.groupNames && snapshot.targetGroupIds.length) {
     requests.push({ id: 'groupNames', method: 'POST', url: '/directoryObjects/getByIds', body: { ids: snapshot.targetGroupIds, types: ['group'] } });
   }
@@ -117,17 +101,29 @@ function membershipOfChecked(responses: Map<string, InnerResponse>, groupChunks:
   return known(member);
 }
 
-/** A log the caller chose not to read; never judged, but never mistaken for "no events" either. */
-const notRead = <T>(request: string): Fact<T> => missing({ code: 'GRAPH.UNAVAILABLE', reason: 'it was not read for this request.', request });
-
 function directMemberships(memberOf: Fact<Array<Record<string, unknown>>>): { groupIds: Fact<string[]>; roleTemplateIds: Fact<string[]> } {
   if (!memberOf.ok) return { groupIds: missing(memberOf.gap), roleTemplateIds: missing(memberOf.gap) };
   const { groupIds, roleTemplateIds } = parseMemberOf(memberOf.value);
   return { groupIds: known(groupIds), roleTemplateIds: known(roleTemplateIds) };
 }
 
+/**
+ * One user's sign-ins read on their own: only when the shared window does not
+ * reach back over the whole look-back (a tenant that logs more than one
+ * refresh reads; docs/request-plan.md).
+ */
+export function userSignInsRequest(upn: string, nowMs: number, lookbackDays: number): BatchRequest {
+  // Sign-in records carry the UPN in lower case (graph-facts §9).
+  const literal = odataString(upn.toLowerCase());
+  const since = odataDateTime(nowMs - lookbackDays * 86_400_000);
+  return { id: 'signIns', method: 'GET', url: `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${literal}`, `createdDateTime ge ${since}`])}&$top=50` };
+}
+
+export const parseSignInsFact = (response: InnerResponse | undefined): Fact<SignIn[]> => factFrom(response, 'GET /auditLogs/signIns', parseSignIns);
+
 export interface GatheredUser {
-  facts: UserFacts;
+  /** Everything but the logs, which come from the shared window. */
+  facts: Omit<UserFacts, 'signIns' | 'audits'>;
   /** Present when this batch fetched the target groups' names (cold snapshot). */
   groupNames?: Fact<GroupNames>;
   /** Present when this batch read the groups nested in the excluded groups (cold snapshot). */
@@ -155,15 +151,21 @@ export async function gatherUser(
   meter: UsageMeter,
   options: UserGatherOptions,
 ): Promise<GatheredUser> {
-  const requests = userRequests(subject, snapshot, options.nowMs, options.signInLookbackDays, options.logs);
-  const responses = await executeBatch(transport, 'beta', requests, meter, options.retry);
+  const requests = [...userRequests(subject, snapshot), ...(options.carry?.requests ?? [])];
+  let responses = new Map<string, InnerResponse>();
+  try {
+    responses = await executeBatch(transport, 'beta', requests, meter, options.retry, options.gate);
+  } finally {
+    // Whatever happened, the window hears back, so no one waiting on this refresh waits forever.
+    void options.carry?.absorb(responses);
+  }
   const userResponse = responses.get('user');
   const user: UserFacts['user'] =
     userResponse?.status === 404 ? known(null) : factFrom(userResponse, 'GET /users/{upn}', parseUser);
   const memberOfRaw = responses.get('memberOf');
   const memberOf = memberOfRaw && user.ok && user.value ? await allMemberOfPages(memberOfRaw, transport, meter) : missing<Array<Record<string, unknown>>>({ code: 'GRAPH.UNAVAILABLE', reason: 'the user could not be read.', request: 'GET /users/{upn}/memberOf' });
   const direct = directMemberships(memberOf);
-  const facts: UserFacts = {
+  const facts: GatheredUser['facts'] = {
     subject,
     now: new Date(options.nowMs).toISOString(),
     user,
@@ -172,8 +174,6 @@ export async function gatherUser(
     directGroupIds: direct.groupIds,
     directoryRoleIds: direct.roleTemplateIds,
     methods: factFrom(responses.get('methods'), 'GET /users/{upn}/authentication/methods', parseMethods),
-    signIns: options.logs ? factFrom(responses.get('signIns'), 'GET /auditLogs/signIns', parseSignIns) : notRead('GET /auditLogs/signIns'),
-    audits: options.logs ? factFrom(responses.get('audits'), 'GET /auditLogs/directoryAudits', parseAudits) : notRead('GET /auditLogs/directoryAudits'),
   };
   const namesResponse = responses.get('groupNames');
   const groupNames = namesResponse

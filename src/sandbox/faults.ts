@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { GraphError } from './graphErrors';
 import type { Licence } from './exchange';
+import { GRAPH_REPORTS_DEFAULT, parseQuota, type Quota } from '../config/quota';
 
 function isRegExp(source: string): boolean {
   try {
@@ -29,9 +30,17 @@ const faultRuleSchema = z.object({
   message: z.string().optional(),
 });
 
+const quotaSchema = z.object({ requests: z.number().int().positive(), periodMs: z.number().positive() });
+
 export const faultPlanSchema = z.object({
   /** Added to every top-level HTTP request (a round trip), not to inner batch requests. */
   latencyMs: z.number().nonnegative().optional(),
+  /**
+   * Graph's identity-and-access reports limit, enforced on `/auditLogs/*` and
+   * `/reports/*` (inner batch requests counted one by one): the default is
+   * Graph's 5 per 10 s; `off` lifts it.
+   */
+  reportsQuota: z.union([z.literal('off'), quotaSchema]).optional(),
   rules: z.array(faultRuleSchema).optional(),
   /** `free` makes the sign-in logs answer 403 as in a tenant without Entra ID P1. */
   licence: z.enum(['P1', 'free']).optional(),
@@ -54,9 +63,14 @@ interface ActiveRule {
   remaining: number;
 }
 
+const REPORTS_PATH = /^\/(auditLogs|reports)\//i;
+
 export class FaultInjector {
   private active: ActiveRule[] = [];
   private latency = 0;
+  private quota: Quota | null = GRAPH_REPORTS_DEFAULT;
+  /** When each admitted reports request arrived, oldest first (a sliding window, like Graph's). */
+  private admitted: number[] = [];
 
   constructor(plan: FaultPlan = {}) {
     this.set(plan);
@@ -66,6 +80,8 @@ export class FaultInjector {
   set(plan: FaultPlan): void {
     const parsed = faultPlanSchema.parse(plan);
     this.latency = parsed.latencyMs ?? 0;
+    this.quota = parsed.reportsQuota === 'off' ? null : (parsed.reportsQuota ?? GRAPH_REPORTS_DEFAULT);
+    this.admitted = [];
     this.active = (parsed.rules ?? []).map((rule) => ({
       rule,
       pattern: new RegExp(rule.match),
@@ -77,8 +93,25 @@ export class FaultInjector {
     return this.latency;
   }
 
-  /** The error a matching rule injects (using up one of its `times`), or null. */
-  faultFor(method: string, path: string): GraphError | null {
+  /** Graph's throttling answer when a reports request would exceed the quota; admits it otherwise. */
+  private quotaFault(path: string, now: number): GraphError | null {
+    if (!this.quota || !REPORTS_PATH.test(path)) return null;
+    while (this.admitted.length && this.admitted[0] <= now - this.quota.periodMs) this.admitted.shift();
+    if (this.admitted.length < this.quota.requests) {
+      this.admitted.push(now);
+      return null;
+    }
+    const seconds = Math.max(0.001, (this.admitted[0] + this.quota.periodMs - now) / 1000);
+    return new GraphError(429, DEFAULT_ERRORS[429].code, DEFAULT_ERRORS[429].message, { 'Retry-After': seconds.toFixed(3).replace(/\.?0+$/, '') });
+  }
+
+  /** The error a matching rule injects (using up one of its `times`), or the reports quota's 429, or null. */
+  faultFor(method: string, path: string, now = Date.now()): GraphError | null {
+    const injected = this.injected(method, path);
+    return injected ?? this.quotaFault(path, now);
+  }
+
+  private injected(method: string, path: string): GraphError | null {
     const hit = this.active.find(
       ({ rule, pattern, remaining }) =>
         remaining > 0 && (rule.method === undefined || rule.method.toUpperCase() === method) && pattern.test(path),
@@ -95,7 +128,8 @@ export class FaultInjector {
 
 /**
  * The initial plan for an out-of-process sandbox: `SANDBOX_LATENCY_MS`
- * (milliseconds) and `SANDBOX_LICENCE` (`P1` or `free`). A bad value throws
+ * (milliseconds), `SANDBOX_LICENCE` (`P1` or `free`) and
+ * `SANDBOX_REPORTS_QUOTA` (`5/10` by default, `off`). A bad value throws
  * an Error naming the variable.
  */
 export function faultPlanFromEnv(env: NodeJS.ProcessEnv): FaultPlan {
@@ -114,6 +148,12 @@ export function faultPlanFromEnv(env: NodeJS.ProcessEnv): FaultPlan {
       throw new Error(`SANDBOX_LICENCE must be 'P1' or 'free', got '${licence}'.`);
     }
     plan.licence = licence satisfies Licence;
+  }
+  const quota = env['SANDBOX_REPORTS_QUOTA'];
+  if (quota !== undefined && quota !== '') {
+    const parsed = quota.trim().toLowerCase() === 'off' ? 'off' : parseQuota(quota);
+    if (!parsed) throw new Error(`SANDBOX_REPORTS_QUOTA must be requests/seconds such as 5/10, or off, got '${quota}'.`);
+    plan.reportsQuota = parsed;
   }
   return plan;
 }

@@ -33,6 +33,7 @@ interface Instruments {
   graphMs: Histogram;
   graphThrottled: Counter;
   transitions: Counter;
+  reportsWaitMs: Histogram;
 }
 
 let instruments: Instruments | undefined;
@@ -49,6 +50,10 @@ function get(): Instruments {
     graphMs: meter.createHistogram('passkey_doctor.graph.duration', { unit: 'ms', description: 'Graph round-trip time' }),
     graphThrottled: meter.createCounter('passkey_doctor.graph.throttled', { description: 'Graph answers 429 (the retry waits follow)' }),
     transitions: meter.createCounter('passkey_doctor.workflow.transitions', { description: 'Approval-workflow and escalation steps as audited' }),
+    reportsWaitMs: meter.createHistogram('passkey_doctor.graph.reports.wait', {
+      unit: 'ms',
+      description: 'Time a reports read (auditLogs, reports) waited in the reports scheduler for the quota',
+    }),
   };
   return instruments;
 }
@@ -93,4 +98,8 @@ export function recordGraphCall(method: string, route: string, status: number, m
 
 export function recordTransition(action: string): void {
   get().transitions.add(1, { 'workflow.action': action });
+}
+
+export function recordReportsWait(priority: string, slots: number, ms: number): void {
+  get().reportsWaitMs.record(ms, { 'reports.priority': priority, 'reports.slots': slots });
 }

@@ -23,7 +23,7 @@ describe('the bot over HTTP with a fake Bot Connector', () => {
   });
 
   it('posts a typing indicator and then the verdict card to the connector', async () => {
-    const response = await h.post(h.activity({ type: 'message', text: 'diagnose alice@contoso.com' }));
+    const response = await h.message({ text: 'diagnose alice@contoso.com' });
     expect(response.status).toBe(200);
     const posted = h.connector.captured.filter((c) => c.method === 'POST').map((c) => c.body);
     expect(posted.map((a) => a.type)).toEqual(['typing', 'message']);
@@ -35,7 +35,7 @@ describe('the bot over HTTP with a fake Bot Connector', () => {
 
   it('answers an Action.Execute click in the HTTP response and updates the shared card through the connector', async () => {
     h.connector.captured.length = 0;
-    await h.post(h.activity({ type: 'message', text: 'diagnose bob@contoso.com' }));
+    await h.message({ text: 'diagnose bob@contoso.com' });
     const cardMessage = h.connector.captured.find((c) => c.body.type === 'message')!;
     const runId = cardMessage.body.attachments[0].content.actions.find((a: any) => a.verb === 'verdict.rerun').data.runId;
     const response = await h.click('verdict.rerun', { runId }, cardMessage.assignedId);

@@ -22,6 +22,8 @@ export interface Captured {
   /** The id the connector gave a posted activity. */
   assignedId: string;
   body: any;
+  /** When the connector received it (ms since the epoch). */
+  at: number;
 }
 
 export interface FakeConnector {
@@ -44,17 +46,17 @@ export async function fakeConnector(): Promise<FakeConnector> {
   });
   app.post('/v3/conversations/:conversation/activities{/:id}', (req, res) => {
     const assignedId = `bot-message-${next++}`;
-    captured.push({ method: 'POST', conversation: req.params.conversation, activityId: req.params.id, assignedId, body: req.body });
+    captured.push({ method: 'POST', conversation: req.params.conversation, activityId: req.params.id, assignedId, body: req.body, at: Date.now() });
     res.json({ id: assignedId });
   });
   // Creating a one-to-one conversation (a proactive personal message): Teams answers with the chat's id.
   app.post('/v3/conversations', (req, res) => {
     const id = `a:personal-${req.body?.members?.[0]?.id ?? 'unknown'}`;
-    captured.push({ method: 'CREATE', conversation: id, activityId: undefined, assignedId: id, body: req.body });
+    captured.push({ method: 'CREATE', conversation: id, activityId: undefined, assignedId: id, body: req.body, at: Date.now() });
     res.json({ id });
   });
   app.put('/v3/conversations/:conversation/activities/:id', (req, res) => {
-    captured.push({ method: 'PUT', conversation: req.params.conversation, activityId: req.params.id, assignedId: req.params.id, body: req.body });
+    captured.push({ method: 'PUT', conversation: req.params.conversation, activityId: req.params.id, assignedId: req.params.id, body: req.body, at: Date.now() });
     res.json({ id: req.params.id });
   });
   const server = app.listen(0, '127.0.0.1');
@@ -69,6 +71,14 @@ export interface HttpBot {
   /** An activity from Teams to the bot, addressed so that replies go to the fake connector. */
   activity(fields: Record<string, unknown>): Record<string, unknown>;
   post(body: unknown): Promise<Response>;
+  /**
+   * Sends a message and resolves with Teams' HTTP answer once the bot's reply
+   * (a card posted or updated through the connector) has arrived too: the
+   * answer comes first, the reply after it.
+   */
+  message(fields: Record<string, unknown>): Promise<Response>;
+  /** Resolves when `count` replies (messages posted or updated, typing aside) have reached the connector since `from`. */
+  replies(from: number, count?: number, timeoutMs?: number): Promise<Captured[]>;
   /** Clicks an Action.Execute button; resolves with the raw HTTP answer to that click. */
   click(verb: string, data: Record<string, unknown>, replyToId: string, from?: Person, fields?: Record<string, unknown>): Promise<Response>;
   close(): Promise<void>;
@@ -77,7 +87,11 @@ export interface HttpBot {
 export async function httpBot(env: NodeJS.ProcessEnv = {}): Promise<HttpBot> {
   const stateDir = mkdtempSync(join(tmpdir(), 'passkey-doctor-http-'));
   const connector = await fakeConnector();
-  const bot = await startBot({ env: { STATE_STORE: `file:${stateDir}`, ...env }, port: 0 });
+  const bot = await startBot({ env: { STATE_STORE: `file:${stateDir}`, ...env }, port: 0 }).catch((error: unknown) => {
+    // A bot that did not start must not leave the connector keeping jest alive.
+    connector.server.close();
+    throw error;
+  });
   const activity = (fields: Record<string, unknown>) => ({
     channelId: 'msteams',
     serviceUrl: connector.url,
@@ -89,12 +103,28 @@ export async function httpBot(env: NodeJS.ProcessEnv = {}): Promise<HttpBot> {
     ...fields,
   });
   const post = (body: unknown) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const replies = async (from: number, count = 1, timeoutMs = 20_000): Promise<Captured[]> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const arrived = connector.captured.slice(from).filter((c) => c.body?.type === 'message');
+      if (arrived.length >= count) return arrived;
+      if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${count} repl${count === 1 ? 'y' : 'ies'}, got ${arrived.length}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
   return {
     bot,
     connector,
     stateDir,
     activity,
     post,
+    replies,
+    message: async (fields) => {
+      const from = connector.captured.length;
+      const response = await post(activity({ type: 'message', ...fields }));
+      await replies(from);
+      return response;
+    },
     click: (verb, data, replyToId, from = OPERATOR, fields = {}) =>
       post(activity({ type: 'invoke', name: 'adaptiveCard/action', from, replyToId, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...fields })),
     close: async () => {

@@ -49,8 +49,8 @@ describe('TAP leak check over HTTP', () => {
     const inChat = { conversation: HELP_DESK_CHAT };
     const lastPost = () => [...h.connector.captured].reverse().find((c) => c.method === 'POST' && c.body.type === 'message')!;
 
-    await answer('route', h.post(h.activity({ type: 'message', text: 'route identity here', conversation: CHANNEL })));
-    await answer('diagnose', h.post(h.activity({ type: 'message', text: `diagnose ${SANDBOX_USERS.noMfaMethod.userPrincipalName}`, ...inChat })));
+    await answer('route', h.message({ text: 'route identity here', conversation: CHANNEL }));
+    await answer('diagnose', h.message({ text: `diagnose ${SANDBOX_USERS.noMfaMethod.userPrincipalName}`, ...inChat }));
     const verdict = lastPost();
     const runId = verdict.body.attachments[0].content.actions.find((a: any) => a.verb === 'tap.request').data.runId;
 
@@ -63,7 +63,7 @@ describe('TAP leak check over HTTP', () => {
     await answer('replayed approve', h.click('tap.approve', { requestId }, request.assignedId, APPROVER, inChat));
     await answer('deny after issue', h.click('tap.deny', { requestId }, request.assignedId, APPROVER, inChat));
     await answer('escalate', h.click('escalate', { runId }, verdict.assignedId, OPERATOR, inChat));
-    await answer('audit', h.post(h.activity({ type: 'message', text: `audit ${SANDBOX_USERS.noMfaMethod.userPrincipalName}`, ...inChat })));
+    await answer('audit', h.message({ text: `audit ${SANDBOX_USERS.noMfaMethod.userPrincipalName}`, ...inChat }));
 
     // The flow really happened: the shared card says who issued it, the channel got the escalation, the audit card was posted.
     const update = h.connector.captured.find((c) => c.method === 'PUT' && c.activityId === request.assignedId)!;

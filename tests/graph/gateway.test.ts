@@ -3,6 +3,7 @@ import { createGraphClient } from '../../src/graph/client';
 import { GraphGateway } from '../../src/graph/gateway';
 import { loadFixture } from '../../src/sandbox';
 import type { Verdict } from '../../src/diagnosis/verdictTypes';
+import { userSignInsRequest } from '../../src/graph/userFacts';
 import { sandboxGateway, type SandboxGateway } from '../support/sandboxGateway';
 
 const codes = (v: Verdict, layer: number) => v.layers[layer - 1].findings.map((f) => f.code);
@@ -87,10 +88,10 @@ describe('Graph gateway against the sandbox tenant over HTTP', () => {
     expect(gathered.user.directGroupIds.ok && gathered.user.directGroupIds.value.length).toBeGreaterThan(120);
   });
 
-  it('retries a 429 inside a batch after its own Retry-After and then succeeds', async () => {
+  it('retries a 429 inside a batch after its own Retry-After, held in the reports scheduler, and then succeeds', async () => {
     t = await sandboxGateway({ faults: { rules: [{ match: '^/auditLogs/signIns', status: 429, times: 1, retryAfterSeconds: 0.25 }] } });
     const verdict = await t.diagnose('carol@contoso.com');
-    expect(t.waits).toContain(250);
+    expect(t.holds).toEqual([250]);
     expect(verdict.layers[3].status).toBe('pass');
     expect(inner(t, /^\/auditLogs\/signIns$/).map((r) => r.status)).toEqual([429, 200]);
     expect(verdict.graph.roundTrips).toBe(3);
@@ -137,13 +138,19 @@ describe('Graph gateway against the sandbox tenant over HTTP', () => {
     expect(codes(verdict, 1)).toEqual(['GRAPH.USER_NOT_FOUND']);
   });
 
-  it("doubles the apostrophe of o'neil in OData filters and finds his sign-ins", async () => {
+  it("finds o'neil's sign-ins in the shared window, and doubles his apostrophe when they are read for him alone", async () => {
     t = await sandboxGateway();
     const verdict = await t.diagnose("o'neil@contoso.com");
-    const signIns = inner(t, /^\/auditLogs\/signIns$/);
-    expect(signIns[0].status).toBe(200);
-    expect(decodeURIComponent(signIns[0].query)).toContain("'o''neil@contoso.com'");
+    expect(inner(t, /^\/auditLogs\/signIns$/)[0].status).toBe(200);
     expect(codes(verdict, 4)).toContain('L4.MFA_RECENT');
+    const alone = userSignInsRequest("O'Neil@contoso.com", Date.parse('2026-11-20T10:00:00Z'), 7);
+    const query = new URLSearchParams(alone.url.split('?')[1]);
+    expect(query.get('$filter')).toBe("userPrincipalName eq 'o''neil@contoso.com' and createdDateTime ge 2026-11-13T10:00:00Z");
+    const response = await fetch(`${t.sandbox.url}/beta${alone.url.replace(/ge [^&]+/, `ge ${new Date(Date.now() - 86_400_000).toISOString().slice(0, 19)}Z`)}`);
+    const body = (await response.json()) as { value: Array<{ userPrincipalName: string }> };
+    expect(response.status).toBe(200);
+    expect(body.value.length).toBeGreaterThan(0);
+    expect(body.value.every((s) => s.userPrincipalName === "o'neil@contoso.com")).toBe(true);
   });
 
   it('percent-encodes the #EXT# of a guest UPN in paths', async () => {

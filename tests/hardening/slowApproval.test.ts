@@ -63,7 +63,7 @@ describe('an approval slower than the click budget, over HTTP (CloudAdapter)', (
     try {
       const inChat = { conversation: { id: '19:helpdesk@thread.v2', isGroup: true, conversationType: 'groupChat', tenantId: 'contoso' } };
       const lastPost = () => [...h.connector.captured].reverse().find((c) => c.method === 'POST' && c.body.type === 'message')!;
-      await h.post(h.activity({ type: 'message', text: 'diagnose alice@contoso.com', ...inChat }));
+      await h.message({ text: 'diagnose alice@contoso.com', ...inChat });
       const verdict = lastPost();
       const runId = verdict.body.attachments[0].content.actions.find((a: any) => a.verb === 'tap.request').data.runId;
       await h.click('tap.request', { runId }, verdict.assignedId, OPERATOR, inChat);

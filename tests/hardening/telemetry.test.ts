@@ -49,7 +49,7 @@ describe('telemetry exported to Application Insights (fake loopback ingestion)',
     h = await httpBot();
     const inChat = { conversation: { id: '19:helpdesk@thread.v2', isGroup: true, conversationType: 'groupChat' } };
     const lastPost = () => [...h.connector.captured].reverse().find((c) => c.method === 'POST' && c.body.type === 'message')!;
-    await h.post(h.activity({ type: 'message', text: `diagnose ${ALICE.userPrincipalName}`, ...inChat }));
+    await h.message({ text: `diagnose ${ALICE.userPrincipalName}`, ...inChat });
     const verdict = lastPost();
     const runId = verdict.body.attachments[0].content.actions.find((a: any) => a.verb === 'tap.request').data.runId;
     await h.click('tap.request', { runId }, verdict.assignedId, OPERATOR, inChat);
@@ -62,6 +62,7 @@ describe('telemetry exported to Application Insights (fake loopback ingestion)',
     expect(exported).toContain('bot message');
     expect(exported).toContain('graph POST /$batch');
     expect(exported).toContain('passkey_doctor.workflow.transitions');
+    expect(exported).toContain('passkey_doctor.graph.reports.wait');
     expect(exported).toContain(hashUser(OPERATOR.aadObjectId));
     for (const secret of [pass, ALICE.userPrincipalName, encodeURIComponent(ALICE.userPrincipalName), ALICE.id, OPERATOR.aadObjectId, APPROVER.aadObjectId]) {
       expect(exported).not.toContain(secret);

@@ -13,6 +13,8 @@ export interface SandboxGateway {
   service: DiagnosisService;
   /** Waits the retry policy asked for, in ms (nothing actually sleeps long). */
   waits: number[];
+  /** Retry-After holds the reports scheduler was told of, in ms. */
+  holds: number[];
   diagnose(upn: string, device?: RawDeviceOptions): ReturnType<DiagnosisService['diagnose']>;
   close(): Promise<void>;
 }
@@ -35,11 +37,18 @@ export async function sandboxGateway(options: SandboxOptions = {}): Promise<Sand
     retry,
   });
   const service = new DiagnosisService(gateway, { mfaFreshnessMinutes: 5, signInLookbackDays: 7 });
+  const holds: number[] = [];
+  const throttled = gateway.reports.throttled.bind(gateway.reports);
+  gateway.reports.throttled = (ms) => {
+    holds.push(ms);
+    throttled(ms);
+  };
   return {
     sandbox,
     gateway,
     service,
     waits,
+    holds,
     diagnose: (upn, device) => service.diagnose(parseDiagnoseRequest(upn, device)),
     close: () => sandbox.close(),
   };

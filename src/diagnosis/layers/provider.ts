@@ -205,7 +205,7 @@ function orphanFinding(j: Judging, audits: AuditEvent[]): void {
   j.findings.push(
     finding('L7.ORPHANED_LOCAL_PASSKEY', `${what} was deleted from ${j.name}'s account at ${utcText(Date.parse(deletion.activityDateTime))} ("${deletion.activityDisplayName}"). If its copy is still on the device or key, registering again can fail with "passkey already exists".`, {
       fix: removeLocalCopySteps(j.ctx.device.os),
-      evidence: { eventId: deletion.id, time: deletion.activityDateTime, activity: deletion.activityDisplayName, reason: deletion.resultReason, aaGuid: deletion.aaGuid, authenticator: deletion.aaGuid ? authenticatorName(deletion.aaGuid) : null },
+      evidence: { eventId: deletion.id, time: deletion.activityDateTime, activity: deletion.activityDisplayName, deletedBy: deletion.initiatedByUpn, reason: deletion.resultReason, aaGuid: deletion.aaGuid, authenticator: deletion.aaGuid ? authenticatorName(deletion.aaGuid) : null },
     }),
   );
 }

@@ -55,3 +55,17 @@ export function parseAuthenticationStrengths(body: unknown): AuthenticationStren
     allowedCombinations: strings(s.allowedCombinations),
   }));
 }
+
+/**
+ * The strengths carried inline in the grant controls of the policies the
+ * snapshot keeps (on "Register security info", or on all resources), only
+ * those that came with their combinations.
+ */
+export function parseInlineStrengths(body: unknown): AuthenticationStrength[] {
+  const kept = new Set([...parseConditionalAccessPolicies(body), ...parseAllResourcesPolicies(body)].map((p) => p.id));
+  const inline = values(body)
+    .filter((p) => kept.has(str(p.id) ?? ''))
+    .map((p) => obj(obj(p.grantControls).authenticationStrength))
+    .filter((s) => str(s.id));
+  return parseAuthenticationStrengths({ value: inline });
+}

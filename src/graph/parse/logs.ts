@@ -3,37 +3,44 @@ import type { AuditEvent, SignIn } from '../../diagnosis/facts';
 import { arr, bool, num, obj, str, values } from './values';
 
 export function parseSignIns(body: unknown): SignIn[] {
-  return values(body).map((s) => {
-    const status = obj(s.status);
-    const device = obj(s.deviceDetail);
-    return {
-      id: str(s.id) ?? '',
-      createdDateTime: str(s.createdDateTime) ?? '',
-      appId: str(s.appId),
-      appDisplayName: str(s.appDisplayName),
-      isInteractive: bool(s.isInteractive),
-      errorCode: num(status.errorCode) ?? 0,
-      failureReason: str(status.failureReason),
-      operatingSystem: str(device.operatingSystem),
-      browser: str(device.browser),
-      userAgent: str(s.userAgent),
-      authenticationRequirement: str(s.authenticationRequirement),
-      authenticationDetails: arr(s.authenticationDetails).map((raw) => {
-        const d = obj(raw);
-        return {
-          method: str(d.authenticationMethod) ?? '',
-          detail: str(d.authenticationMethodDetail),
-          requirement: str(d.authenticationStepRequirement),
-          succeeded: bool(d.succeeded) ?? false,
-          time: str(d.authenticationStepDateTime),
-        };
-      }),
-      appliedConditionalAccessPolicies: arr(s.appliedConditionalAccessPolicies).map((raw) => {
-        const p = obj(raw);
-        return { id: str(p.id) ?? '', displayName: str(p.displayName), result: str(p.result) };
-      }),
-    };
-  });
+  return values(body).map(parseSignIn);
+}
+
+/** Whose sign-in it is: lower-case UPN (as Graph logs it) and object id. */
+export function signInOwner(s: Record<string, unknown>): { upn: string | null; userId: string | null } {
+  return { upn: str(s.userPrincipalName)?.toLowerCase() ?? null, userId: str(s.userId)?.toLowerCase() ?? null };
+}
+
+export function parseSignIn(s: Record<string, unknown>): SignIn {
+  const status = obj(s.status);
+  const device = obj(s.deviceDetail);
+  return {
+    id: str(s.id) ?? '',
+    createdDateTime: str(s.createdDateTime) ?? '',
+    appId: str(s.appId),
+    appDisplayName: str(s.appDisplayName),
+    isInteractive: bool(s.isInteractive),
+    errorCode: num(status.errorCode) ?? 0,
+    failureReason: str(status.failureReason),
+    operatingSystem: str(device.operatingSystem),
+    browser: str(device.browser),
+    userAgent: str(s.userAgent),
+    authenticationRequirement: str(s.authenticationRequirement),
+    authenticationDetails: arr(s.authenticationDetails).map((raw) => {
+      const d = obj(raw);
+      return {
+        method: str(d.authenticationMethod) ?? '',
+        detail: str(d.authenticationMethodDetail),
+        requirement: str(d.authenticationStepRequirement),
+        succeeded: bool(d.succeeded) ?? false,
+        time: str(d.authenticationStepDateTime),
+      };
+    }),
+    appliedConditionalAccessPolicies: arr(s.appliedConditionalAccessPolicies).map((raw) => {
+      const p = obj(raw);
+      return { id: str(p.id) ?? '', displayName: str(p.displayName), result: str(p.result) };
+    }),
+  };
 }
 
 const AAGUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -55,7 +62,25 @@ function aaGuidOf(event: Record<string, unknown>): string | null {
 }
 
 export function parseAudits(body: unknown): AuditEvent[] {
-  return values(body).map((e) => ({
+  return values(body).map(parseAudit);
+}
+
+/**
+ * Whose account an event is about: its User targets (upper- or lower-case
+ * `type`, graph-facts §10) when it names any — so an admin's deletion counts
+ * for the user it was done to, not for the admin — else whoever initiated it.
+ */
+export function auditSubjects(e: Record<string, unknown>): { upns: string[]; ids: string[] } {
+  const users = arr(e.targetResources)
+    .map(obj)
+    .filter((t) => (str(t.type) ?? str(t.Type) ?? '').toLowerCase() === 'user');
+  const parties = users.length ? users : [obj(obj(e.initiatedBy).user)];
+  const lower = (v: string | null) => (v ? [v.toLowerCase()] : []);
+  return { upns: parties.flatMap((p) => lower(str(p.userPrincipalName))), ids: parties.flatMap((p) => lower(str(p.id))) };
+}
+
+export function parseAudit(e: Record<string, unknown>): AuditEvent {
+  return {
     id: str(e.id) ?? '',
     activityDateTime: str(e.activityDateTime) ?? '',
     activityDisplayName: str(e.activityDisplayName) ?? '',
@@ -64,5 +89,5 @@ export function parseAudits(body: unknown): AuditEvent[] {
     resultReason: str(e.resultReason),
     aaGuid: aaGuidOf(e),
     initiatedByUpn: str(obj(obj(e.initiatedBy).user).userPrincipalName),
-  }));
+  };
 }
