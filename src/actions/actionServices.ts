@@ -33,7 +33,7 @@ export interface ActionServices {
 }
 
 export interface ActionServicesOptions {
-  config: Pick<AppConfig, 'operatorsGroupId' | 'tapApproversGroupId' | 'tapSecondApprover' | 'tapOneTime' | 'tapRequestsPerHour' | 'escalationWebhookUrl'>;
+  config: Pick<AppConfig, 'operatorsGroupId' | 'tapApproversGroupId' | 'tapSecondApprover' | 'tapOneTime' | 'tapRequestsPerHour' | 'escalationWebhookUrl' | 'mfaFreshnessMinutes'>;
   storage: Storage;
   gateway: GraphGateway;
   /** Overrides the configured groups, e.g. the sandbox tenant's operators and approvers. */
@@ -62,6 +62,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       facts: gateway,
       writes,
       oneTime: config.tapOneTime,
+      mfaFreshnessMinutes: config.mfaFreshnessMinutes,
     }),
     removal: new PasskeyRemovalWorkflow({ ...base, writes }),
     escalation: new Escalation({

@@ -54,8 +54,12 @@ export function tapSummary(record: TapRecord): string {
   }
 }
 
-/** What the approver tells the user, shown beside the pass. */
-export function tapInstructions(record: TapRecord): string[] {
+/**
+ * What the approver tells the user, shown beside the pass. The registration
+ * window is the diagnosis's MFA freshness (Learn says 5 minutes on the
+ * passkey page and 10 on the TAP page; the stricter one is kept everywhere).
+ */
+export function tapInstructions(record: TapRecord, freshnessMinutes: number): string[] {
   const issued = record.issued!;
   const who = targetName(record.target);
   const lines = [
@@ -63,7 +67,7 @@ export function tapInstructions(record: TapRecord): string[] {
     `${who} signs in at https://mysignins.microsoft.com/security-info (My Sign-ins, Security info) with the pass, then adds the passkey there.`,
   ];
   if (issued.isUsableOnce) {
-    lines.push('The pass works for one sign-in: the passkey must be registered within 10 minutes of signing in with it.');
+    lines.push(`The pass works for one sign-in: the passkey must be registered within ${freshnessMinutes} minutes of signing in with it.`);
   }
   lines.push(`It is valid from ${timeText(issued.validFrom)} for ${durationText(issued.lifetimeInMinutes * 60_000)}. This is the only time it is shown.`);
   return lines;

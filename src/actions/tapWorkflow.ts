@@ -33,6 +33,8 @@ export interface TapWorkflowDeps extends WorkflowDeps {
   writes: TapWrites;
   /** TAP_ONE_TIME: one-time passes even when the policy allows reusable ones. */
   oneTime: boolean;
+  /** MFA_FRESHNESS_MINUTES: the window the diagnosis uses, so the pass card tells the user the same. */
+  mfaFreshnessMinutes: number;
 }
 
 /**
@@ -173,7 +175,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     const note = `valid ${timeText(facts.validFrom)} to ${timeText(facts.validUntil)}${facts.isUsableOnce ? ', one-time' : ''}`;
     await this.outbox.record('tap.issued audit', ids, () => this.audit('tap.issued', actor, issued, note));
     logger.info('tap issued', ids);
-    return { kind: 'issued', request: issued, summary: tapSummary(issued), secret, instructions: tapInstructions(issued) };
+    return { kind: 'issued', request: issued, summary: tapSummary(issued), secret, instructions: tapInstructions(issued, this.deps.mfaFreshnessMinutes) };
   }
 
   private async failIssue(claimed: TapRecord, actor: Person, failure: WriteFailure): Promise<TapResult> {

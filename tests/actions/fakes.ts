@@ -211,7 +211,7 @@ export function harness(options: HarnessOptions = {}): Harness {
     facts,
     writes,
     audit,
-    tap: new TapWorkflow({ ...base, requestLimit: new HourlyLimit(store, 'tap-requests', options.perHour ?? 10, clock.now), facts, writes, oneTime: options.oneTime ?? true }),
+    tap: new TapWorkflow({ ...base, requestLimit: new HourlyLimit(store, 'tap-requests', options.perHour ?? 10, clock.now), facts, writes, oneTime: options.oneTime ?? true, mfaFreshnessMinutes: 5 }),
     removal: new PasskeyRemovalWorkflow({ ...base, writes }),
     routes,
     escalation: new Escalation({ workflows, audit, access, routes, facts, webhookUrl: options.webhookUrl, postWebhook: options.postWebhook, now: clock.now }),

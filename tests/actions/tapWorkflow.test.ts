@@ -149,7 +149,7 @@ describe('TAP workflow: approving and issuing', () => {
 
     expect(issued.secret.reveal()).toBe(TAP_CODE);
     expect(issued.summary).toBe('TAP issued by Adele Vance for Alice Example, valid from 2026-11-22 10:00 UTC to 2026-11-22 11:00 UTC, one-time.');
-    expect(issued.instructions.join(' ')).toMatch(/https:\/\/mysignins\.microsoft\.com\/security-info.*within 10 minutes.*only time it is shown/);
+    expect(issued.instructions.join(' ')).toMatch(/https:\/\/mysignins\.microsoft\.com\/security-info.*within 5 minutes.*only time it is shown/);
     expect(issued.request).toMatchObject({ state: 'issued', approvedBy: PEOPLE.approver, issued: { methodId: 'tap-1', lifetimeInMinutes: 60, isUsableOnce: true } });
     expect(h.writes.creates).toBe(1);
     expect(JSON.stringify(issued.request)).not.toContain(TAP_CODE);

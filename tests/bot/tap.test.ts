@@ -58,7 +58,7 @@ describe('Temporary Access Pass from the card', () => {
     expect(answer!.value.refresh).toBeUndefined();
     expect(answer!.value.actions ?? []).toEqual([]);
     expect(textOf(answer)).toContain('https://mysignins.microsoft.com/security-info');
-    expect(textOf(answer)).toContain('within 10 minutes');
+    expect(textOf(answer)).toContain('within 5 minutes');
 
     expect(posted).toEqual([]);
     expect(updated.map((u) => u.id)).toEqual([request.id]);
