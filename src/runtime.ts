@@ -5,11 +5,12 @@
  */
 import type { AppConfig } from './config/schema';
 import { DiagnosisService } from './diagnosis/service';
-import { createGraphClient } from './graph/client';
+import { createGraphClient, credentialFor } from './graph/client';
+import { createLogsQueryClient, WorkspaceReports } from './graph/workspace/workspaceReports';
 import { GraphGateway } from './graph/gateway';
 import type { RetryPolicy } from './graph/batch';
 import { PolicyCheckService } from './tenant/policyCheck/service';
-import { RegistrationReportService } from './tenant/report/service';
+import { RegistrationReportService, type ReportSource } from './tenant/report/service';
 import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from './sandbox';
 
 export interface Runtime {
@@ -36,6 +37,13 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
     reportsQuota: config.reportsQuota,
     retry: options.retry,
   });
+  // Large tenants: the report runs as KQL in the workspace that receives the audit logs (contracts §9).
+  const reportSource: ReportSource = config.logAnalyticsWorkspaceId
+    ? {
+        kind: 'aggregated',
+        source: new WorkspaceReports(await createLogsQueryClient(credentialFor(config.graph, env), config.graph.cloud), config.logAnalyticsWorkspaceId),
+      }
+    : { kind: 'events', source: gateway };
   const service = new DiagnosisService(gateway, {
     mfaFreshnessMinutes: config.mfaFreshnessMinutes,
     signInLookbackDays: config.signInLookbackDays,
@@ -49,7 +57,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
       gateway,
       sandbox ? { id: SANDBOX_TENANT.id, displayName: SANDBOX_TENANT.displayName } : { id: config.graph.credential?.tenantId ?? null, displayName: null },
     ),
-    report: new RegistrationReportService({ kind: 'events', source: gateway }),
+    report: new RegistrationReportService(reportSource),
     sandbox,
     close: async () => {
       await sandbox?.close();

@@ -1,4 +1,5 @@
 /** The registration report in a terminal: headline against the previous window, a bar per day, causes, authenticators, outreach. */
+import { PasskeyDoctorError } from '../errors/catalog';
 import type { RegistrationReport } from '../tenant/report/types';
 import type { Styler } from './style';
 
@@ -47,7 +48,13 @@ export function csvField(value: string | null): string {
 }
 
 export function renderReportCsv(report: RegistrationReport): string {
+  if (!report.failedAttempts) {
+    throw new PasskeyDoctorError(
+      'USAGE',
+      '--csv lists each failed attempt, which the Log Analytics report does not fetch (it counts in the workspace); use --json, or query AuditLogs in the workspace.',
+    );
+  }
   const rows = [['time', 'user', 'activity', 'reason', 'authenticator']];
-  for (const f of report.failedAttempts ?? []) rows.push([f.time, f.userPrincipalName ?? '', f.activity, f.reason ?? '', f.authenticator]);
+  for (const f of report.failedAttempts) rows.push([f.time, f.userPrincipalName ?? '', f.activity, f.reason ?? '', f.authenticator]);
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
