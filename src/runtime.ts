@@ -28,7 +28,7 @@ export interface Runtime {
 
 export async function createRuntime(config: AppConfig, options: { env?: NodeJS.ProcessEnv; retry?: RetryPolicy } = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
-  const sandbox = config.graph.mode === 'sandbox' ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1' }) : null;
+  const sandbox = config.graph.mode === 'sandbox' ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1', registrationHistory: true }) : null;
   const graphBaseUrl = sandbox ? sandbox.url : config.graph.baseUrl!;
   const client = createGraphClient(config.graph, graphBaseUrl, env);
   const gateway = new GraphGateway(client, new URL(graphBaseUrl).host, {

@@ -29,7 +29,7 @@ export function renderReport(report: RegistrationReport, style: Styler): string 
   if (report.byReason.length === 0) lines.push('  none');
   for (const r of report.byReason) {
     const where = r.layer ? ` — layer ${r.layer}: ${r.fix}` : '';
-    lines.push(`  ${String(r.failures).padStart(4)} × ${r.cause === r.reason ? r.reason : `${r.cause} ("${r.reason}")`} — ${r.users} people${where}`);
+    lines.push(`  ${String(r.failures).padStart(4)} × ${r.cause === r.reason ? r.reason : `${r.cause} ("${r.reason}")`} — ${r.users} ${r.users === 1 ? 'person' : 'people'}${where}`);
   }
   lines.push('', style('bold', 'Authenticators'), `  ${pad('name', 48)} failed  ok`);
   for (const a of report.byAuthenticator) lines.push(`  ${pad(a.name, 48)} ${String(a.failures).padStart(6)} ${String(a.successes).padStart(3)}`);

@@ -27,6 +27,11 @@ describe('passkey-doctor report on the sandbox tenant', () => {
     expect(report.byDay.reduce((s, d) => s + d.successes, 0)).toBe(report.totals.successes);
     expect(report.totals.attempts).toBe(report.totals.failures + report.totals.successes);
     expect(report.graph.requests).toBeGreaterThan(0);
+    // The sandbox's generated month: real numbers, someone to reach out to, and an unknown reason kept verbatim.
+    expect(report.totals.failures).toBeGreaterThan(0);
+    expect(report.outreach.length).toBeGreaterThan(0);
+    expect(report.outreach.every((o) => o.failures > 2)).toBe(true);
+    expect(report.byReason.some((r) => r.cause === r.reason)).toBe(true);
   });
 
   it('prints a readable table by default', async () => {
@@ -44,6 +49,8 @@ describe('passkey-doctor report on the sandbox tenant', () => {
     expect(lines[0]).toBe('time,user,activity,reason,authenticator');
     const json: RegistrationReport = JSON.parse((await runCli(['report', '--days', '30', '--json'])).stdout);
     expect(lines).toHaveLength(1 + json.totals.failures);
+    expect(json.totals.failures).toBeGreaterThan(0);
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2}T[^,]+,reg\.[^,]+@contoso\.com,Add (Passkey|FIDO2)/);
   });
 
   it.each([
