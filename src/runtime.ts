@@ -41,7 +41,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
   const reportSource: ReportSource = config.logAnalyticsWorkspaceId
     ? {
         kind: 'aggregated',
-        source: new WorkspaceReports(await createLogsQueryClient(credentialFor(config.graph, env), config.graph.cloud), config.logAnalyticsWorkspaceId),
+        source: new WorkspaceReports(createLogsQueryClient(credentialFor(config.graph, env), config.graph.cloud), config.logAnalyticsWorkspaceId),
       }
     : { kind: 'events', source: gateway };
   const service = new DiagnosisService(gateway, {

@@ -5,7 +5,7 @@
  * "Log Analytics Reader" role on the workspace.
  */
 import type { TokenCredential } from '@azure/identity';
-import type { LogsQueryClient, LogsQueryResult } from '@azure/monitor-query-logs';
+import { LogsQueryClient, type LogsQueryResult } from '@azure/monitor-query-logs';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import type { AggregatedReportSource } from '../../tenant/report/service';
 import type { RegistrationReport, ReportWindow } from '../../tenant/report/types';
@@ -26,8 +26,7 @@ export const LOG_ANALYTICS_ENDPOINTS = {
 /** Long windows over big tenants take a while; Azure Monitor allows up to 10 minutes. */
 const SERVER_TIMEOUT_SECONDS = 180;
 
-export async function createLogsQueryClient(credential: TokenCredential, cloud: keyof typeof LOG_ANALYTICS_ENDPOINTS): Promise<WorkspaceQuery> {
-  const { LogsQueryClient } = await import('@azure/monitor-query-logs');
+export function createLogsQueryClient(credential: TokenCredential, cloud: keyof typeof LOG_ANALYTICS_ENDPOINTS): WorkspaceQuery {
   const host = LOG_ANALYTICS_ENDPOINTS[cloud];
   // 1.0.0 ignores `audience` and, given an endpoint, adds no API version: both are spelled out.
   return new LogsQueryClient(credential, { endpoint: `${host}/v1`, credentials: { scopes: [`${host}/.default`] } });
