@@ -34,6 +34,8 @@ function dayLabel(date: string): string {
   return `${DAY_NAMES[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 }
 
+const shortDay = (date: string): string => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+
 function trend(now: number, before: number, noun: string): string {
   if (now === before) return `${noun}: ${now}, same as the previous period`;
   return `${noun}: ${now} ${now > before ? '↑' : '↓'} from ${before}`;
@@ -69,7 +71,8 @@ export function digestView(report: RegistrationReport, digestId: string) {
       { title: 'Succeeded', value: trend(totals.successes, previous.successes, 'succeeded') },
     ],
     hasFailures: totals.failures > 0,
-    bars: report.byDay.map((d) => ({ x: dayLabel(d.date), y: d.failures })),
+    // Chart axes cut labels past about five characters: the date alone under each bar.
+    bars: report.byDay.map((d) => ({ x: shortDay(d.date), y: d.failures })),
     dayRows: report.byDay.map((d) => ({ day: dayLabel(d.date), failures: String(d.failures), successes: String(d.successes) })),
     causes,
     causeRows: causes.map((c) => ({ cause: c.legend, failures: String(c.value) })),

@@ -34,9 +34,9 @@ describe('the weekly digest card', () => {
   it('carries a vertical bar chart of failures per day and a donut of failures by cause', () => {
     const [bars] = find(card, (n) => n.type === 'Chart.VerticalBar');
     expect(bars.data).toEqual([
-      { x: 'Sun 29 Nov', y: 1 },
-      { x: 'Mon 30 Nov', y: 3 },
-      { x: 'Tue 1 Dec', y: 1 },
+      { x: '29 Nov', y: 1 },
+      { x: '30 Nov', y: 3 },
+      { x: '1 Dec', y: 1 },
     ]);
     const [donut] = find(card, (n) => n.type === 'Chart.Donut');
     expect(donut.data).toEqual(
