@@ -51,7 +51,7 @@ describe('the registration digest in Teams', () => {
   it('runs the normal diagnosis in place when Diagnose is clicked, looking the person up on the server', async () => {
     const [card] = cardsIn(await bot.say('report'));
     const [button] = find(card, (n) => n.verb === 'digest.diagnose');
-    const person = find(card, (n) => n.type === 'ColumnSet' && find(n, (m) => m === button).length)[0];
+    const person = find(card, (n) => n.type === 'ColumnSet' && find(n, (m) => m === button).length > 0)[0];
     const upn = person.columns[0].items[0].text.replace(/\\/g, '');
     expect(Object.keys(button.data).sort()).toEqual(['digestId', 'row']);
     const answer = await bot.click('digest.diagnose', button.data);
