@@ -119,3 +119,16 @@ describe('WorkspaceReports', () => {
     expect((error as Error).message).toMatch(message);
   });
 });
+
+describe('the AAGUID pattern the query uses', () => {
+  it('finds the AAGUID in a serialised AdditionalDetails array, only under a key naming it', () => {
+    const kql = registrationReportKql(window, previous);
+    const literal = /extract\(("(?:[^"\\]|\\.)*"), 1, tostring\(AdditionalDetails\)\)/.exec(kql)![1];
+    const pattern = JSON.parse(literal).replace('(?i)', '');
+    const re = new RegExp(pattern, 'i');
+    const serialised = (details: Array<{ key: string; value: string }>) => JSON.stringify(details);
+    expect(re.exec(serialised([{ key: 'Method', value: 'Passkey' }, { key: 'AAGuid', value: 'CB69481E-8FF7-4039-93EC-0A2729A154A8' }]))?.[1]).toBe('CB69481E-8FF7-4039-93EC-0A2729A154A8');
+    expect(re.exec(serialised([{ key: 'DeviceId', value: '11111111-2222-3333-4444-555555555555' }]))).toBeNull();
+    expect(re.exec(serialised([]))).toBeNull();
+  });
+});

@@ -18,6 +18,9 @@ export const kqlString = (value: string): string => `"${value.replace(/\\/g, '\\
 
 const kqlDate = (iso: string): string => `datetime(${new Date(Date.parse(iso)).toISOString()})`;
 
+/** `{"key":"…aaguid…","value":"<guid>"}` inside AdditionalDetails, case-insensitive (RE2 syntax). */
+const AAGUID_DETAIL = '(?i)"key":"[^"]*aaguid[^"]*","value":"[^"]*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+
 /** The columns every row of the answer carries, in this order. */
 export const REPORT_COLUMNS = ['kind', 'key', 'failures', 'successes', 'users', 'lastFailure', 'lastReason'] as const;
 
@@ -34,9 +37,8 @@ let attempts = AuditLogs
 | summarize arg_min(TimeGenerated, ResultReason, TargetResources, InitiatedBy, AdditionalDetails) by CorrelationId, activity, outcome
 | extend isFailure = outcome in ("failure", "timeout")
 | extend upn = tolower(coalesce(tostring(TargetResources[0].userPrincipalName), tostring(InitiatedBy.user.userPrincipalName)))
-| mv-apply detail = AdditionalDetails on (
-    where tostring(detail.key) matches regex "(?i)aaguid"
-    | summarize aaguid = tolower(take_any(extract("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", 0, tostring(detail.value)))))
+// The AAGUID detail (key named like "AAGuid") read from the serialised array: mv-apply would drop rows whose array is empty.
+| extend aaguid = tolower(extract(${kqlString(AAGUID_DETAIL)}, 1, tostring(AdditionalDetails)))
 | extend reason = iff(isempty(trim(@"\\s+", ResultReason)), "no reason given", trim(@"\\s+", ResultReason))
 | extend isCurrent = TimeGenerated >= windowStart;
 let inWindow = attempts | where isCurrent;
