@@ -54,6 +54,8 @@ export function digestView(report: RegistrationReport, digestId: string) {
   const { totals, previous } = report;
   const rate = totals.attempts ? Math.round((totals.failures / totals.attempts) * 100) : 0;
   const days = report.byDay.length;
+  const first = dayLabel(report.byDay[0]?.date ?? report.from.slice(0, 10));
+  const last = dayLabel(report.byDay[days - 1]?.date ?? report.to.slice(0, 10));
   const causes = byCause(report);
   const fixes = report.byReason
     .filter((r) => r.layer !== null && r.fix)
@@ -64,7 +66,7 @@ export function digestView(report: RegistrationReport, digestId: string) {
       color: totals.failures > previous.failures ? 'Attention' : 'Good',
       style: totals.failures > previous.failures ? 'attention' : 'good',
     },
-    period: `${days === 7 ? 'Week' : `${days} days`} ${dayLabel(report.byDay[0]?.date ?? report.from.slice(0, 10))} – ${dayLabel(report.byDay[days - 1]?.date ?? report.to.slice(0, 10))} (UTC), from ${report.source === 'graph' ? 'Microsoft Graph' : 'Log Analytics'}`,
+    period: `${days === 7 ? 'Week' : `${days} days`} ${first} – ${last} (UTC), from ${report.source === 'graph' ? 'Microsoft Graph' : 'Log Analytics'}`,
     numbers: [
       { title: 'Attempts', value: `${totals.attempts} by ${totals.users} people` },
       { title: 'Failed', value: trend(totals.failures, previous.failures, 'failed') },
@@ -78,7 +80,9 @@ export function digestView(report: RegistrationReport, digestId: string) {
     causeRows: causes.map((c) => ({ cause: c.legend, failures: String(c.value) })),
     fixes,
     hasFixes: fixes.length > 0,
-    authenticators: report.byAuthenticator.slice(0, MAX_AUTHENTICATORS).map((a) => ({ name: a.name, failures: String(a.failures), successes: String(a.successes) })),
+    authenticators: report.byAuthenticator
+      .slice(0, MAX_AUTHENTICATORS)
+      .map((a) => ({ name: a.name, failures: String(a.failures), successes: String(a.successes) })),
     outreach: report.outreach.slice(0, MAX_OUTREACH_ROWS).map((o, row) => ({
       person: o.userPrincipalName,
       detail: `${o.failures} failures, last: ${o.lastReason ?? 'no reason logged'}`,
@@ -86,7 +90,10 @@ export function digestView(report: RegistrationReport, digestId: string) {
       row,
     })),
     hasOutreach: report.outreach.length > 0,
-    moreOutreach: report.outreach.length > MAX_OUTREACH_ROWS ? `and ${report.outreach.length - MAX_OUTREACH_ROWS} more: run "passkey-doctor report --json" for the full list.` : '',
+    moreOutreach:
+      report.outreach.length > MAX_OUTREACH_ROWS
+        ? `and ${report.outreach.length - MAX_OUTREACH_ROWS} more: run "passkey-doctor report --json" for the full list.`
+        : '',
     generatedAt: report.generatedAt,
   };
 }

@@ -14,29 +14,38 @@ const pad = (text: string, width: number) => (text.length >= width ? text.slice(
 
 export function renderReport(report: RegistrationReport, style: Styler): string {
   const { totals } = report;
+  const source = report.source === 'graph' ? 'Microsoft Graph' : 'Log Analytics';
+  const failed = `${style('red', `${totals.failures} failed`)} (${change(totals.failures, report.previous.failures)})`;
+  const succeeded = `${style('green', `${totals.successes} succeeded`)} (${change(totals.successes, report.previous.successes)})`;
   const lines = [
-    style('bold', `Passkey registrations ${report.from.slice(0, 10)} – ${report.to.slice(0, 10)} (UTC, end exclusive), from ${report.source === 'graph' ? 'Microsoft Graph' : 'Log Analytics'}`),
-    `${totals.attempts} attempts by ${totals.users} people: ${style('red', `${totals.failures} failed`)} (${change(totals.failures, report.previous.failures)}), ` +
-      `${style('green', `${totals.successes} succeeded`)} (${change(totals.successes, report.previous.successes)}).`,
+    style('bold', `Passkey registrations ${report.from.slice(0, 10)} – ${report.to.slice(0, 10)} (UTC, end exclusive), from ${source}`),
+    `${totals.attempts} attempts by ${totals.users} people: ${failed}, ${succeeded}.`,
     '',
     style('bold', 'Failures per day'),
   ];
   const most = Math.max(1, ...report.byDay.map((d) => d.failures));
   for (const day of report.byDay) {
-    lines.push(`  ${day.date}  ${style('red', '█'.repeat(Math.round((day.failures / most) * BAR_WIDTH)))}${' '}${day.failures} failed, ${day.successes} ok`);
+    const bar = style('red', '█'.repeat(Math.round((day.failures / most) * BAR_WIDTH)));
+    lines.push(`  ${day.date}  ${bar} ${day.failures} failed, ${day.successes} ok`);
   }
   lines.push('', style('bold', 'Failures by cause'));
   if (report.byReason.length === 0) lines.push('  none');
   for (const r of report.byReason) {
     const where = r.layer ? ` — layer ${r.layer}: ${r.fix}` : '';
-    lines.push(`  ${String(r.failures).padStart(4)} × ${r.cause === r.reason ? r.reason : `${r.cause} ("${r.reason}")`} — ${r.users} ${r.users === 1 ? 'person' : 'people'}${where}`);
+    const what = r.cause === r.reason ? r.reason : `${r.cause} ("${r.reason}")`;
+    lines.push(`  ${String(r.failures).padStart(4)} × ${what} — ${r.users} ${r.users === 1 ? 'person' : 'people'}${where}`);
   }
   lines.push('', style('bold', 'Authenticators'), `  ${pad('name', 48)} failed  ok`);
-  for (const a of report.byAuthenticator) lines.push(`  ${pad(a.name, 48)} ${String(a.failures).padStart(6)} ${String(a.successes).padStart(3)}`);
+  for (const a of report.byAuthenticator) {
+    lines.push(`  ${pad(a.name, 48)} ${String(a.failures).padStart(6)} ${String(a.successes).padStart(3)}`);
+  }
   lines.push('', style('bold', 'Reach out to (more than two failures)'));
   if (report.outreach.length === 0) lines.push('  nobody');
-  for (const o of report.outreach) lines.push(`  ${o.userPrincipalName}: ${o.failures} failures, last ${o.lastFailure} — ${o.lastReason ?? 'no reason given'}`);
-  lines.push('', style('grey', `Graph: ${report.graph.requests} requests in ${report.graph.roundTrips} round trips, ${report.graph.ms} ms.`));
+  for (const o of report.outreach) {
+    lines.push(`  ${o.userPrincipalName}: ${o.failures} failures, last ${o.lastFailure} — ${o.lastReason ?? 'no reason given'}`);
+  }
+  const { requests, roundTrips, ms } = report.graph;
+  lines.push('', style('grey', `Graph: ${requests} requests in ${roundTrips} round trip${roundTrips === 1 ? '' : 's'}, ${ms} ms.`));
   return lines.join('\n') + '\n';
 }
 
@@ -51,7 +60,8 @@ export function renderReportCsv(report: RegistrationReport): string {
   if (!report.failedAttempts) {
     throw new PasskeyDoctorError(
       'USAGE',
-      '--csv lists each failed attempt, which the Log Analytics report does not fetch (it counts in the workspace); use --json, or query AuditLogs in the workspace.',
+      '--csv lists each failed attempt, which the Log Analytics report does not fetch (it counts in the workspace); ' +
+        'use --json, or query AuditLogs in the workspace.',
     );
   }
   const rows = [['time', 'user', 'activity', 'reason', 'authenticator']];

@@ -18,7 +18,8 @@ export function parseDays(raw: string | undefined): number {
   const text = raw.trim();
   const days = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) {
-    throw new PasskeyDoctorError('USAGE', `the number of days must be a whole number from ${MIN_DAYS} to ${MAX_DAYS}, got "${text.slice(0, 20)}".`);
+    const got = text.slice(0, 20);
+    throw new PasskeyDoctorError('USAGE', `the number of days must be a whole number from ${MIN_DAYS} to ${MAX_DAYS}, got "${got}".`);
   }
   return days;
 }

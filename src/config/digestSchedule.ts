@@ -39,7 +39,9 @@ export function parseDigestSchedule(raw: string): DigestSchedule | 'off' | { err
   const minute = Number(match[3]);
   if (hour > 23 || minute > 59) return { error: `has no such time of day "${match[2]}:${match[3]}"` };
   const timeZone = match[4] ?? 'UTC';
-  if (!validTimeZone(timeZone)) return { error: `names an unknown time zone "${timeZone}" (use an IANA name such as Europe/London or UTC)` };
+  if (!validTimeZone(timeZone)) {
+    return { error: `names an unknown time zone "${timeZone}" (use an IANA name such as Europe/London or UTC)` };
+  }
   return { weekday, hour, minute, timeZone, text };
 }
 

@@ -23,7 +23,18 @@ import { reportsGate, type ReportsScheduler } from './reportsScheduler';
 import { UsageMeter, type GraphTransport, type GraphVersion } from './transport';
 
 export const REGISTRATION_SERVICES = ['Authentication Methods', 'Device Registration Service'] as const;
-const SELECT = 'id,activityDateTime,activityDisplayName,loggedByService,correlationId,result,resultReason,initiatedBy,targetResources,additionalDetails';
+const SELECT = [
+  'id',
+  'activityDateTime',
+  'activityDisplayName',
+  'loggedByService',
+  'correlationId',
+  'result',
+  'resultReason',
+  'initiatedBy',
+  'targetResources',
+  'additionalDetails',
+].join(',');
 const REQUEST = 'GET /auditLogs/directoryAudits';
 /** 1,000 a page: Graph's largest. */
 const PAGE_SIZE = 1000;
@@ -42,7 +53,8 @@ function firstRequest(service: string, index: number, window: ReportWindow, page
     `activityDateTime ge ${odataDateTime(Date.parse(window.from))}`,
     `activityDateTime le ${odataDateTime(Date.parse(window.to))}`,
   ];
-  return { id: `audits-${index + 1}`, method: 'GET', url: `/auditLogs/directoryAudits?${filterParam(clauses)}&$select=${SELECT}&$top=${pageSize}` };
+  const url = `/auditLogs/directoryAudits?${filterParam(clauses)}&$select=${SELECT}&$top=${pageSize}`;
+  return { id: `audits-${index + 1}`, method: 'GET', url };
 }
 
 function splitNextLink(link: string): { version: GraphVersion; url: string } | null {
@@ -64,17 +76,20 @@ export function reportReadError(response: InnerResponse | undefined): PasskeyDoc
   if (response.status === 403 && code === LICENCE_ERROR) {
     return new PasskeyDoctorError(
       'LICENCE_REQUIRED',
-      'The registration report needs Microsoft Entra ID P1 or P2: the tenant\'s audit logs answered "no premium licence". Add the licence, or route the logs to Log Analytics.',
+      'The registration report needs Microsoft Entra ID P1 or P2: the tenant\'s audit logs answered "no premium licence". ' +
+        'Add the licence, or route the logs to Log Analytics.',
       { licence: 'Microsoft Entra ID P1 or P2' },
     );
   }
   if (response.status === 403 || response.status === 401) {
-    return new PasskeyDoctorError('GRAPH_FORBIDDEN', `Microsoft Graph refused ${REQUEST} (${code ?? response.status}): grant the AuditLog.Read.All application permission.`, {
-      permission: 'AuditLog.Read.All',
-    });
+    const message = `Microsoft Graph refused ${REQUEST} (${code ?? response.status}): grant the AuditLog.Read.All application permission.`;
+    return new PasskeyDoctorError('GRAPH_FORBIDDEN', message, { permission: 'AuditLog.Read.All' });
   }
-  if (response.status === 429) return new PasskeyDoctorError('GRAPH_THROTTLED', `Microsoft Graph kept throttling ${REQUEST} after retries; try again in a minute.`);
-  return new PasskeyDoctorError('GRAPH_FAILED', `Microsoft Graph answered ${response.status}${code ? ` (${code})` : ''} to ${REQUEST} after retries.`);
+  if (response.status === 429) {
+    return new PasskeyDoctorError('GRAPH_THROTTLED', `Microsoft Graph kept throttling ${REQUEST} after retries; try again in a minute.`);
+  }
+  const detail = code ? ` (${code})` : '';
+  return new PasskeyDoctorError('GRAPH_FAILED', `Microsoft Graph answered ${response.status}${detail} to ${REQUEST} after retries.`);
 }
 
 function toEvent(raw: Record<string, unknown>): RegistrationEvent {
@@ -122,7 +137,8 @@ export async function readRegistrationEvents(
         if (page >= maxPages) {
           throw new PasskeyDoctorError(
             'GRAPH_FAILED',
-            `The window holds more than ${maxPages} pages of registration audit events: too many to read through Graph; set LOG_ANALYTICS_WORKSPACE_ID to run the report in Log Analytics, or use fewer --days.`,
+            `The window holds more than ${maxPages} pages of registration audit events: too many to read through Graph; ` +
+              'set LOG_ANALYTICS_WORKSPACE_ID to run the report in Log Analytics, or use fewer --days.',
           );
         }
         const id = `${first.id}-${page + 1}`;

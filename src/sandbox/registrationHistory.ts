@@ -65,13 +65,17 @@ export interface RegistrationHistory {
   audits: JsonObject[];
 }
 
+/** iCloud Keychain and Google Password Manager make synced passkeys. */
+const SYNCED = new Set(['fbfc3007-154e-4ecc-8c0b-6e020557d7bd', 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4']);
+
 function audit(index: number, upn: string, time: number, aaguid: string, failed: boolean, reason: string, next: () => number): JsonObject {
   const activity = pick(next, [
     ['Add Passkey (device-bound)', 70],
-    ['Add Passkey (synced)', aaguid === 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd' || aaguid === 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4' ? 200 : 5],
+    ['Add Passkey (synced)', SYNCED.has(aaguid) ? 200 : 5],
     ['Add FIDO2 security key', aaguid.startsWith('fa2b99dc') ? 200 : 2],
   ] as Array<[string, number]>);
   const correlation = stableGuid(`registration-history/${index}`);
+  const person = { id: stableGuid(`registration-history/user/${upn}`), displayName: null, userPrincipalName: upn };
   return {
     id: `UserAuthMethod_${correlation}_0`,
     category: 'UserManagement',
@@ -82,8 +86,8 @@ function audit(index: number, upn: string, time: number, aaguid: string, failed:
     activityDateTime: new Date(time).toISOString(),
     loggedByService: 'Authentication Methods',
     operationType: 'Add',
-    initiatedBy: { app: null, user: { id: stableGuid(`registration-history/user/${upn}`), displayName: null, userPrincipalName: upn, ipAddress: '198.51.100.7' } },
-    targetResources: [{ id: stableGuid(`registration-history/user/${upn}`), displayName: null, type: 'User', userPrincipalName: upn, groupType: null, modifiedProperties: [] }],
+    initiatedBy: { app: null, user: { ...person, ipAddress: '198.51.100.7' } },
+    targetResources: [{ ...person, type: 'User', groupType: null, modifiedProperties: [] }],
     additionalDetails: aaguid ? [{ key: 'AAGuid', value: aaguid }] : [],
   };
 }
@@ -140,7 +144,12 @@ export function registrationHistory(now: Date, seed = REGISTRATION_HISTORY_SEED)
     users.map((u) => [
       String(u.id),
       [
-        { '@odata.type': '#microsoft.graph.passwordAuthenticationMethod', id: stableGuid(`${String(u.id)}/password`), password: null, createdDateTime: '2024-01-15T09:00:00Z' },
+        {
+          '@odata.type': '#microsoft.graph.passwordAuthenticationMethod',
+          id: stableGuid(`${String(u.id)}/password`),
+          password: null,
+          createdDateTime: '2024-01-15T09:00:00Z',
+        },
         {
           '@odata.type': '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod',
           id: stableGuid(`${String(u.id)}/authenticator`),

@@ -43,12 +43,14 @@ export class DigestStore {
   }
 
   async saveOutreach(digestId: string, conversationId: string, outreach: string[], at: Date): Promise<void> {
-    await this.store.storage.write({ [digestKey(digestId)]: { data: { conversationId, outreach, createdAt: at.toISOString() } satisfies StoredDigest } });
+    const digest: StoredDigest = { conversationId, outreach, createdAt: at.toISOString() };
+    await this.store.storage.write({ [digestKey(digestId)]: { data: digest } });
   }
 
   /** The person on row `row` of a digest posted in this conversation; undefined for anything else. */
   async personAt(digestId: unknown, row: unknown, conversationId: string): Promise<string | undefined> {
-    if (typeof digestId !== 'string' || !DIGEST_ID.test(digestId) || typeof row !== 'number' || !Number.isInteger(row) || row < 0) return undefined;
+    if (typeof digestId !== 'string' || !DIGEST_ID.test(digestId)) return undefined;
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 0) return undefined;
     const digest = (await this.store.read<StoredDigest>(digestKey(digestId)))?.value;
     return digest && digest.conversationId === conversationId ? digest.outreach[row] : undefined;
   }
@@ -79,7 +81,9 @@ export class DigestStore {
 
   /** Gives a claimed window back when its post failed, so the next check tries again. */
   async releaseWindow(windowStart: string, previous: string | null): Promise<void> {
-    await this.store.update<DigestScheduleState>(SCHEDULE_KEY, (state) => (state?.lastWindow === windowStart ? { lastWindow: previous } : undefined));
+    await this.store.update<DigestScheduleState>(SCHEDULE_KEY, (state) =>
+      state?.lastWindow === windowStart ? { lastWindow: previous } : undefined,
+    );
   }
 
   /** Marks the window now running as done without posting (a channel registered mid-window waits for the next time). */

@@ -27,7 +27,11 @@ function digestServices(services: BotServices): NonNullable<BotServices['digest'
 }
 
 /** Stores the outreach list under a new digest id and builds the card that points into it. */
-export async function digestCardFor(services: NonNullable<BotServices['digest']>, report: RegistrationReport, conversationId: string): Promise<AdaptiveCardJson> {
+export async function digestCardFor(
+  services: NonNullable<BotServices['digest']>,
+  report: RegistrationReport,
+  conversationId: string,
+): Promise<AdaptiveCardJson> {
   const digestId = randomUUID();
   await services.store.saveOutreach(digestId, conversationId, report.outreach.map((o) => o.userPrincipalName), new Date());
   return digestCard(report, digestId);
@@ -47,17 +51,26 @@ const diagnoseFromDigest: CardActionSpec<{ digestId?: unknown; row?: unknown }> 
 async function registerDigestChannel(turn: Turn): Promise<void> {
   const digest = digestServices(turn.services);
   if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {
-    throw new PasskeyDoctorError('USAGE', 'Type "route digest here" in the help desk\'s channel, mentioning Passkey Doctor: the weekly digest is for a team, not a personal chat.');
+    throw new PasskeyDoctorError(
+      'USAGE',
+      'Type "route digest here" in the help desk\'s channel, mentioning Passkey Doctor: the weekly digest is for a team, not a personal chat.',
+    );
   }
   const at = new Date();
-  await digest.store.registerRoute({ conversation: TurnContext.getConversationReference(turn.ctx.activity), registeredBy: personOf(turn), registeredAt: at.toISOString() });
+  const conversation = TurnContext.getConversationReference(turn.ctx.activity);
+  await digest.store.registerRoute({ conversation, registeredBy: personOf(turn), registeredAt: at.toISOString() });
   if (digest.schedule === 'off') {
-    await turn.ctx.sendActivity('This channel is registered for the weekly registration digest, but DIGEST_SCHEDULE is off: nothing will be posted until it is set. Type "report" for one now.');
+    await turn.ctx.sendActivity(
+      'This channel is registered for the weekly registration digest, but DIGEST_SCHEDULE is off: nothing will be posted until it is set. ' +
+        'Type "report" for one now.',
+    );
     return;
   }
   // The week already under way is not posted now; the first digest comes at the next scheduled time.
   await digest.store.skipToWindow(currentWindowStart(digest.schedule, at).toISOString());
-  await turn.ctx.sendActivity(`The weekly registration digest will be posted in this channel (${digest.schedule.text}). Type "report" for one now.`);
+  await turn.ctx.sendActivity(
+    `The weekly registration digest will be posted in this channel (${digest.schedule.text}). Type "report" for one now.`,
+  );
 }
 
 export const digestFeature: BotFeature = {
@@ -72,7 +85,9 @@ export const digestFeature: BotFeature = {
       audience: 'operators',
       handle: async (turn, text) => {
         const [, days, ...rest] = normaliseText(text).split(' ');
-        if (rest.length) throw new PasskeyDoctorError('USAGE', 'Type "report" for the last 7 days, or "report 14" for another number of days (1 to 30).');
+        if (rest.length) {
+          throw new PasskeyDoctorError('USAGE', 'Type "report" for the last 7 days, or "report 14" for another number of days (1 to 30).');
+        }
         const digest = digestServices(turn.services);
         const report = await digest.report.report(parseDays(days));
         await sendCard(turn.ctx, await digestCardFor(digest, report, turn.ctx.activity.conversation.id));

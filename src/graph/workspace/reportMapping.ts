@@ -24,6 +24,9 @@ function rowsOf(table: LogsTable): Row[] {
   return table.rows.map((cells) => Object.fromEntries(names.map((name, i) => [name, cells[i]])));
 }
 
+const mostFailuresFirst = (a: RegistrationReport['outreach'][number], b: RegistrationReport['outreach'][number]): number =>
+  b.failures - a.failures || b.lastFailure.localeCompare(a.lastFailure) || a.userPrincipalName.localeCompare(b.userPrincipalName);
+
 export interface MappingInput {
   window: ReportWindow;
   previous: ReportWindow;
@@ -35,7 +38,8 @@ export function reportFromWorkspace(result: LogsQueryResult, input: MappingInput
   if (result.status !== 'Success') {
     throw new PasskeyDoctorError(
       'WORKSPACE_FAILED',
-      `Log Analytics answered only part of the report (${result.partialError?.code ?? 'partial failure'}): try fewer --days, or again later.`,
+      `Log Analytics answered only part of the report (${result.partialError?.code ?? 'partial failure'}): ` +
+        'try fewer --days, or again later.',
     );
   }
   const rows = result.tables.flatMap(rowsOf);
@@ -65,13 +69,19 @@ export function reportFromWorkspace(result: LogsQueryResult, input: MappingInput
     byAuthenticator: of('authenticator')
       .map((r) => {
         const aaguid = text(r.key)?.toLowerCase() ?? null;
-        return { aaguid, name: aaguid ? authenticatorName(aaguid) : 'Not recorded', failures: count(r.failures), successes: count(r.successes) };
+        const name = aaguid ? authenticatorName(aaguid) : 'Not recorded';
+        return { aaguid, name, failures: count(r.failures), successes: count(r.successes) };
       })
       .sort((a, b) => b.failures + b.successes - (a.failures + a.successes) || a.name.localeCompare(b.name)),
     byDay: [...days.values()],
     outreach: of('outreach')
-      .map((r) => ({ userPrincipalName: String(r.key), failures: count(r.failures), lastFailure: instant(r.lastFailure), lastReason: text(r.lastReason) }))
-      .sort((a, b) => b.failures - a.failures || b.lastFailure.localeCompare(a.lastFailure) || a.userPrincipalName.localeCompare(b.userPrincipalName)),
+      .map((r) => ({
+        userPrincipalName: String(r.key),
+        failures: count(r.failures),
+        lastFailure: instant(r.lastFailure),
+        lastReason: text(r.lastReason),
+      }))
+      .sort(mostFailuresFirst),
     previous: { failures: count(previous?.failures), successes: count(previous?.successes) },
     graph: input.usage,
     generatedAt: input.generatedAt,

@@ -35,16 +35,19 @@ export function createLogsQueryClient(credential: TokenCredential, cloud: keyof 
 function workspaceError(error: unknown, workspaceId: string): PasskeyDoctorError {
   const status = (error as { statusCode?: number }).statusCode;
   const code = (error as { code?: string }).code;
+  const fail = (message: string) => new PasskeyDoctorError('WORKSPACE_FAILED', message);
   if (status === 401 || status === 403) {
-    return new PasskeyDoctorError('WORKSPACE_FAILED', `Log Analytics refused the query (${status}${code ? ` ${code}` : ''}): give the app the Log Analytics Reader role on workspace ${workspaceId}.`);
+    return fail(`Log Analytics refused the query (${status}${code ? ` ${code}` : ''}): give the app the Log Analytics Reader role on workspace ${workspaceId}.`);
   }
   if (status === 404 || code === 'PathNotFoundError' || code === 'WorkspaceNotFoundError') {
-    return new PasskeyDoctorError('WORKSPACE_FAILED', `Log Analytics has no workspace ${workspaceId}: check LOG_ANALYTICS_WORKSPACE_ID (the workspace ID, a GUID, not its name).`);
+    return fail(`Log Analytics has no workspace ${workspaceId}: check LOG_ANALYTICS_WORKSPACE_ID (the workspace ID, a GUID, not its name).`);
   }
   if (/AuditLogs/.test(String((error as Error).message))) {
-    return new PasskeyDoctorError('WORKSPACE_FAILED', `Workspace ${workspaceId} has no AuditLogs table: route Microsoft Entra audit logs to it with a diagnostic setting (README, "Weekly digest").`);
+    return fail(
+      `Workspace ${workspaceId} has no AuditLogs table: route Microsoft Entra audit logs to it with a diagnostic setting (README, "Weekly digest").`,
+    );
   }
-  return new PasskeyDoctorError('WORKSPACE_FAILED', `The Log Analytics query failed${status ? ` (${status})` : ''}${code ? ` (${code})` : ''}; try again later.`);
+  return fail(`The Log Analytics query failed${status ? ` (${status})` : ''}${code ? ` (${code})` : ''}; try again later.`);
 }
 
 export class WorkspaceReports implements AggregatedReportSource {
@@ -66,6 +69,7 @@ export class WorkspaceReports implements AggregatedReportSource {
     } catch (error) {
       throw workspaceError(error, this.workspaceId);
     }
-    return reportFromWorkspace(result, { window, previous, generatedAt, usage: { requests: 1, roundTrips: 1, ms: Math.round(performance.now() - started) } });
+    const usage = { requests: 1, roundTrips: 1, ms: Math.round(performance.now() - started) };
+    return reportFromWorkspace(result, { window, previous, generatedAt, usage });
   }
 }

@@ -12,10 +12,14 @@ import { daysOf, inWindow } from './window';
 /** The runbook's rule: more than two failures in the window. */
 export const OUTREACH_MIN_FAILURES = 3;
 
+const nameOf = (aaguid: string | null): string => (aaguid ? authenticatorName(aaguid) : 'Not recorded');
+
 const isFailure = (e: RegistrationEvent) => e.result.toLowerCase() === 'failure' || e.result.toLowerCase() === 'timeout';
 
 export function attemptsIn(events: RegistrationEvent[], window: ReportWindow): RegistrationEvent[] {
-  return events.filter((e) => isRegistrationActivity(e.activity) && inWindow(e.time, window)).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return events
+    .filter((e) => isRegistrationActivity(e.activity) && inWindow(e.time, window))
+    .sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
 }
 
 function byReason(failures: RegistrationEvent[]): ReasonRow[] {
@@ -37,13 +41,17 @@ function byAuthenticator(attempts: RegistrationEvent[]): AuthenticatorRow[] {
   const rows = new Map<string, AuthenticatorRow>();
   for (const e of attempts) {
     const key = e.aaguid ?? '';
-    const row = rows.get(key) ?? { aaguid: e.aaguid, name: e.aaguid ? authenticatorName(e.aaguid) : 'Not recorded', failures: 0, successes: 0 };
+    const row = rows.get(key) ?? { aaguid: e.aaguid, name: nameOf(e.aaguid), failures: 0, successes: 0 };
     if (isFailure(e)) row.failures++;
     else row.successes++;
     rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => b.failures + b.successes - (a.failures + a.successes) || a.name.localeCompare(b.name));
 }
+
+type OutreachRow = RegistrationReport['outreach'][number];
+const mostFailuresFirst = (a: OutreachRow, b: OutreachRow): number =>
+  b.failures - a.failures || b.lastFailure.localeCompare(a.lastFailure) || a.userPrincipalName.localeCompare(b.userPrincipalName);
 
 function outreach(failures: RegistrationEvent[]): RegistrationReport['outreach'] {
   const people = new Map<string, RegistrationEvent[]>();
@@ -54,7 +62,7 @@ function outreach(failures: RegistrationEvent[]): RegistrationReport['outreach']
       const last = list[list.length - 1];
       return { userPrincipalName, failures: list.length, lastFailure: last.time, lastReason: last.reason };
     })
-    .sort((a, b) => b.failures - a.failures || b.lastFailure.localeCompare(a.lastFailure) || a.userPrincipalName.localeCompare(b.userPrincipalName));
+    .sort(mostFailuresFirst);
 }
 
 export function failedAttempt(e: RegistrationEvent): FailedAttempt {
@@ -64,7 +72,7 @@ export function failedAttempt(e: RegistrationEvent): FailedAttempt {
     activity: e.activity,
     reason: e.reason,
     aaguid: e.aaguid,
-    authenticator: e.aaguid ? authenticatorName(e.aaguid) : 'Not recorded',
+    authenticator: nameOf(e.aaguid),
   };
 }
 

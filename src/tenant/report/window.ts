@@ -24,7 +24,9 @@ export function previousWindow(window: ReportWindow): ReportWindow {
 export function daysOf(window: ReportWindow): string[] {
   const dates: string[] = [];
   const end = Date.parse(window.to);
-  for (let t = Math.floor(Date.parse(window.from) / DAY_MS) * DAY_MS; t < end; t += DAY_MS) dates.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Math.floor(Date.parse(window.from) / DAY_MS) * DAY_MS; t < end; t += DAY_MS) {
+    dates.push(new Date(t).toISOString().slice(0, 10));
+  }
   return dates;
 }
 
