@@ -101,3 +101,23 @@ describe('the registration digest in Teams', () => {
     expect(text(answer?.value)).toContain('verdict.rerun');
   });
 });
+
+describe('a slow registration digest', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    // Every round trip to the tenant takes 1.2 s: longer than the second after which the bot says what it is doing.
+    bot = await botHarness({ env: { SANDBOX_LATENCY_MS: '1200', SANDBOX_REPORTS_QUOTA: 'off', GRAPH_REPORTS_QUOTA: '100/10' } });
+  });
+  afterAll(() => bot.close());
+
+  it('first says it is reading the audit log, then turns that message into the digest', async () => {
+    const before = bot.adapter.shared.length;
+    await bot.say('report 3');
+    const activity = bot.adapter.shared.slice(before).filter((a) => a.type === 'message');
+    const placeholder = activity.find((a) => a.op === 'post' && text(a).includes('Reading 3 days of registration audit events'));
+    expect(placeholder).toBeDefined();
+    const update = activity.find((a) => a.op === 'update');
+    expect(update?.id).toBe(placeholder!.id);
+    expect(find(update?.attachments?.[0]?.content, (n) => n.type === 'Chart.VerticalBar')[0].data).toHaveLength(3);
+  }, 20_000);
+});

@@ -6,9 +6,10 @@
  * looks the person up in the stored digest of this conversation.
  */
 import { randomUUID } from 'node:crypto';
-import { TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import { currentWindowStart } from '../../config/digestSchedule';
-import { digestCard, type AdaptiveCardJson } from '../../cards/render';
+import { digestCard, noticeCard, type AdaptiveCardJson } from '../../cards/render';
+import type { NoticeView } from '../../cards/noticeView';
 import { VERBS } from '../../cards/verbs';
 import { parseDays } from '../../cli/reportArgs';
 import { PasskeyDoctorError } from '../../errors/catalog';
@@ -17,9 +18,19 @@ import { personOf, STALE_CARD } from '../actionTurn';
 import { normaliseText } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature, BotServices, CardActionSpec, Turn } from '../feature';
-import { sendCard } from '../sendCard';
+import { sendCard, sendPlaceholder } from '../sendCard';
+import { CHECKING_AFTER_MS } from './diagnose';
 
 const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
+
+const readingView = (days: number): NoticeView => ({
+  title: `Reading ${days} days of registration audit events…`,
+  message: 'The audit log is read page by page behind any diagnosis typed meanwhile, within Microsoft Graph\'s reports limit.',
+  hint: 'This message turns into the digest when it is ready.',
+  style: 'emphasis',
+  color: 'Default',
+  reference: '',
+});
 
 function digestServices(services: BotServices): NonNullable<BotServices['digest']> {
   if (!services.digest) throw new PasskeyDoctorError('CONFIG_INVALID', 'The registration digest is not set up in this bot.');
@@ -89,8 +100,15 @@ export const digestFeature: BotFeature = {
           throw new PasskeyDoctorError('USAGE', 'Type "report" for the last 7 days, or "report 14" for another number of days (1 to 30).');
         }
         const digest = digestServices(turn.services);
-        const report = await digest.report.report(parseDays(days));
-        await sendCard(turn.ctx, await digestCardFor(digest, report, turn.ctx.activity.conversation.id));
+        const wanted = parseDays(days);
+        await turn.ctx.sendActivity({ type: ActivityTypes.Typing });
+        const card = digest.report.report(wanted).then((report) => digestCardFor(digest, report, turn.ctx.activity.conversation.id));
+        // A long window in a big tenant pages slowly at background priority: say so, then replace it with the digest.
+        let timer: NodeJS.Timeout | undefined;
+        const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), CHECKING_AFTER_MS)));
+        const first = await Promise.race([card, slow]).finally(() => clearTimeout(timer));
+        if (!first) await sendPlaceholder(turn.ctx, noticeCard(readingView(wanted)));
+        await sendCard(turn.ctx, first ?? (await card));
       },
     },
   ],
