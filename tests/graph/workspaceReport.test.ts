@@ -45,8 +45,8 @@ describe('the report as one KQL query', () => {
     const statements = kql.split(';\n').map((s) => s.trimStart());
     expect(statements.filter((s) => !s.startsWith('let'))).toHaveLength(1);
     expect(statements[statements.length - 1]).toMatch(/^union\n/);
-    for (const kind of ['totals', 'previous', 'reason', 'authenticator', 'day', 'outreach']) expect(kql).toContain(`kind = "${kind}"`);
-    expect(kql.trimEnd().endsWith('| project kind, key, failures, successes, users, lastFailure, lastReason')).toBe(true);
+    for (const kind of ['totals', 'previous', 'reason', 'authenticator', 'day', 'outreach']) expect(kql).toContain(`part = "${kind}"`);
+    expect(kql.trimEnd().endsWith('| project part, key, failures, successes, users, lastFailure, lastReason')).toBe(true);
     expect(kql).toContain('where failures >= 3');
     // Exact distinct users, not dcount's estimate.
     expect(kql).not.toMatch(/\bdcount/);
@@ -83,7 +83,7 @@ describe('mapping the workspace answer', () => {
   });
 
   it('answers an empty workspace with an all-zero report', () => {
-    const empty = asLogsQueryResult({ tables: [{ name: 'PrimaryResult', columns: [{ name: 'kind', type: 'string' }], rows: [] }] });
+    const empty = asLogsQueryResult({ tables: [{ name: 'PrimaryResult', columns: [{ name: 'part', type: 'string' }], rows: [] }] });
     const report = reportFromWorkspace(empty, input);
     expect(report.totals).toEqual({ attempts: 0, failures: 0, successes: 0, users: 0 });
     expect(report.byDay).toHaveLength(3);

@@ -43,7 +43,7 @@ export function reportFromWorkspace(result: LogsQueryResult, input: MappingInput
     );
   }
   const rows = result.tables.flatMap(rowsOf);
-  const of = (kind: string) => rows.filter((r) => r.kind === kind);
+  const of = (part: string) => rows.filter((r) => r.part === part);
   const totals = of('totals')[0];
   const previous = of('previous')[0];
   const failures = count(totals?.failures);

@@ -1,7 +1,7 @@
 /**
  * The registration report as ONE KQL query over the workspace's `AuditLogs`
  * table (contracts §9): Azure Monitor does the counting and returns one
- * table whose `kind` column says which part of the report a row belongs to.
+ * table whose `part` column says which part of the report a row belongs to.
  * Only per-reason causes, the catalogue's names and empty days are added
  * here (reportMapping.ts).
  *
@@ -22,7 +22,7 @@ const kqlDate = (iso: string): string => `datetime(${new Date(Date.parse(iso)).t
 const AAGUID_DETAIL = '(?i)"key":"[^"]*aaguid[^"]*","value":"[^"]*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 
 /** The columns every row of the answer carries, in this order. */
-export const REPORT_COLUMNS = ['kind', 'key', 'failures', 'successes', 'users', 'lastFailure', 'lastReason'] as const;
+export const REPORT_COLUMNS = ['part', 'key', 'failures', 'successes', 'users', 'lastFailure', 'lastReason'] as const;
 
 export function registrationReportKql(window: ReportWindow, previous: ReportWindow): string {
   const activities = REGISTRATION_ACTIVITIES.map((a) => kqlString(a.activity)).join(', ');
@@ -42,16 +42,16 @@ let attempts = AuditLogs
 | extend reason = iff(isempty(trim(@"\\s+", ResultReason)), "no reason given", trim(@"\\s+", ResultReason))
 | extend isCurrent = TimeGenerated >= windowStart;
 let inWindow = attempts | where isCurrent;
-let failures = inWindow | where isFailure;
+let failedAttempts = inWindow | where isFailure;
 union
   (inWindow | summarize failures = countif(isFailure), successes = countif(not(isFailure)), users = array_length(make_set_if(upn, isnotempty(upn)))
-            | extend kind = "totals", key = ""),
-  (attempts | where not(isCurrent) | summarize failures = countif(isFailure), successes = countif(not(isFailure)) | extend kind = "previous", key = ""),
-  (failures | summarize failures = count(), users = array_length(make_set_if(upn, isnotempty(upn))) by key = reason | extend kind = "reason"),
-  (inWindow | summarize failures = countif(isFailure), successes = countif(not(isFailure)) by key = aaguid | extend kind = "authenticator"),
+            | extend part = "totals", key = ""),
+  (attempts | where not(isCurrent) | summarize failures = countif(isFailure), successes = countif(not(isFailure)) | extend part = "previous", key = ""),
+  (failedAttempts | summarize failures = count(), users = array_length(make_set_if(upn, isnotempty(upn))) by key = reason | extend part = "reason"),
+  (inWindow | summarize failures = countif(isFailure), successes = countif(not(isFailure)) by key = aaguid | extend part = "authenticator"),
   (inWindow | summarize failures = countif(isFailure), successes = countif(not(isFailure)) by key = format_datetime(startofday(TimeGenerated), "yyyy-MM-dd")
-            | extend kind = "day"),
-  (failures | where isnotempty(upn) | summarize failures = count(), arg_max(TimeGenerated, reason) by key = upn
-            | where failures >= ${OUTREACH_MIN_FAILURES} | extend kind = "outreach", lastFailure = TimeGenerated, lastReason = reason)
+            | extend part = "day"),
+  (failedAttempts | where isnotempty(upn) | summarize failures = count(), arg_max(TimeGenerated, reason) by key = upn
+                  | where failures >= ${OUTREACH_MIN_FAILURES} | extend part = "outreach", lastFailure = TimeGenerated, lastReason = reason)
 | project ${REPORT_COLUMNS.join(', ')}`;
 }
