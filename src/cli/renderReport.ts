@@ -56,14 +56,16 @@ export function csvField(value: string | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** With Log Analytics the workspace returns counts, not the rows the CSV lists. */
+export const csvUnavailable = (): PasskeyDoctorError =>
+  new PasskeyDoctorError(
+    'USAGE',
+    '--csv lists each failed attempt, which the Log Analytics report does not fetch (it counts in the workspace); ' +
+      'use --json, or query AuditLogs in the workspace.',
+  );
+
 export function renderReportCsv(report: RegistrationReport): string {
-  if (!report.failedAttempts) {
-    throw new PasskeyDoctorError(
-      'USAGE',
-      '--csv lists each failed attempt, which the Log Analytics report does not fetch (it counts in the workspace); ' +
-        'use --json, or query AuditLogs in the workspace.',
-    );
-  }
+  if (!report.failedAttempts) throw csvUnavailable();
   const rows = [['time', 'user', 'activity', 'reason', 'authenticator']];
   for (const f of report.failedAttempts) rows.push([f.time, f.userPrincipalName ?? '', f.activity, f.reason ?? '', f.authenticator]);
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -104,3 +104,9 @@ describe('CSV quoting', () => {
     expect(csv).toBe('time,user,activity,reason,authenticator\r\n2026-12-01T07:00:00Z,o\'neil@contoso.com,Add Passkey (device-bound),"Failed, ""badly""",Not recorded\r\n');
   });
 });
+
+describe('--csv with Log Analytics', () => {
+  it('is refused with one sentence, since the workspace returns counts, not rows', () => {
+    expect(() => renderReportCsv({ source: 'log-analytics' } as RegistrationReport)).toThrow(/--csv lists each failed attempt.*use --json/);
+  });
+});
