@@ -4,7 +4,8 @@
  * to claim that window in the shared state store (an eTag write) posts the
  * digest, every other instance — and every later check — sees it claimed.
  * A window missed while the bot was down is posted when it comes back, once;
- * only the latest window is posted, never a backlog.
+ * only the latest window is posted, never a backlog. A failed post gives the
+ * window back and this instance tries again after 1, 2, 4 … minutes.
  */
 import { randomUUID } from 'node:crypto';
 import { currentWindowStart, type DigestSchedule } from '../config/digestSchedule';
@@ -16,7 +17,10 @@ import type { RegistrationReport } from '../tenant/report/types';
 export const DIGEST_DAYS = 7;
 const CHECK_EVERY_MS = 60_000;
 
-export type DigestTick = 'off' | 'no-channel' | 'already-posted' | 'posted' | 'failed';
+export type DigestTick = 'off' | 'no-channel' | 'already-posted' | 'posted' | 'failed' | 'backing-off';
+
+/** After a failed post this instance waits 1, 2, 4 … minutes (at most an hour) before trying again. */
+const MAX_BACKOFF_MS = 60 * 60_000;
 
 export interface DigestScheduleDeps {
   schedule: DigestSchedule | 'off';
@@ -34,6 +38,8 @@ export class DigestScheduler {
   private running: Promise<DigestTick> | undefined;
   private readonly instanceId: string;
   private readonly clock: () => Date;
+  private failures = 0;
+  private retryAt = 0;
 
   constructor(private readonly deps: DigestScheduleDeps) {
     this.instanceId = deps.instanceId ?? randomUUID();
@@ -50,6 +56,7 @@ export class DigestScheduler {
   private async check(): Promise<DigestTick> {
     const { schedule, store } = this.deps;
     if (schedule === 'off') return 'off';
+    if (this.clock().getTime() < this.retryAt) return 'backing-off';
     try {
       const route = await store.route();
       if (!route) return 'no-channel';
@@ -61,10 +68,14 @@ export class DigestScheduler {
       try {
         await this.deps.publish(route, await this.deps.report(DIGEST_DAYS));
         logger.info('weekly digest posted', { window, instance: this.instanceId });
+        this.failures = 0;
         return 'posted';
       } catch (error) {
         await store.releaseWindow(window, before);
-        logger.warn('weekly digest could not be posted; the next check tries again', { window, error: (error as Error).message });
+        this.retryAt = now.getTime() + Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** this.failures);
+        this.failures += 1;
+        const retryAt = new Date(this.retryAt).toISOString();
+        logger.warn('weekly digest could not be posted; trying again later', { window, retryAt, error: (error as Error).message });
         return 'failed';
       }
     } catch (error) {

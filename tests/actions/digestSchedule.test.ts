@@ -115,6 +115,34 @@ describe('the weekly digest schedule (fake clock)', () => {
   });
 });
 
+describe('a channel that keeps refusing the digest', () => {
+  it('is tried again after 1, 2, 4 … minutes, not at every check, and posted once it accepts', async () => {
+    const storage = new MemoryStorage();
+    const clock = { now: new Date('2026-11-30T10:00:00Z') };
+    const posts: string[] = [];
+    await registered(storage, clock.now.toISOString());
+    let refusing = true;
+    const bot = instance(storage, clock, posts, 'a', 'mon 09:00 UTC', async () => {
+      if (refusing) throw new Error('Forbidden: the bot was removed from the team');
+      posts.push(clock.now.toISOString());
+    });
+    const at = async (iso: string) => {
+      clock.now = new Date(iso);
+      return bot.tick();
+    };
+    expect(await at('2026-12-07T09:00:00Z')).toBe('failed');
+    expect(await at('2026-12-07T09:00:30Z')).toBe('backing-off');
+    expect(await at('2026-12-07T09:01:00Z')).toBe('failed');
+    expect(await at('2026-12-07T09:02:00Z')).toBe('backing-off');
+    expect(await at('2026-12-07T09:03:00Z')).toBe('failed');
+    refusing = false;
+    expect(await at('2026-12-07T09:06:00Z')).toBe('backing-off');
+    expect(await at('2026-12-07T09:07:00Z')).toBe('posted');
+    expect(await at('2026-12-07T09:08:00Z')).toBe('already-posted');
+    expect(posts).toEqual(['2026-12-07T09:07:00.000Z']);
+  });
+});
+
 describe('DIGEST_SCHEDULE', () => {
   it.each([
     ['mon 09:00 UTC', { weekday: 1, hour: 9, minute: 0, timeZone: 'UTC' }],
