@@ -5,10 +5,12 @@
  */
 import type { AppConfig } from './config/schema';
 import { DiagnosisService } from './diagnosis/service';
-import { createGraphClient } from './graph/client';
+import { createGraphClient, credentialFor } from './graph/client';
+import { createLogsQueryClient, WorkspaceReports } from './graph/workspace/workspaceReports';
 import { GraphGateway } from './graph/gateway';
 import type { RetryPolicy } from './graph/batch';
 import { PolicyCheckService } from './tenant/policyCheck/service';
+import { RegistrationReportService, type ReportSource } from './tenant/report/service';
 import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from './sandbox';
 
 export interface Runtime {
@@ -17,6 +19,8 @@ export interface Runtime {
   gateway: GraphGateway;
   service: DiagnosisService;
   policyCheck: PolicyCheckService;
+  /** The registration report (contracts §9). */
+  report: RegistrationReportService;
   /** The built-in demo tenant, when no tenant is configured. */
   sandbox: SandboxServer | null;
   close(): Promise<void>;
@@ -24,7 +28,7 @@ export interface Runtime {
 
 export async function createRuntime(config: AppConfig, options: { env?: NodeJS.ProcessEnv; retry?: RetryPolicy } = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
-  const sandbox = config.graph.mode === 'sandbox' ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1' }) : null;
+  const sandbox = config.graph.mode === 'sandbox' ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1', registrationHistory: true }) : null;
   const graphBaseUrl = sandbox ? sandbox.url : config.graph.baseUrl!;
   const client = createGraphClient(config.graph, graphBaseUrl, env);
   const gateway = new GraphGateway(client, new URL(graphBaseUrl).host, {
@@ -33,6 +37,13 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
     reportsQuota: config.reportsQuota,
     retry: options.retry,
   });
+  // Large tenants: the report runs as KQL in the workspace that receives the audit logs (contracts §9).
+  const reportSource: ReportSource = config.logAnalyticsWorkspaceId
+    ? {
+        kind: 'aggregated',
+        source: new WorkspaceReports(createLogsQueryClient(credentialFor(config.graph, env), config.graph.cloud), config.logAnalyticsWorkspaceId),
+      }
+    : { kind: 'events', source: gateway };
   const service = new DiagnosisService(gateway, {
     mfaFreshnessMinutes: config.mfaFreshnessMinutes,
     signInLookbackDays: config.signInLookbackDays,
@@ -46,6 +57,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
       gateway,
       sandbox ? { id: SANDBOX_TENANT.id, displayName: SANDBOX_TENANT.displayName } : { id: config.graph.credential?.tenantId ?? null, displayName: null },
     ),
+    report: new RegistrationReportService(reportSource),
     sandbox,
     close: async () => {
       await sandbox?.close();

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { benchBotReply } from './botReply';
 import { benchMemory } from './memory';
 import { benchRetention } from './retention';
+import { benchReport } from './report';
 import { benchTelemetryOverhead } from './telemetryOverhead';
 import type { BurstResult } from './burst';
 import oldPlan from './burstOldPlan.json';
@@ -90,6 +91,13 @@ async function main(): Promise<void> {
     `Telemetry overhead (${overhead.turns} warm diagnose turns over HTTP, sandbox without latency):`,
     `  without exporter: median ${overhead.withoutMs.median} ms, p95 ${overhead.withoutMs.p95} ms`,
     `  with Azure Monitor exporter (loopback ingestion): median ${overhead.withMs.median} ms, p95 ${overhead.withMs.p95} ms; ${overhead.exportedBatches} batches exported, UPN in exported data: ${overhead.leakedUpn ? 'YES' : 'no'}`,
+  );
+  const report = await benchReport(LATENCY_MS);
+  lines.push(
+    '',
+    `Registration report (${report.events} audit events, ${LATENCY_MS} ms per round trip, reports quota 5 per 10 s enforced):`,
+    ...report.days.map((d) => `  ${d.days} days: ${d.attempts} attempts, ${d.requests} requests in ${d.roundTrips} round trips, ${d.ms} ms`),
+    `  a diagnosis alone (warm) ${report.diagnosisAloneMs} ms; typed while the 30-day report pages ${report.diagnosisDuringReportMs} ms (interactive goes first)`,
   );
   lines.push('', ...burstTable());
   process.stdout.write(lines.join('\n') + '\n');

@@ -10,6 +10,9 @@ import type { AdaptiveCardJson } from '../cards/render';
 import type { HelpOptions } from '../cards/helpView';
 import type { DiagnosisService } from '../diagnosis/service';
 import type { PolicyCheckService } from '../tenant/policyCheck/service';
+import type { RegistrationReportService } from '../tenant/report/service';
+import type { DigestSchedule } from '../config/digestSchedule';
+import type { DigestStore } from '../store/digests';
 import type { AccessControl, Audience } from './access';
 import type { ApprovalsRoutes } from '../store/approvalsRoute';
 import type { OpenRequests } from '../store/openRequests';
@@ -39,6 +42,8 @@ export interface BotServices {
   clickBudgetMs: number;
   /** The reports scheduler's status, for what a slow diagnosis says it waits for. */
   reports?: ReportsStatusSource;
+  /** The registration report and the weekly digest (`report`, `route digest here`). */
+  digest?: { report: Pick<RegistrationReportService, 'report'>; store: DigestStore; schedule: DigestSchedule | 'off' };
 }
 
 /** The person behind the activity, as Teams identifies them. */

@@ -7,6 +7,8 @@ import { ApprovalsRoutes } from '../store/approvalsRoute';
 import { OpenRequests } from '../store/openRequests';
 import { VersionedStore } from '../store/versionedStore';
 import { PolicyCheckService } from '../tenant/policyCheck/service';
+import { RegistrationReportService } from '../tenant/report/service';
+import { DigestStore } from '../store/digests';
 import { AccessControl } from './access';
 import { ActingAs, type Persona } from './actingAs';
 import type { BotServices } from './feature';
@@ -24,7 +26,11 @@ export interface BotSettings {
   approvalsInPersonalChat?: boolean;
 }
 
-export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
+export function createBotServices(
+  runtime: Pick<Runtime, 'config' | 'gateway' | 'service'> & Partial<Pick<Runtime, 'report'>>,
+  storage: Storage,
+  settings: BotSettings,
+): BotServices {
   return {
     diagnosis: runtime.service,
     policyCheck: new PolicyCheckService(runtime.gateway, { id: runtime.config.graph.credential?.tenantId ?? null, displayName: null }),
@@ -45,5 +51,10 @@ export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 
     ...(settings.sandboxPersonas ? { actingAs: new ActingAs(settings.sandboxPersonas) } : {}),
     clickBudgetMs: runtime.config.clickBudgetMs,
     reports: runtime.gateway,
+    digest: {
+      report: runtime.report ?? new RegistrationReportService({ kind: 'events', source: runtime.gateway }),
+      store: new DigestStore(new VersionedStore(storage)),
+      schedule: runtime.config.digestSchedule,
+    },
   };
 }

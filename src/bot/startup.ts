@@ -17,6 +17,7 @@ import { createBot } from './app';
 import { readinessHandler } from './readiness';
 import { createHttpApp, listen } from './server';
 import { createBotServices } from './services';
+import { createDigestScheduler } from './digestPosting';
 import { botSettingsFor } from './settings';
 import { sendCard } from './sendCard';
 
@@ -61,6 +62,8 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
       logger.warn('SANDBOX=on with a BOT_ID: Teams users of this bot are answered from the built-in demo tenant, and may switch persona with "as approver"');
     }
     const listening = await listen(createHttpApp(bot, adapter, readinessHandler(runtime.gateway.transport, storage)), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
+    const digests = createDigestScheduler(adapter, config.bot.id ?? '', services);
+    digests?.start();
     const pruning = schedulePruning(createListing(config, env), { runDays: config.runRetentionDays, auditDays: config.auditRetentionDays });
     return {
       url: listening.url,
@@ -68,6 +71,7 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
       runtime,
       close: async () => {
         pruning.stop();
+        await digests?.stop();
         await listening.close();
         // Records of actions already taken get a last chance to land; a store that is still down is logged by the outbox.
         await Promise.race([services.actions.outbox.drain(), new Promise((resolve) => setTimeout(resolve, OUTBOX_GRACE_MS).unref())]);

@@ -28,6 +28,8 @@ export function helpView(options: HelpOptions = {}): HelpView {
       { usage: 'audit <upn>', description: 'The last 20 things done about this user: diagnoses, TAP requests and approvals, escalations, passkey removals.' },
       { usage: 'route identity here', description: "In the identity team's channel (mention me first): post their escalations there. Same for route endpoint here." },
       { usage: 'route approvals here', description: 'In the approvers’ channel (mention me first): TAP and passkey-removal requests made in personal chats wait there.' },
+      { usage: 'report [days]', description: 'Passkey registration failures of the last 7 (or 1–30) days: per day, by cause, by authenticator, and who to reach out to.' },
+      { usage: 'route digest here', description: 'In the help desk’s channel (mention me first): the weekly registration digest is posted there (DIGEST_SCHEDULE).' },
       { usage: 'help', description: 'This card.' },
     ],
     buttons: [

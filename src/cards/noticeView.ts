@@ -26,6 +26,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   GRAPH_UNREACHABLE: 'Try again in a minute. If it keeps failing, the bot cannot reach Microsoft Graph: check its network.',
   GRAPH_UNAUTHORISED: "Passkey Doctor's own sign-in to Microsoft Graph failed: its admin should check the app registration and credential.",
   GRAPH_FAILED: 'Try again in a minute.',
+  LICENCE_REQUIRED: 'The registration report reads the audit log, which needs Microsoft Entra ID P1 or P2; diagnoses still work.',
+  WORKSPACE_FAILED: "Passkey Doctor's admin checks the Log Analytics workspace and the app's Log Analytics Reader role.",
   CONFIG_INVALID: "Passkey Doctor's configuration needs attention from its admin.",
   INTERNAL: 'Try again; if it happens again, give the reference below to the team that runs Passkey Doctor.',
 };

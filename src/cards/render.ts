@@ -19,6 +19,8 @@ import { utcMinute } from './labels';
 import type { NoticeView } from './noticeView';
 import { passkeyListView, passkeyRemovalView } from './passkeyRemovalView';
 import { policyCheckView } from './policyCheckView';
+import { digestView } from './digestView';
+import type { RegistrationReport } from '../tenant/report/types';
 import { tapConfirmReplaceView, tapRequestView } from './tapRequestView';
 import { tapSecretView } from './tapSecretView';
 import auditTemplate from './templates/audit.json';
@@ -29,6 +31,7 @@ import noticeTemplate from './templates/notice.json';
 import passkeyListTemplate from './templates/passkeyList.json';
 import passkeyRemovalTemplate from './templates/passkeyRemoval.json';
 import policyCheckTemplate from './templates/policyCheck.json';
+import digestTemplate from './templates/digest.json';
 import tapConfirmReplaceTemplate from './templates/tapConfirmReplace.json';
 import tapRequestTemplate from './templates/tapRequest.json';
 import tapSecretTemplate from './templates/tapSecret.json';
@@ -146,4 +149,9 @@ export function auditCard(upn: string, entries: AuditEntry[]): AdaptiveCardJson 
 
 export function policyCheckCard(document: PolicyCheckDocument): AdaptiveCardJson {
   return expand(policyCheckTemplate, policyCheckView(document));
+}
+
+/** The weekly registration digest; `digestId` names the stored outreach list its Diagnose buttons point into. */
+export function digestCard(report: RegistrationReport, digestId: string): AdaptiveCardJson {
+  return expand(digestTemplate, digestView(report, digestId));
 }

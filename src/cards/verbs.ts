@@ -15,6 +15,7 @@ export const VERBS = {
   passkeyRemovalApprove: 'passkey.removal.approve',
   passkeyRemovalDeny: 'passkey.removal.deny',
   policyRecheck: 'policy.recheck',
+  digestDiagnose: 'digest.diagnose',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -6,8 +6,13 @@
 import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { parseDevice, parseUpn, type DiagnoseRequest } from '../diagnosis/request';
+import { parseReportArgs, type ReportCommand } from './reportArgs';
 
-export type Command = { name: 'diagnose'; request: DiagnoseRequest; json: boolean } | { name: 'policy-check'; json: boolean } | { name: 'help' };
+export type Command =
+  | { name: 'diagnose'; request: DiagnoseRequest; json: boolean }
+  | { name: 'policy-check'; json: boolean }
+  | ReportCommand
+  | { name: 'help' };
 
 export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] [--os-version <v>] [--browser <b>] [--path <p>] [--authenticator <aaguid|catalog-id>] [--device-name <name>]
 
@@ -22,9 +27,13 @@ export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] 
        passkey-doctor policy check [--json]
   judges the tenant's passkey design (JSON Schema: schemas/policy-check.schema.json in the package)
 
+       passkey-doctor report [--days N] [--json | --csv]
+  passkey registration attempts and failures of the last N whole UTC days (1–30, default 7)
+  (JSON Schema: schemas/registration-report.schema.json; --csv: one line per failed attempt)
+
 Exit codes: 0 verdict produced, 2 bad input, 3 Microsoft Graph unreachable or not authorised, 1 unexpected.`;
 
-const LATER = new Set(['report', 'sweep']);
+const LATER = new Set(['sweep']);
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -49,6 +58,7 @@ export function parseCommand(argv: string[]): Command {
   if (!name) throw new PasskeyDoctorError('USAGE', `no command given; ${SEE_HELP}.`);
   if (LATER.has(name)) throw new PasskeyDoctorError('USAGE', `"${name}" is not available in this version yet; run "passkey-doctor diagnose <upn>".`);
   if (name === 'policy') return parsePolicyCheck(rest);
+  if (name === 'report') return parseReportArgs(rest);
   if (name !== 'diagnose') throw new PasskeyDoctorError('USAGE', `unknown command "${name}"; run "passkey-doctor diagnose <upn>" or ${SEE_HELP}.`);
   // Not strict: every bad option is collected and reported in one line, instead of the first one alone.
   const { tokens, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });

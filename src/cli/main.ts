@@ -10,6 +10,7 @@ import { createRuntime, type Runtime } from '../runtime';
 import { unreadableUserError } from '../diagnosis/unreadableUser';
 import { parseCommand, USAGE } from './args';
 import { renderPolicyCheck } from './renderPolicyCheck';
+import { csvUnavailable, renderReport, renderReportCsv } from './renderReport';
 import { renderVerdict } from './renderVerdict';
 import { colourEnabled, styler } from './style';
 
@@ -36,6 +37,15 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     if (command.name === 'policy-check') {
       const document = await runtime.policyCheck.check();
       io.stdout.write(command.json ? JSON.stringify(document, null, 2) + '\n' : renderPolicyCheck(document, styler(colourEnabled(io.stdout, io.env))));
+      return 0;
+    }
+    if (command.name === 'report') {
+      // Refused before the workspace is queried, not after.
+      if (command.format === 'csv' && runtime.config.logAnalyticsWorkspaceId) throw csvUnavailable();
+      const report = await runtime.report.report(command.days);
+      if (command.format === 'json') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else if (command.format === 'csv') io.stdout.write(renderReportCsv(report));
+      else io.stdout.write(renderReport(report, styler(colourEnabled(io.stdout, io.env))));
       return 0;
     }
     const verdict = await runtime.service.diagnose(command.request);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { GRAPH_REPORTS_DEFAULT, parseQuota, quotaText, type Quota } from './quota';
 import { CLOUDS, type CloudName, isLoopbackUrl } from './clouds';
+import { DIGEST_SCHEDULE_DEFAULT, parseDigestSchedule, type DigestSchedule } from './digestSchedule';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -86,6 +87,21 @@ const envSchema = z.object({
   CLICK_BUDGET_MS: wholeNumber(10, 14_000, 8_000),
   RUN_RETENTION_DAYS: wholeNumber(1, 3650, 30),
   AUDIT_RETENTION_DAYS: wholeNumber(1, 36500, 365),
+  LOG_ANALYTICS_WORKSPACE_ID: optionalGuid('the Log Analytics workspace ID'),
+  DIGEST_SCHEDULE: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .default(DIGEST_SCHEDULE_DEFAULT)
+      .transform((v, ctx) => {
+        const parsed = parseDigestSchedule(v);
+        if (parsed !== 'off' && 'error' in parsed) {
+          ctx.addIssue({ code: 'custom', message: parsed.error });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+  ),
 });
 
 export type GraphMode = 'tenant' | 'emulator' | 'sandbox';
@@ -133,6 +149,10 @@ export interface AppConfig {
   runRetentionDays: number;
   /** Audit entries older than this are pruned; kept longer than runs. */
   auditRetentionDays: number;
+  /** Reports run as KQL in this workspace (contracts §9) instead of through Graph. */
+  logAnalyticsWorkspaceId: string | undefined;
+  /** When the weekly digest posts, or off. */
+  digestSchedule: DigestSchedule | 'off';
 }
 
 const DEFAULT_PORT = 3978;
@@ -194,6 +214,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.BOT_TYPE === 'UserAssignedMsi' && (!env.BOT_ID || !env.BOT_TENANT_ID)) {
     fail('BOT_TYPE', 'UserAssignedMsi needs BOT_ID and BOT_TENANT_ID');
   }
+  if (env.LOG_ANALYTICS_WORKSPACE_ID && mode !== 'tenant') {
+    fail('LOG_ANALYTICS_WORKSPACE_ID', 'needs an Azure credential (AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or a managed identity) to query the workspace');
+  }
   return {
     graph: {
       mode,
@@ -219,5 +242,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     clickBudgetMs: env.CLICK_BUDGET_MS,
     runRetentionDays: env.RUN_RETENTION_DAYS,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+    logAnalyticsWorkspaceId: env.LOG_ANALYTICS_WORKSPACE_ID,
+    digestSchedule: env.DIGEST_SCHEDULE,
   };
 }

@@ -11,6 +11,8 @@ export const ERRORS = {
   GRAPH_FORBIDDEN: { exitCode: 3, title: 'A Microsoft Graph permission is missing' },
   GRAPH_THROTTLED: { exitCode: 3, title: 'Microsoft Graph is throttling requests' },
   GRAPH_FAILED: { exitCode: 3, title: 'Microsoft Graph request failed' },
+  LICENCE_REQUIRED: { exitCode: 3, title: 'The tenant lacks the licence this read needs' },
+  WORKSPACE_FAILED: { exitCode: 3, title: 'The Log Analytics query failed' },
   NOT_AUTHORISED: { exitCode: 1, title: 'Not allowed' },
   STORE_CONFLICT: { exitCode: 1, title: 'The state store kept changing during an update' },
   STORE_CORRUPT: { exitCode: 1, title: 'A stored record is unreadable' },

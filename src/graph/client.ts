@@ -12,7 +12,8 @@ import { CLOUDS } from '../config/clouds';
 import type { AppConfig } from '../config/schema';
 import { PasskeyDoctorError } from '../errors/catalog';
 
-function credentialFor(graph: AppConfig['graph'], env: NodeJS.ProcessEnv): TokenCredential {
+/** The app's credential for tenant mode: Graph and the Log Analytics workspace share it. */
+export function credentialFor(graph: AppConfig['graph'], env: NodeJS.ProcessEnv): TokenCredential {
   const c = graph.credential;
   if (!c) throw new PasskeyDoctorError('CONFIG_INVALID', 'No Azure credential is configured for tenant mode.');
   const options = { authorityHost: graph.authorityHost };

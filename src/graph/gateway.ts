@@ -14,6 +14,9 @@ import { eligibleRoleIds } from './roleEligibility';
 import { obj, strings } from './parse/values';
 import type { PolicyFacts } from '../tenant/policyCheck/types';
 import { gatherPolicyFacts } from './policyFacts';
+import { readRegistrationEvents } from './registrationEvents';
+import type { RegistrationEventsSource } from '../tenant/report/service';
+import type { ReportWindow } from '../tenant/report/types';
 import { GRAPH_REPORTS_DEFAULT, type Quota } from '../config/quota';
 import { ReportsScheduler, reportsGate, systemClock, type ReportsStatus, type SchedulerClock } from './reportsScheduler';
 import { ReportsWindow } from './reportsWindow';
@@ -34,7 +37,7 @@ export interface GatewayOptions {
 
 const notRead = <T>(request: string): Fact<T> => missing({ code: 'GRAPH.UNAVAILABLE', reason: 'it was not read for this request.', request });
 
-export class GraphGateway implements FactsGateway {
+export class GraphGateway implements FactsGateway, RegistrationEventsSource {
   readonly transport: GraphTransport;
   /** Every reports read of every feature goes through this one scheduler (contracts §5). */
   readonly reports: ReportsScheduler;
@@ -128,6 +131,11 @@ export class GraphGateway implements FactsGateway {
   /** Directory roles the user could activate through PIM (TAP pre-checks only: one request, not part of a diagnosis). */
   eligibleRoleIds(userId: string): Promise<Fact<string[]>> {
     return eligibleRoleIds(this.transport, userId);
+  }
+
+  /** Every passkey / FIDO2 registration audit event of the window (the report, contracts §9), at background priority. */
+  registrationEvents(window: ReportWindow): ReturnType<RegistrationEventsSource['registrationEvents']> {
+    return readRegistrationEvents(this.transport, this.reports, window, { retry: this.options.retry });
   }
 
   /** Forget the cached tenant snapshot (after a policy change, or in tests). */

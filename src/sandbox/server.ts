@@ -16,6 +16,7 @@ import { createGraphService, type RequestLogEntry } from './graphService';
 import { lowerCaseHeaders, parseJsonBody, readBody, send } from './httpIo';
 import { Router } from './router';
 import { graphRoutes } from './routes';
+import { registrationHistory } from './registrationHistory';
 import { buildTenantState, type TenantState } from './tenantState';
 
 export type { RequestLogEntry } from './graphService';
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   licence?: Licence;
   /** The server clock; relative fixture times resolve against it. */
   now?: () => Date;
+  /** Adds a generated month of passkey registration attempts and their people (registrationHistory.ts). */
+  registrationHistory?: boolean;
 }
 
 export interface SandboxServer {
@@ -60,6 +63,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tenant = buildTenantState(options.fixture ?? loadFixture());
   const faults = new FaultInjector(options.faults);
   const clock = options.now ?? (() => new Date());
+  if (options.registrationHistory) {
+    const history = registrationHistory(clock());
+    tenant.users.push(...history.users);
+    for (const [id, methods] of history.methods) tenant.authenticationMethods.set(id, methods);
+    tenant.directoryAudits.push(...history.audits);
+  }
   const requestLog: RequestLogEntry[] = [];
   let licence: Licence = options.licence ?? options.faults?.licence ?? 'P1';
   let baseUrl = '';

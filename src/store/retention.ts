@@ -30,10 +30,13 @@ export interface RetentionPolicy {
 export interface Pruned {
   runs: number;
   auditPages: number;
+  /** Weekly-digest outreach lists: kept as long as runs, so a Diagnose button lives as long as a Re-run. */
+  digests: number;
 }
 
 const DAY_MS = 86_400_000;
 export const RUN_PREFIX = 'passkey-doctor/runs/';
+export const DIGEST_PREFIX = 'passkey-doctor/digests/';
 const AUDIT_PREFIX = 'audit/';
 const AUDIT_PAGE = /\/page-\d+$/;
 
@@ -49,7 +52,8 @@ async function pruneUnder(store: ListableStore, prefix: string, olderThan: numbe
 export async function prune(store: ListableStore, policy: RetentionPolicy, now: Date = new Date()): Promise<Pruned> {
   const runs = await pruneUnder(store, RUN_PREFIX, now.getTime() - policy.runDays * DAY_MS, () => true);
   const auditPages = await pruneUnder(store, AUDIT_PREFIX, now.getTime() - policy.auditDays * DAY_MS, (key) => AUDIT_PAGE.test(key));
-  return { runs, auditPages };
+  const digests = await pruneUnder(store, DIGEST_PREFIX, now.getTime() - policy.runDays * DAY_MS, () => true);
+  return { runs, auditPages, digests };
 }
 
 /** First pass a minute after start (not competing with start-up), then daily. */

@@ -132,4 +132,16 @@ describeInChromium('the bot in the Agents Playground (Chromium)', () => {
     await card.getByRole('button', { name: 'Re-check' }).click();
     await page.locator('.ac-adaptiveCard', { hasText: 'Passkey policy check of the tenant' }).last().getByText('3 warnings', { exact: true }).waitFor({ timeout: 15_000 });
   }, 30_000);
+
+  it('answers "report" with the registration digest card, and Diagnose on an outreach row answers with a verdict', async () => {
+    await type('report');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'failed passkey registrations' }).last();
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.getByText('Reach out: more than two failures').count()).resolves.toBe(1);
+    // The playground draws the charts (their fallback tables are for clients that do not).
+    await expect(card.locator('svg').count()).resolves.toBeGreaterThanOrEqual(2);
+    await card.screenshot({ path: join(shots, '6-digest-card.png') });
+    await card.getByRole('button', { name: 'Diagnose' }).first().click();
+    await page.locator('.ac-adaptiveCard', { hasText: 'reg.' }).getByRole('button', { name: 'Re-run' }).first().waitFor({ timeout: 15_000 });
+  }, 30_000);
 });

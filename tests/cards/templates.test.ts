@@ -43,6 +43,7 @@ describe('card templates', () => {
     expect(files.sort()).toEqual([
       'audit.json',
       'deviceForm.json',
+      'digest.json',
       'escalation.json',
       'help.json',
       'notice.json',

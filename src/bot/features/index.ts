@@ -5,6 +5,7 @@ import { approvalsRouteFeature } from './approvalsRoute';
 import { auditFeature } from './audit';
 import { deviceDetailsFeature } from './deviceDetails';
 import { diagnoseFeature } from './diagnose';
+import { digestFeature } from './digest';
 import { escalateFeature } from './escalate';
 import { helpFeature } from './help';
 import { passkeyRemovalFeature } from './passkeyRemoval';
@@ -19,6 +20,8 @@ export const FEATURES: BotFeature[] = [
   helpFeature,
   auditFeature,
   approvalsRouteFeature,
+  // Before routeHere, whose /^route/ would take `route digest here`.
+  digestFeature,
   routeHereFeature,
   rerunFeature,
   deviceDetailsFeature,

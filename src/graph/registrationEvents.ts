@@ -1,0 +1,184 @@
+/**
+ * The registration report's read (contracts §9): every passkey / FIDO2
+ * registration audit event of a window, paged, `$select`ed, through the one
+ * reports scheduler at background priority so that diagnoses typed
+ * meanwhile go first. Separate from the diagnosis window (reportsWindow.ts),
+ * which holds only SIGNIN_LOOKBACK_DAYS of Authentication Methods events.
+ *
+ * Two services log these events: the fact sheets name "Authentication
+ * Methods" (facts-2026) and "Device Registration Service" (Microsoft's audit
+ * activity reference) for "Add Passkey (device-bound)" — they disagree, so
+ * both are read and one event logged by both counts once.
+ * Graph documents no `or` over activity names, so the activity is matched here.
+ */
+import { PasskeyDoctorError } from '../errors/catalog';
+import { isRegistrationActivity } from '../tenant/report/activities';
+import type { RegistrationEvent, ReportUsage, ReportWindow } from '../tenant/report/types';
+import { executeBatch, type BatchRequest, type RetryPolicy } from './batch';
+import { filterParam, odataDateTime, odataString } from './odata';
+import { auditSubjects, parseAudit } from './parse/logs';
+import { obj, str, values } from './parse/values';
+import { graphErrorCode, LICENCE_ERROR, type InnerResponse } from './responseErrors';
+import { reportsGate, type ReportsScheduler } from './reportsScheduler';
+import { UsageMeter, type GraphTransport, type GraphVersion } from './transport';
+
+export const REGISTRATION_SERVICES = ['Authentication Methods', 'Device Registration Service'] as const;
+const SELECT = [
+  'id',
+  'activityDateTime',
+  'activityDisplayName',
+  'loggedByService',
+  'correlationId',
+  'result',
+  'resultReason',
+  'initiatedBy',
+  'targetResources',
+  'additionalDetails',
+].join(',');
+const REQUEST = 'GET /auditLogs/directoryAudits';
+/** 1,000 a page: Graph's largest. */
+const PAGE_SIZE = 1000;
+/** Past this many pages a tenant is too large for Graph; the answer says to use Log Analytics instead. */
+export const MAX_REPORT_PAGES = 100;
+
+export interface RegistrationReadOptions {
+  retry?: RetryPolicy;
+  pageSize?: number;
+  maxPages?: number;
+  /** Waits between pages (tests pass a fake one). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Slots of every quota period the report leaves free for interactive reads: a
+ * diagnosis typed while a long window pages needs two (its log refresh) at
+ * once. The scheduler serves interactive reads first, but only among those
+ * waiting; without this, a read that pages greedily would have taken the
+ * period's slots before the diagnosis arrived, and it would wait up to 10 s.
+ */
+export const INTERACTIVE_RESERVE = 2;
+
+/** Spaces the report's requests so that it sends at most (quota − reserve) per quota period. */
+class Pacer {
+  private next = 0;
+
+  constructor(
+    private readonly gapMs: number,
+    private readonly sleep: (ms: number) => Promise<void>,
+  ) {}
+
+  async before(slots: number): Promise<void> {
+    const wait = this.next - Date.now();
+    if (wait > 0) await this.sleep(wait);
+    this.next = Math.max(Date.now(), this.next) + slots * this.gapMs;
+  }
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function firstRequest(service: string, index: number, window: ReportWindow, pageSize: number): BatchRequest {
+  const clauses = [
+    `loggedByService eq ${odataString(service)}`,
+    `activityDateTime ge ${odataDateTime(Date.parse(window.from))}`,
+    `activityDateTime le ${odataDateTime(Date.parse(window.to))}`,
+  ];
+  const url = `/auditLogs/directoryAudits?${filterParam(clauses)}&$select=${SELECT}&$top=${pageSize}`;
+  return { id: `audits-${index + 1}`, method: 'GET', url };
+}
+
+function splitNextLink(link: string): { version: GraphVersion; url: string } | null {
+  try {
+    const url = new URL(link);
+    const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
+    return match ? { version: match[1] as GraphVersion, url: match[2] + url.search } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A failed read as the one sentence a person or a script gets (exit code 3). */
+export function reportReadError(response: InnerResponse | undefined): PasskeyDoctorError {
+  if (!response || response.status === 0) {
+    return new PasskeyDoctorError('GRAPH_UNREACHABLE', `Microsoft Graph did not answer ${REQUEST}; try again later.`);
+  }
+  const code = graphErrorCode(response.body);
+  if (response.status === 403 && code === LICENCE_ERROR) {
+    return new PasskeyDoctorError(
+      'LICENCE_REQUIRED',
+      'The registration report needs Microsoft Entra ID P1 or P2: the tenant\'s audit logs answered "no premium licence". ' +
+        'Add the licence, or route the logs to Log Analytics.',
+      { licence: 'Microsoft Entra ID P1 or P2' },
+    );
+  }
+  if (response.status === 403 || response.status === 401) {
+    const message = `Microsoft Graph refused ${REQUEST} (${code ?? response.status}): grant the AuditLog.Read.All application permission.`;
+    return new PasskeyDoctorError('GRAPH_FORBIDDEN', message, { permission: 'AuditLog.Read.All' });
+  }
+  if (response.status === 429) {
+    return new PasskeyDoctorError('GRAPH_THROTTLED', `Microsoft Graph kept throttling ${REQUEST} after retries; try again in a minute.`);
+  }
+  const detail = code ? ` (${code})` : '';
+  return new PasskeyDoctorError('GRAPH_FAILED', `Microsoft Graph answered ${response.status}${detail} to ${REQUEST} after retries.`);
+}
+
+function toEvent(raw: Record<string, unknown>): RegistrationEvent {
+  const audit = parseAudit(raw);
+  const subjects = auditSubjects(raw);
+  return {
+    id: audit.id,
+    time: new Date(Date.parse(audit.activityDateTime)).toISOString(),
+    userPrincipalName: subjects.upns[0] ?? audit.initiatedByUpn?.toLowerCase() ?? null,
+    activity: audit.activityDisplayName,
+    result: audit.result.toLowerCase(),
+    reason: audit.resultReason?.trim() || null,
+    aaguid: audit.aaGuid,
+  };
+}
+
+/** Reads every registration event of the window; throws a PasskeyDoctorError (exit 3) when Graph cannot give them all. */
+export async function readRegistrationEvents(
+  transport: GraphTransport,
+  scheduler: ReportsScheduler,
+  window: ReportWindow,
+  options: RegistrationReadOptions = {},
+): Promise<{ events: RegistrationEvent[]; usage: ReportUsage }> {
+  const meter = new UsageMeter();
+  const gate = reportsGate(scheduler, 'background');
+  const maxPages = options.maxPages ?? MAX_REPORT_PAGES;
+  const firsts = REGISTRATION_SERVICES.map((service, i) => firstRequest(service, i, window, options.pageSize ?? PAGE_SIZE));
+  const { requests, periodMs } = scheduler.quota;
+  const pacer = new Pacer(periodMs / Math.max(1, requests - INTERACTIVE_RESERVE), options.sleep ?? realSleep);
+  await pacer.before(firsts.length);
+  const answers = await executeBatch(transport, 'v1.0', firsts, meter, options.retry, gate);
+  const byKey = new Map<string, RegistrationEvent>();
+  await Promise.all(
+    firsts.map(async (first) => {
+      let response = answers.get(first.id);
+      for (let page = 1; ; page++) {
+        if (!response || response.status < 200 || response.status >= 300) throw reportReadError(response);
+        for (const raw of values(response.body)) {
+          const activity = str(raw.activityDisplayName) ?? '';
+          if (!isRegistrationActivity(activity) || Number.isNaN(Date.parse(str(raw.activityDateTime) ?? ''))) continue;
+          const event = toEvent(raw);
+          // The same attempt logged by both services shares its correlation id.
+          byKey.set(`${str(raw.correlationId) ?? event.id}|${activity.toLowerCase()}|${event.result}`, event);
+        }
+        const link = str(obj(response.body)['@odata.nextLink']);
+        const next = link ? splitNextLink(link) : null;
+        if (!next) return;
+        if (page >= maxPages) {
+          throw new PasskeyDoctorError(
+            'GRAPH_FAILED',
+            `The window holds more than ${maxPages} pages of registration audit events: too many to read through Graph; ` +
+              'set LOG_ANALYTICS_WORKSPACE_ID to run the report in Log Analytics, or use fewer --days.',
+          );
+        }
+        const id = `${first.id}-${page + 1}`;
+        await pacer.before(1);
+        const more = await executeBatch(transport, next.version, [{ id, method: 'GET', url: next.url }], meter, options.retry, gate);
+        response = more.get(id);
+      }
+    }),
+  );
+  return { events: [...byKey.values()], usage: meter.usage() };
+}
