@@ -45,36 +45,7 @@ export interface RegistrationReadOptions {
   retry?: RetryPolicy;
   pageSize?: number;
   maxPages?: number;
-  /** Waits between pages (tests pass a fake one). */
-  sleep?: (ms: number) => Promise<void>;
 }
-
-/**
- * Slots of every quota period the report leaves free for interactive reads: a
- * diagnosis typed while a long window pages needs two (its log refresh) at
- * once. The scheduler serves interactive reads first, but only among those
- * waiting; without this, a read that pages greedily would have taken the
- * period's slots before the diagnosis arrived, and it would wait up to 10 s.
- */
-export const INTERACTIVE_RESERVE = 2;
-
-/** Spaces the report's requests so that it sends at most (quota − reserve) per quota period. */
-class Pacer {
-  private next = 0;
-
-  constructor(
-    private readonly gapMs: number,
-    private readonly sleep: (ms: number) => Promise<void>,
-  ) {}
-
-  async before(slots: number): Promise<void> {
-    const wait = this.next - Date.now();
-    if (wait > 0) await this.sleep(wait);
-    this.next = Math.max(Date.now(), this.next) + slots * this.gapMs;
-  }
-}
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function firstRequest(service: string, index: number, window: ReportWindow, pageSize: number): BatchRequest {
   const clauses = [
@@ -146,9 +117,6 @@ export async function readRegistrationEvents(
   const gate = reportsGate(scheduler, 'background');
   const maxPages = options.maxPages ?? MAX_REPORT_PAGES;
   const firsts = REGISTRATION_SERVICES.map((service, i) => firstRequest(service, i, window, options.pageSize ?? PAGE_SIZE));
-  const { requests, periodMs } = scheduler.quota;
-  const pacer = new Pacer(periodMs / Math.max(1, requests - INTERACTIVE_RESERVE), options.sleep ?? realSleep);
-  await pacer.before(firsts.length);
   const answers = await executeBatch(transport, 'v1.0', firsts, meter, options.retry, gate);
   const byKey = new Map<string, RegistrationEvent>();
   await Promise.all(
@@ -174,7 +142,6 @@ export async function readRegistrationEvents(
           );
         }
         const id = `${first.id}-${page + 1}`;
-        await pacer.before(1);
         const more = await executeBatch(transport, next.version, [{ id, method: 'GET', url: next.url }], meter, options.retry, gate);
         response = more.get(id);
       }

@@ -8,6 +8,11 @@
  * - interactive reads (a technician waits for a card) go before background
  *   ones (sweeps, digests), yet every few grants a waiting background read
  *   gets its turn so it still progresses;
+ * - background reads never take the last INTERACTIVE_RESERVE slots of a
+ *   period: priority only orders reads that are *waiting*, so a sweep or a
+ *   report paging greedily would otherwise have spent the period before a
+ *   diagnosis arrives, and the diagnosis would wait up to 10 s for its log
+ *   refresh (two slots);
  * - a 429 holds *everything* queued until its Retry-After has passed: the
  *   quota is shared, so one caller's throttle is everyone's;
  * - `status()` says how long a new interactive read would wait, for the
@@ -54,6 +59,9 @@ interface Waiter {
 /** One background grant after this many interactive grants made while background work waited. */
 const BACKGROUND_EVERY = 4;
 
+/** Slots of every period background reads leave free: a diagnosis's log refresh needs two at once. */
+export const INTERACTIVE_RESERVE = 2;
+
 export class ReportsScheduler {
   private sent: number[] = [];
   private readonly queues: Record<ReportsPriority, Waiter[]> = { interactive: [], background: [] };
@@ -70,7 +78,7 @@ export class ReportsScheduler {
   /** Resolves when `slots` requests may be sent now; they are counted as sent from that moment. */
   acquire(slots: number, priority: ReportsPriority): Promise<void> {
     if (slots < 1) return Promise.resolve();
-    const needed = Math.min(slots, this.quota.requests);
+    const needed = Math.min(slots, this.capacity(priority));
     const queuedAt = this.clock.now();
     return new Promise<void>((resolve) => {
       const grant = () => {
@@ -122,10 +130,15 @@ export class ReportsScheduler {
     while (this.sent.length && this.sent[0] <= since) this.sent.shift();
   }
 
-  private fits(slots: number): boolean {
+  /** How many slots of a period reads of this priority may fill (at least one, however small the quota). */
+  private capacity(priority: ReportsPriority): number {
+    return priority === 'background' ? Math.max(1, this.quota.requests - INTERACTIVE_RESERVE) : this.quota.requests;
+  }
+
+  private fits(slots: number, priority: ReportsPriority = 'interactive'): boolean {
     const now = this.clock.now();
     this.prune(now);
-    return now >= this.heldUntil && this.sent.length + slots <= this.quota.requests;
+    return now >= this.heldUntil && this.sent.length + slots <= this.capacity(priority);
   }
 
   private record(slots: number): void {
@@ -134,8 +147,8 @@ export class ReportsScheduler {
   }
 
   /** Earliest time `slots` more requests fit, given what was sent and any hold. */
-  private freeAt(slots: number, now: number): number {
-    const overflow = this.sent.length + slots - this.quota.requests;
+  private freeAt(slots: number, now: number, priority: ReportsPriority = 'interactive'): number {
+    const overflow = this.sent.length + slots - this.capacity(priority);
     const windowFree = overflow > 0 ? this.sent[overflow - 1] + this.quota.periodMs : now;
     return Math.max(now, windowFree, this.heldUntil);
   }
@@ -151,8 +164,8 @@ export class ReportsScheduler {
     for (;;) {
       const head = this.next();
       if (!head) return;
-      if (!this.fits(head.waiter.slots)) {
-        this.schedule(this.freeAt(head.waiter.slots, this.clock.now()));
+      if (!this.fits(head.waiter.slots, head.priority)) {
+        this.schedule(this.freeAt(head.waiter.slots, this.clock.now(), head.priority));
         return;
       }
       this.queues[head.priority].shift();

@@ -108,20 +108,4 @@ describe('reading registration events for the report', () => {
     expect(error).toMatchObject({ code: 'GRAPH_FORBIDDEN', exitCode: 3 });
     expect((error as Error).message).toContain('AuditLog.Read.All');
   });
-
-  it('paces its pages so that two slots of every quota period stay free for a diagnosis typed meanwhile', async () => {
-    t = await sandboxGateway({ faults: { reportsQuota: 'off' } });
-    t.sandbox.tenant.directoryAudits.push(...Array.from({ length: 10 }, (_, i) => attempt(i)));
-    const scheduler = new ReportsScheduler({ requests: 5, periodMs: 10_000 });
-    const waits: number[] = [];
-    const started = Date.now();
-    // The sleep returns at once, so each wait is the offset from the start at which a page may go.
-    const sleep = async (ms: number) => void waits.push(Math.round((Date.now() + ms - started) / 100) * 100);
-    const { events } = await readRegistrationEvents(t.gateway.transport, scheduler, WINDOW, { pageSize: 4, sleep });
-    expect(events).toHaveLength(10);
-    // The first batch (two requests) at 0 s; then a page every 10 s / (5 − 2).
-    const sends = [0, 0, ...waits];
-    expect(waits).toEqual([6_700, 10_000]);
-    for (const start of sends) expect(sends.filter((at) => at >= start && at < start + 10_000).length).toBeLessThanOrEqual(3);
-  });
 });

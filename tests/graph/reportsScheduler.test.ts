@@ -102,6 +102,24 @@ describe('reports scheduler (fake clock)', () => {
     ]);
   });
 
+  it('leaves two slots of every period to interactive reads while background work pages greedily', async () => {
+    const clock = new FakeClock();
+    const scheduler = new ReportsScheduler({ requests: 5, periodMs: 10_000 }, clock);
+    const { granted, take } = recorder(clock);
+    for (let i = 0; i < 9; i++) void take(scheduler, `page-${i}`, 'background');
+    await flush();
+    expect(granted.map((g) => g.label)).toEqual(['page-0', 'page-1', 'page-2']);
+    // A diagnosis typed now gets its log refresh (two reads at once) without waiting for the period to pass.
+    await clock.advance(1_000);
+    void take(scheduler, 'diagnose', 'interactive', 2);
+    await flush();
+    expect(granted.at(-1)).toEqual({ label: 'diagnose', at: 1_000 });
+    await clock.advance(60_000);
+    const pages = granted.filter((g) => g.label.startsWith('page-')).map((g) => g.at);
+    expect(pages).toHaveLength(9);
+    expect(busiestWindow(pages, 10_000)).toBe(3);
+  });
+
   it('after a 429 holds every waiting read until the Retry-After has passed, once', async () => {
     const clock = new FakeClock();
     const scheduler = new ReportsScheduler({ requests: 5, periodMs: 10_000 }, clock);
@@ -114,8 +132,15 @@ describe('reports scheduler (fake clock)', () => {
     expect(granted.map((g) => g.label)).toEqual(['sent']);
     expect(scheduler.status().heldUntil).toBe(6_000);
     await clock.advance(1);
-    expect(granted.slice(1).map((g) => g.at)).toEqual([6_000, 6_000, 6_000, 6_000]);
+    expect(granted.slice(1).map((g) => [g.label, g.at])).toEqual([
+      ['waiting-0', 6_000],
+      ['waiting-1', 6_000],
+      ['waiting-2', 6_000],
+    ]);
     expect(scheduler.status().heldUntil).toBeNull();
+    // The sweep waits past the hold too, and then for a period with room beyond the interactive reserve.
+    await clock.advance(20_000);
+    expect(granted.at(-1)).toEqual({ label: 'sweep', at: 16_000 });
   });
 
   it('says how long a new interactive read would wait: queue length and next free slot', async () => {
