@@ -4,7 +4,7 @@
  * TAP_SECOND_APPROVER is on), an expiry, a conversation, and a history of
  * transitions. The rules here are checked on the server at every click.
  */
-import type { Verdict } from '../diagnosis/verdictTypes';
+import type { Verdict } from '../model/verdictTypes';
 import { utcText } from '../diagnosis/wording';
 import type { AccessCheck, Person } from './access';
 import { refuse, type Refusal } from './refusals';
@@ -65,7 +65,13 @@ export const targetName = (target: TargetUser): string => target.displayName ?? 
 export const timeText = (iso: string): string => utcText(Date.parse(iso));
 
 /** The record after a transition: new state, extra fields, one more history line. */
-export function advance<R extends ApprovalRequest<string, string>>(record: R, state: R['state'], by: Person, at: Date, patch: Partial<R> = {}): R {
+export function advance<R extends ApprovalRequest<string, string>>(
+  record: R,
+  state: R['state'],
+  by: Person,
+  at: Date,
+  patch: Partial<R> = {},
+): R {
   return { ...record, ...patch, state, history: [...record.history, { state, by, at: at.toISOString() }] };
 }
 
@@ -84,7 +90,12 @@ export function conversationRefusal(record: ApprovalRequest<string, string>, whe
 export const isPastExpiry = (record: ApprovalRequest<string, string>, now: Date): boolean => Date.parse(record.expiresAt) <= now.getTime();
 
 /** The approver must hold the role now, and — while a second approver is required — not be the requester. */
-export async function approverRefusal(access: AccessCheck, actor: Person, record: ApprovalRequest<string, string>, secondApprover: boolean): Promise<Refusal | null> {
+export async function approverRefusal(
+  access: AccessCheck,
+  actor: Person,
+  record: ApprovalRequest<string, string>,
+  secondApprover: boolean,
+): Promise<Refusal | null> {
   const refusal = await access.require(actor, 'approver');
   if (refusal) return refusal;
   if (secondApprover && actor.id.toLowerCase() === record.requestedBy.id.toLowerCase()) {

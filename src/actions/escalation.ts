@@ -8,7 +8,7 @@
  */
 import type { ConversationReference } from 'botbuilder';
 import { authenticatorName } from '../catalog/authenticators';
-import type { Owner, Verdict } from '../diagnosis/verdictTypes';
+import type { Owner, Verdict } from '../model/verdictTypes';
 import { logger } from '../logger';
 import type { AuditEntry, AuditTrail } from '../store/auditTrail';
 import type { ChannelRoute, EscalationRoutes, RouteOwner } from '../store/routes';
@@ -51,7 +51,16 @@ export interface EscalationPayload {
   headline: string;
   evidence: {
     /** Every finding that is not a plain pass or info, layer by layer. */
-    findings: Array<{ layer: number; title: string; status: string; code: string; severity: string; message: string; fix?: string; evidence?: Record<string, unknown> }>;
+    findings: Array<{
+      layer: number;
+      title: string;
+      status: string;
+      code: string;
+      severity: string;
+      message: string;
+      fix?: string;
+      evidence?: Record<string, unknown>;
+    }>;
     /** The user's registered methods now, passkeys named by their authenticator; null when Graph could not be read. */
     methods: Array<{ kind: string; displayName: string | null; authenticator?: string; createdDateTime: string | null }> | null;
     recentFailures: Verdict['recentFailures'];
@@ -88,7 +97,14 @@ export interface EscalationRecord {
  */
 export type EscalationResult =
   | Refusal
-  | { kind: 'escalated'; record: EscalationRecord; summary: string; route: ChannelRoute | null; payload: EscalationPayload; notice?: string };
+  | {
+      kind: 'escalated';
+      record: EscalationRecord;
+      summary: string;
+      route: ChannelRoute | null;
+      payload: EscalationPayload;
+      notice?: string;
+    };
 
 export type RouteResult = Refusal | { kind: 'registered'; route: ChannelRoute; message: string };
 
@@ -110,7 +126,8 @@ const howToRegister = (owner: RouteOwner) =>
 
 export function escalationSummary(record: EscalationRecord): string {
   const where = record.delivery.channel ? `the ${OWNER_NAMES[record.owner]}'s channel` : `the ${OWNER_NAMES[record.owner]}`;
-  const via = record.delivery.webhook === 'posted' ? (record.delivery.channel ? ' and the ticketing webhook' : ' through the ticketing webhook') : '';
+  const via =
+    record.delivery.webhook === 'posted' ? (record.delivery.channel ? ' and the ticketing webhook' : ' through the ticketing webhook') : '';
   if (record.delivery.channelFailed) {
     const alsoWebhook = record.delivery.webhook === 'posted' ? ' It did reach the ticketing webhook.' : '';
     return `Not delivered: the escalation by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)} did not reach the ${OWNER_NAMES[record.owner]}'s channel (is Passkey Doctor still in that team?).${alsoWebhook} Retry below.`;
@@ -149,7 +166,8 @@ export class Escalation {
     if (notOperator) return notOperator;
     const target = targetOf(run);
     if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user; there is nothing to escalate.');
-    if (!isWellFormedId(run.runId)) return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+    if (!isWellFormedId(run.runId))
+      return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
     const owner = ownerOf(run.verdict);
     if (!owner) return refuse('ESCALATION.NO_OWNER', 'Nothing in this verdict fails or warns, so there is no team to escalate to.');
     const route = (await this.deps.routes.get(owner)) ?? null;
@@ -179,7 +197,8 @@ export class Escalation {
       sent = { ...record, state: route ? 'sent' : 'failed', delivery: { ...record.delivery, webhook } };
       await this.deps.workflows.swap(claimed, sent);
     }
-    if (sent.state === 'failed') return refuse('ESCALATION.NO_CHANNEL', `The ticketing webhook did not accept the escalation. ${howToRegister(owner)}`);
+    if (sent.state === 'failed')
+      return refuse('ESCALATION.NO_CHANNEL', `The ticketing webhook did not accept the escalation. ${howToRegister(owner)}`);
     await this.deps.audit.append({
       time: now.toISOString(),
       who: { id: actor.id, name: actor.name },
@@ -189,7 +208,12 @@ export class Escalation {
       requestId: sent.id,
       note: `to the ${OWNER_NAMES[owner]}${route ? ' channel' : ''}${webhook === 'posted' ? ' and webhook' : ''}`,
     });
-    const notice = webhook === 'failed' ? 'Posted to the channel, but the ticketing webhook did not accept it.' : route ? undefined : `Sent to the ticketing webhook only. ${howToRegister(owner)}`;
+    const notice =
+      webhook === 'failed'
+        ? 'Posted to the channel, but the ticketing webhook did not accept it.'
+        : route
+          ? undefined
+          : `Sent to the ticketing webhook only. ${howToRegister(owner)}`;
     return { kind: 'escalated', record: sent, summary: escalationSummary(sent), route, payload, ...(notice ? { notice } : {}) };
   }
 
@@ -222,7 +246,10 @@ export class Escalation {
     if (current.value.state === 'failed' && (await this.deps.workflows.swap(current, record))) {
       return (await this.deps.workflows.get<EscalationRecord>(record.id)) ?? current;
     }
-    return refuse('REQUEST.ALREADY_DONE', `${escalationSummary(current.value)} It is sent once per diagnosis; re-run the diagnosis to escalate again.`);
+    return refuse(
+      'REQUEST.ALREADY_DONE',
+      `${escalationSummary(current.value)} It is sent once per diagnosis; re-run the diagnosis to escalate again.`,
+    );
   }
 
   private async payload(record: EscalationRecord, verdict: Verdict): Promise<EscalationPayload> {
@@ -254,7 +281,13 @@ export class Escalation {
       escalatedBy: { id: record.escalatedBy.id, name: record.escalatedBy.name },
       escalatedAt: record.escalatedAt,
       headline: `${targetName(record.target)} cannot register a passkey: ${root ? `layer ${root.layer} (${root.code})` : `outcome ${verdict.outcome}`}.`,
-      evidence: { findings, methods: await this.methods(record.target), recentFailures: verdict.recentFailures, tried, device: verdict.device ?? null },
+      evidence: {
+        findings,
+        methods: await this.methods(record.target),
+        recentFailures: verdict.recentFailures,
+        tried,
+        device: verdict.device ?? null,
+      },
       verdict,
     };
   }

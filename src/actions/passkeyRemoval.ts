@@ -17,7 +17,17 @@ import { authenticatorName } from '../catalog/authenticators';
 import type { PasskeyMethod } from '../graph/writes';
 import { isWellFormedId } from '../store/workflowStore';
 import type { Person } from './access';
-import { REQUEST_TTL_MS, advance, targetName, targetOf, timeText, type ApprovalRequest, type ClickContext, type DiagnosisRun, type TargetUser } from './approvalRequest';
+import {
+  REQUEST_TTL_MS,
+  advance,
+  targetName,
+  targetOf,
+  timeText,
+  type ApprovalRequest,
+  type ClickContext,
+  type DiagnosisRun,
+  type TargetUser,
+} from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { PasskeyWrites } from './ports';
 import { refuse, type Refusal } from './refusals';
@@ -79,7 +89,11 @@ const passkeyName = (passkey: PasskeyChoice): string =>
 
 export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
   protected readonly kind = 'passkey-removal';
-  protected readonly auditActions = { refused: 'passkey.removal-refused', expired: 'passkey.removal-expired', denied: 'passkey.removal-denied' } as const;
+  protected readonly auditActions = {
+    refused: 'passkey.removal-refused',
+    expired: 'passkey.removal-expired',
+    denied: 'passkey.removal-denied',
+  } as const;
   protected readonly openStates = OPEN;
   protected readonly claimableStates = OPEN;
   protected readonly claimedState: RemovalState = 'approved';
@@ -123,7 +137,12 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
   }
 
   /** The operator chose a passkey (its id from the list card) and whether to revoke sessions. */
-  async request(actor: Person, run: DiagnosisRun, methodId: unknown, options: ClickContext & { revokeSessions?: boolean } = {}): Promise<RemovalResult> {
+  async request(
+    actor: Person,
+    run: DiagnosisRun,
+    methodId: unknown,
+    options: ClickContext & { revokeSessions?: boolean } = {},
+  ): Promise<RemovalResult> {
     const target = targetOf(run);
     const rootCause = run.verdict.rootCause?.code ?? null;
     const refused = async (refusal: Refusal, request?: RemovalRecord): Promise<RemovalResult> => {
@@ -133,12 +152,14 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
     const notOperator = await this.deps.access.require(actor, 'operator');
     if (notOperator) return refused(notOperator);
     if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user, so there are no passkeys to remove.');
-    if (!isWellFormedId(run.runId)) return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+    if (!isWellFormedId(run.runId))
+      return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
     // The id comes from card data: it must name a passkey this user has now.
     const passkeys = await this.deps.writes.listPasskeys(target.id);
     if (!passkeys.ok) return refused(refuse('GRAPH.FAILED', passkeys.failure.message));
     const method = typeof methodId === 'string' ? passkeys.value.find((passkey) => passkey.id === methodId) : undefined;
-    if (!method) return refused(refuse('PASSKEY.NOT_FOUND', `${targetName(target)} has no such passkey (any more); list the passkeys again.`));
+    if (!method)
+      return refused(refuse('PASSKEY.NOT_FOUND', `${targetName(target)} has no such passkey (any more); list the passkeys again.`));
 
     const id = removalRequestId(run.runId, method.id);
     const existing = await this.deps.workflows.get<RemovalRecord>(id);
@@ -177,7 +198,9 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
     const deleted = await this.deps.writes.deletePasskey(claimed.target.id, claimed.passkey.id);
     if (!deleted.ok && deleted.failure.code !== 'NOT_FOUND') {
       const failure = deleted.failure;
-      const failed = await this.settle(claimed, (current) => advance(current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }));
+      const failed = await this.settle(claimed, (current) =>
+        advance(current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }),
+      );
       await this.audit('passkey.removal-failed', actor, failed, failure.code);
       return { kind: 'failed', request: failed, summary: this.summary(failed), message: failure.message };
     }
@@ -207,9 +230,16 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
       case 'denied':
         return refuse('REQUEST.DENIED', `${record.deniedBy?.name} denied this request.`);
       case 'expired':
-        return refuse('REQUEST.EXPIRED', `This request expired at ${timeText(record.expiresAt)}; list the passkeys again to make a new one.`, 'rerun');
+        return refuse(
+          'REQUEST.EXPIRED',
+          `This request expired at ${timeText(record.expiresAt)}; list the passkeys again to make a new one.`,
+          'rerun',
+        );
       default:
-        return refuse('REQUEST.ALREADY_OPEN', `${record.requestedBy.name} already asked to remove this passkey at ${timeText(record.requestedAt)}; it is waiting for an approver.`);
+        return refuse(
+          'REQUEST.ALREADY_OPEN',
+          `${record.requestedBy.name} already asked to remove this passkey at ${timeText(record.requestedAt)}; it is waiting for an approver.`,
+        );
     }
   }
 }

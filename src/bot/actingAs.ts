@@ -10,7 +10,7 @@
  * themselves, and nothing about it reaches the state store but the audit.
  */
 import type { TurnContext } from 'botbuilder';
-import type { Actor } from './feature';
+import type { Actor } from './actor';
 
 export interface Persona {
   /** The word typed after `as`. */

@@ -15,4 +15,5 @@ export const personOf = ({ actor }: Turn): Person => ({ id: actor.aadObjectId, n
 
 export const whereOf = ({ ctx }: Turn): ClickContext => ({ conversationId: ctx.activity.conversation.id });
 
-export const runOf = ({ ctx, services }: Turn, runId: unknown): Promise<DiagnosisRun | undefined> => services.runs.find(runId, ctx.activity.conversation.id);
+export const runOf = ({ ctx, services }: Turn, runId: unknown): Promise<DiagnosisRun | undefined> =>
+  services.runs.find(runId, ctx.activity.conversation.id);

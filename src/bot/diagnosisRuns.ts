@@ -7,8 +7,8 @@
 import { verdictChanges } from '../cards/verdictChanges';
 import { verdictCard, type AdaptiveCardJson } from '../cards/render';
 import type { VerdictStatus } from '../cards/verdictView';
-import type { DeviceInput } from '../diagnosis/facts';
-import { parseUpn } from '../diagnosis/request';
+import type { DeviceInput } from '../model/facts';
+import { parseUpn } from '../input/request';
 import { personOf } from './actionTurn';
 import type { DiagnosisRun } from './runs';
 import type { Turn } from './feature';
@@ -23,8 +23,10 @@ export interface DiagnosisAsked {
 }
 
 /** The run's card as first shown, plus what has been done from it since. */
-export const verdictCardFor = (run: DiagnosisRun, status: VerdictStatus = run.escalation ? { escalation: run.escalation.line } : {}): AdaptiveCardJson =>
-  verdictCard(run.verdict, run.runId, run.changes ?? null, status);
+export const verdictCardFor = (
+  run: DiagnosisRun,
+  status: VerdictStatus = run.escalation ? { escalation: run.escalation.line } : {},
+): AdaptiveCardJson => verdictCard(run.verdict, run.runId, run.changes ?? null, status);
 
 export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Promise<{ run: DiagnosisRun; card: AdaptiveCardJson }> {
   const { ctx, services, actor } = turn;

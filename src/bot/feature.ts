@@ -14,6 +14,9 @@ import type { AccessControl, Audience } from './access';
 import type { ApprovalsRoutes } from '../store/approvalsRoute';
 import type { OpenRequests } from '../store/openRequests';
 import type { ActingAs } from './actingAs';
+import type { Actor } from './actor';
+
+export type { Actor } from './actor';
 import type { RunStore } from './runs';
 import type { ReportsStatusSource } from './waitReason';
 
@@ -39,13 +42,6 @@ export interface BotServices {
   clickBudgetMs: number;
   /** The reports scheduler's status, for what a slow diagnosis says it waits for. */
   reports?: ReportsStatusSource;
-}
-
-/** The person behind the activity, as Teams identifies them. */
-export interface Actor {
-  /** Entra object id: what authorisation checks. */
-  aadObjectId: string;
-  name: string;
 }
 
 export interface Turn {

@@ -7,15 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { EscalationPayload } from '../actions/escalation';
-import type { DeviceInput } from '../diagnosis/facts';
+import type { DeviceInput } from '../model/facts';
 import type { VerdictChanges } from '../cards/verdictChanges';
-import type { Verdict } from '../diagnosis/verdictTypes';
+import type { Verdict } from '../model/verdictTypes';
 
 export interface DiagnosisRun {
   runId: string;
   /** The conversation the card was posted in; a run id replayed from elsewhere is not honoured. */
   conversationId: string;
-  /** The UPN as typed (contracts §3 `subject`). */
+  /** The UPN as typed (docs/contracts.md §3 `subject`). */
   subject: string;
   device?: DeviceInput;
   /** Entra object id of the operator who asked. */

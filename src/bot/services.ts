@@ -2,7 +2,7 @@
 import type { Storage } from 'botbuilder';
 import { createActionServices } from '../actions/actionServices';
 import type { HelpOptions } from '../cards/helpView';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../wiring/runtime';
 import { ApprovalsRoutes } from '../store/approvalsRoute';
 import { OpenRequests } from '../store/openRequests';
 import { VersionedStore } from '../store/versionedStore';
@@ -24,11 +24,19 @@ export interface BotSettings {
   approvalsInPersonalChat?: boolean;
 }
 
-export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
+export function createBotServices(
+  runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>,
+  storage: Storage,
+  settings: BotSettings,
+): BotServices {
   return {
     diagnosis: runtime.service,
     policyCheck: new PolicyCheckService(runtime.gateway, { id: runtime.config.graph.credential?.tenantId ?? null, displayName: null }),
-    access: new AccessControl(runtime.gateway, { operators: settings.operatorsGroupId, tapApprovers: settings.tapApproversGroupId }, settings.accessCacheMs),
+    access: new AccessControl(
+      runtime.gateway,
+      { operators: settings.operatorsGroupId, tapApprovers: settings.tapApproversGroupId },
+      settings.accessCacheMs,
+    ),
     runs: new RunStore(storage),
     // The same groups as the guard's, sandbox defaults included; the workflows ask Graph again at every click, uncached.
     actions: createActionServices({

@@ -3,7 +3,7 @@
  * times and people. Adaptive Card colours are the host's semantic names, so
  * Teams themes (light, dark, high contrast) pick the actual shades.
  */
-import type { LayerStatus, Outcome, Owner } from '../diagnosis/verdictTypes';
+import type { LayerStatus, Outcome, Owner } from '../model/verdictTypes';
 
 export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';

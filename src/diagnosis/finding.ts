@@ -1,6 +1,6 @@
-import { FINDING_CODES, type FindingCode } from './findingCodes';
-import type { FactGap } from './facts';
-import type { Finding } from './verdictTypes';
+import { FINDING_CODES, type FindingCode } from '../model/findingCodes';
+import type { FactGap } from '../model/facts';
+import type { Finding } from '../model/verdictTypes';
 
 interface FindingDetails {
   fix?: string;

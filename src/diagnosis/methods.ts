@@ -3,7 +3,7 @@
  * catch-all member has `kind: string`, so a `kind` check alone does not narrow.
  */
 import { authenticatorName } from '../catalog/authenticators';
-import type { AuthMethod } from './facts';
+import type { AuthMethod } from '../model/facts';
 
 export type Fido2Method = Extract<AuthMethod, { kind: 'fido2' }>;
 export type TapMethod = Extract<AuthMethod, { kind: 'temporaryAccessPass' }>;

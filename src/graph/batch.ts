@@ -1,5 +1,5 @@
 /**
- * JSON batching with per-request retries (graph-facts §15–§16, contracts §5).
+ * JSON batching with per-request retries (docs/graph-facts.md §15–§16, docs/contracts.md §5).
  * Graph throttles and fails inner requests one by one and the SDK does not
  * retry them, so this does: a 429 waits for its own Retry-After, 5xx and
  * timeouts back off 0.5 s, 1 s, 2 s; then the response stands as it is.
@@ -67,17 +67,30 @@ function toInner(request: BatchRequest) {
   };
 }
 
-async function sendChunk(transport: GraphTransport, version: GraphVersion, chunk: BatchRequest[], meter: UsageMeter, gate?: BatchGate): Promise<InnerResponse[]> {
+async function sendChunk(
+  transport: GraphTransport,
+  version: GraphVersion,
+  chunk: BatchRequest[],
+  meter: UsageMeter,
+  gate?: BatchGate,
+): Promise<InnerResponse[]> {
   if (gate) await gate.admit(chunk);
   let outer;
   try {
-    outer = await transport.send('POST', version, '/$batch', meter, { body: { requests: chunk.map(toInner) }, innerRequests: chunk.length });
+    outer = await transport.send('POST', version, '/$batch', meter, {
+      body: { requests: chunk.map(toInner) },
+      innerRequests: chunk.length,
+    });
   } catch (error) {
     if (error instanceof TransportError) return chunk.map((r) => ({ id: r.id, status: 0, headers: {}, body: null }));
     throw error;
   }
   if (outer.status === 401) {
-    throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', `Microsoft Graph at ${transport.host} rejected the token (401): check the app registration and its tenant.`, { host: transport.host });
+    throw new PasskeyDoctorError(
+      'GRAPH_UNAUTHORISED',
+      `Microsoft Graph at ${transport.host} rejected the token (401): check the app registration and its tenant.`,
+      { host: transport.host },
+    );
   }
   if (outer.status !== 200) {
     // The whole envelope failed (throttled, 5xx, or a bad batch): every request in it shares that answer.

@@ -1,5 +1,5 @@
 /**
- * The Graph calls behind the card's actions (graph-facts §6, §7, §13):
+ * The Graph calls behind the card's actions (docs/graph-facts.md §6, §7, §13):
  * Temporary Access Pass create and list, passkey list and delete, and
  * revoking sign-in sessions. Every failure comes back as a typed result with
  * a sentence for the approver, so a workflow can stay retryable; nothing
@@ -8,7 +8,7 @@
  * Paths use object ids, percent-encoded. The body of a TAP create response
  * holds the code: it is read once into a `TapSecret` and never logged.
  */
-import type { AuthMethod } from '../diagnosis/facts';
+import type { AuthMethod } from '../model/facts';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './batch';
@@ -107,7 +107,7 @@ function failureOf(operation: Operation, response: RawResponse): WriteFailure {
   const detail = graphMessage(response.body);
   const what = DESCRIPTION[operation];
   if (status === 400 && operation === 'createTap') {
-    // Both arrive as `badRequest`; only Graph's message tells them apart (graph-facts §7).
+    // Both arrive as `badRequest`; only Graph's message tells them apart (docs/graph-facts.md §7).
     if (detail && /LifetimeInMinutes/i.test(detail)) {
       return { code: 'TAP_LIFETIME_OUT_OF_RANGE', status, graphCode, message: `Microsoft Graph rejected the pass's lifetime: ${detail} The TAP policy changed since it was read; approve again to use the current limits.` };
     }
@@ -190,7 +190,7 @@ export class GraphWrites {
     return response.ok ? { ok: true, value: undefined } : response;
   }
 
-  /** `POST /users/{id}/revokeSignInSessions`; any 2xx is success (graph-facts §13). */
+  /** `POST /users/{id}/revokeSignInSessions`; any 2xx is success (docs/graph-facts.md §13). */
   async revokeSignInSessions(userId: string): Promise<WriteResult<void>> {
     const response = await this.send('revokeSessions', 'POST', `/users/${pathSegment(userId)}/revokeSignInSessions`);
     return response.ok ? { ok: true, value: undefined } : response;

@@ -11,7 +11,7 @@ import { Escalation, type WebhookPoster } from '../../src/actions/escalation';
 import type { Outbox } from '../../src/actions/outbox';
 import { PasskeyRemovalWorkflow } from '../../src/actions/passkeyRemoval';
 import { TapWorkflow } from '../../src/actions/tapWorkflow';
-import { known, type Fact } from '../../src/diagnosis/facts';
+import { known, type Fact } from '../../src/model/facts';
 import type { GatheredFacts } from '../../src/diagnosis/ports';
 import { evaluate } from '../../src/diagnosis/verdict';
 import { TapSecret } from '../../src/graph/tapSecret';

@@ -17,8 +17,19 @@ import type { DiagnosisRun } from '../runs';
 import { postCardTo } from '../sendCard';
 
 /** False when the channel could not be reached (the bot removed from the team, say). */
-async function postToChannel({ ctx, services }: Turn, run: DiagnosisRun, route: ChannelRoute, payload: EscalationPayload, line: string): Promise<boolean> {
-  const copy: DiagnosisRun = { ...run, runId: services.runs.newRunId(), conversationId: route.conversation.conversation?.id ?? '', escalation: { line, payload } };
+async function postToChannel(
+  { ctx, services }: Turn,
+  run: DiagnosisRun,
+  route: ChannelRoute,
+  payload: EscalationPayload,
+  line: string,
+): Promise<boolean> {
+  const copy: DiagnosisRun = {
+    ...run,
+    runId: services.runs.newRunId(),
+    conversationId: route.conversation.conversation?.id ?? '',
+    escalation: { line, payload },
+  };
   await services.runs.save(copy);
   try {
     await postCardTo(ctx, services.botAppId, route.conversation, escalationCard(payload, copy.runId));

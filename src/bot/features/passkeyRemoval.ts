@@ -31,7 +31,10 @@ const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revo
     const revokeSessions = data.revokeSessions === 'true' || data.revokeSessions === true;
     const place = await placeForApproval(turn);
     if (place.kind === 'refused') return place.message;
-    const result = await turn.services.actions.removal.request(personOf(turn), run, data.methodId, { ...whereFor(turn, place), revokeSessions });
+    const result = await turn.services.actions.removal.request(personOf(turn), run, data.methodId, {
+      ...whereFor(turn, place),
+      revokeSessions,
+    });
     return replyToRemoval(turn, result, place);
   },
 };
@@ -51,7 +54,8 @@ const approve: CardActionSpec<{ requestId?: unknown }> = {
 const deny: CardActionSpec<{ requestId?: unknown }> = {
   verb: VERBS.passkeyRemovalDeny,
   audience: 'tapApprovers',
-  handle: async (turn, data) => replyToRemoval(turn, await turn.services.actions.removal.deny(personOf(turn), data.requestId, whereOf(turn))),
+  handle: async (turn, data) =>
+    replyToRemoval(turn, await turn.services.actions.removal.deny(personOf(turn), data.requestId, whereOf(turn))),
 };
 
 export const passkeyRemovalFeature: BotFeature = { cardActions: [listPasskeys, requestRemoval, approve, deny] };

@@ -21,7 +21,9 @@ const rerun: CardActionSpec<{ runId?: unknown }> = {
     // An escalated card stays escalated: the new verdict under the escalation, never a second Escalate.
     const kept = { ...run, escalation: previous.escalation };
     await turn.services.runs.save(kept);
-    const updated = kept.escalation.payload ? escalationRerunCard(kept.escalation.payload, kept.verdict, kept.runId, kept.changes ?? null) : verdictCardFor(kept);
+    const updated = kept.escalation.payload
+      ? escalationRerunCard(kept.escalation.payload, kept.verdict, kept.runId, kept.changes ?? null)
+      : verdictCardFor(kept);
     return { clicker: updated, everyone: updated };
   },
 };

@@ -21,7 +21,10 @@ const approve: CardActionSpec<{ requestId?: unknown; replaceExisting?: unknown }
   handle: async (turn, data) =>
     answerInTime(
       turn,
-      turn.services.actions.tap.approve(personOf(turn), data.requestId, { ...whereOf(turn), replaceExisting: data.replaceExisting === true }),
+      turn.services.actions.tap.approve(personOf(turn), data.requestId, {
+        ...whereOf(turn),
+        replaceExisting: data.replaceExisting === true,
+      }),
       (result) => replyToTap(turn, result),
       STILL_ISSUING,
     ),
