@@ -4,10 +4,10 @@
  * TAP_SECOND_APPROVER is on), an expiry, a conversation, and a history of
  * transitions. The rules here are checked on the server at every click.
  */
-import type { Verdict } from '../model/verdictTypes';
 import { utcText } from '../diagnosis/wording';
 import type { AccessCheck, Person } from './access';
 import { refuse, type Refusal } from './refusals';
+import type { RunVerdict } from '../model/diagnosisRun';
 
 /** An unanswered request lapses after a working day; a new one needs a fresh look at the user. */
 export const REQUEST_TTL_MS = 8 * 3_600_000;
@@ -19,12 +19,6 @@ export interface TargetUser {
   id: string;
   userPrincipalName: string;
   displayName: string | null;
-}
-
-/** A diagnosis run as the bot stored it: the verdict comes from the store, never from card data. */
-export interface DiagnosisRun {
-  runId: string;
-  verdict: Verdict;
 }
 
 /** Where the click happened; a request is answered only in the conversation it was made in. */
@@ -75,7 +69,7 @@ export function advance<R extends ApprovalRequest<string, string>>(
   return { ...record, ...patch, state, history: [...record.history, { state, by, at: at.toISOString() }] };
 }
 
-export function targetOf(run: DiagnosisRun): TargetUser | null {
+export function targetOf(run: RunVerdict): TargetUser | null {
   const user = run.verdict.user;
   return user ? { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName } : null;
 }

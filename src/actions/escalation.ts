@@ -11,15 +11,15 @@ import { authenticatorName } from '../catalog/authenticators';
 import type { Owner, Verdict } from '../model/verdictTypes';
 import { logger } from '../logger';
 import type { AuditEntry, AuditTrail } from '../store/auditTrail';
-import type { ChannelRoute, EscalationRoutes, RouteOwner } from '../store/routes';
+import { routeOwnerLabel, type RouteOwner } from '../model/owners';
+import type { ChannelRoute, EscalationRoutes } from '../store/routes';
 import type { Versioned } from '../store/versionedStore';
 import { isWellFormedId, type WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
-import { targetName, targetOf, timeText, type DiagnosisRun, type TargetUser } from './approvalRequest';
+import { targetName, targetOf, timeText, type TargetUser } from './approvalRequest';
 import type { UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
-
-export const OWNER_NAMES: Record<RouteOwner, string> = { identity: 'identity team', endpoint: 'endpoint team' };
+import type { RunVerdict } from '../model/diagnosisRun';
 
 /**
  * Layer 4 (a stale or failed sign-in) is the user's session; when it is what
@@ -122,19 +122,19 @@ export interface EscalationDeps {
 export const escalationId = (runId: string): string => `escalation-${runId}`;
 
 const howToRegister = (owner: RouteOwner) =>
-  `No channel is registered for the ${OWNER_NAMES[owner]}: in their Teams channel, mention Passkey Doctor and type "route ${owner} here", then escalate again.`;
+  `No channel is registered for the ${routeOwnerLabel(owner)}: in their Teams channel, mention Passkey Doctor and type "route ${owner} here", then escalate again.`;
 
 export function escalationSummary(record: EscalationRecord): string {
-  const where = record.delivery.channel ? `the ${OWNER_NAMES[record.owner]}'s channel` : `the ${OWNER_NAMES[record.owner]}`;
+  const where = record.delivery.channel ? `the ${routeOwnerLabel(record.owner)}'s channel` : `the ${routeOwnerLabel(record.owner)}`;
   const via =
     record.delivery.webhook === 'posted' ? (record.delivery.channel ? ' and the ticketing webhook' : ' through the ticketing webhook') : '';
   if (record.delivery.channelFailed) {
     const alsoWebhook = record.delivery.webhook === 'posted' ? ' It did reach the ticketing webhook.' : '';
-    return `Not delivered: the escalation by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)} did not reach the ${OWNER_NAMES[record.owner]}'s channel (is Passkey Doctor still in that team?).${alsoWebhook} Retry below.`;
+    return `Not delivered: the escalation by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)} did not reach the ${routeOwnerLabel(record.owner)}'s channel (is Passkey Doctor still in that team?).${alsoWebhook} Retry below.`;
   }
   return record.state === 'sent'
     ? `Escalated to ${where}${via} by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)}.`
-    : `Escalation to the ${OWNER_NAMES[record.owner]} by ${record.escalatedBy.name} could not be delivered; escalate again.`;
+    : `Escalation to the ${routeOwnerLabel(record.owner)} by ${record.escalatedBy.name} could not be delivered; escalate again.`;
 }
 
 /** The team that owns the root cause, or — when nothing fails — the first layer that warns. */
@@ -157,11 +157,11 @@ export class Escalation {
     const route: ChannelRoute = { owner, conversation, registeredBy: actor, registeredAt: this.now().toISOString() };
     await this.deps.routes.register(route);
     logger.info('escalation route registered', { owner, by: actor.id });
-    return { kind: 'registered', route, message: `Escalations for the ${OWNER_NAMES[owner]} will be posted in this channel.` };
+    return { kind: 'registered', route, message: `Escalations for the ${routeOwnerLabel(owner)} will be posted in this channel.` };
   }
 
   /** "Escalate" on a verdict card. */
-  async escalate(actor: Person, run: DiagnosisRun): Promise<EscalationResult> {
+  async escalate(actor: Person, run: RunVerdict): Promise<EscalationResult> {
     const notOperator = await this.deps.access.require(actor, 'operator');
     if (notOperator) return notOperator;
     const target = targetOf(run);
@@ -206,7 +206,7 @@ export class Escalation {
       target: { id: target.id, userPrincipalName: target.userPrincipalName },
       rootCause: sent.rootCause,
       requestId: sent.id,
-      note: `to the ${OWNER_NAMES[owner]}${route ? ' channel' : ''}${webhook === 'posted' ? ' and webhook' : ''}`,
+      note: `to the ${routeOwnerLabel(owner)}${route ? ' channel' : ''}${webhook === 'posted' ? ' and webhook' : ''}`,
     });
     const notice =
       webhook === 'failed'
@@ -233,7 +233,7 @@ export class Escalation {
       target: { id: sent.target.id, userPrincipalName: sent.target.userPrincipalName },
       rootCause: sent.rootCause,
       requestId: sent.id,
-      note: `the ${OWNER_NAMES[sent.owner]} channel post failed`,
+      note: `the ${routeOwnerLabel(sent.owner)} channel post failed`,
     });
     return { record: failed, summary: escalationSummary(failed) };
   }

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { authenticatorName } from '../catalog/authenticators';
-import type { PasskeyMethod } from '../graph/writes';
+import type { Fido2Method } from '../model/facts';
 import { isWellFormedId } from '../store/workflowStore';
 import type { Person } from './access';
 import {
@@ -25,12 +25,12 @@ import {
   timeText,
   type ApprovalRequest,
   type ClickContext,
-  type DiagnosisRun,
   type TargetUser,
 } from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { PasskeyWrites } from './ports';
 import { refuse, type Refusal } from './refusals';
+import type { RunVerdict } from '../model/diagnosisRun';
 
 export type RemovalState = 'requested' | 'approved' | 'removed' | 'denied' | 'failed' | 'expired';
 
@@ -75,7 +75,7 @@ const OPEN: ReadonlySet<RemovalState> = new Set(['requested', 'failed']);
 export const removalRequestId = (runId: string, methodId: string): string =>
   `passkey-${runId}-${createHash('sha256').update(methodId).digest('hex').slice(0, 16)}`;
 
-const choiceOf = (method: PasskeyMethod): PasskeyChoice => ({
+const choiceOf = (method: Fido2Method): PasskeyChoice => ({
   id: method.id,
   displayName: method.displayName,
   authenticatorName: authenticatorName(method.aaGuid),
@@ -126,7 +126,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
   }
 
   /** "Remove passkey" on a verdict card: the user's passkeys to choose from (operators only). */
-  async list(actor: Person, run: DiagnosisRun): Promise<RemovalResult> {
+  async list(actor: Person, run: RunVerdict): Promise<RemovalResult> {
     const notOperator = await this.deps.access.require(actor, 'operator');
     if (notOperator) return notOperator;
     const target = targetOf(run);
@@ -139,7 +139,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
   /** The operator chose a passkey (its id from the list card) and whether to revoke sessions. */
   async request(
     actor: Person,
-    run: DiagnosisRun,
+    run: RunVerdict,
     methodId: unknown,
     options: ClickContext & { revokeSessions?: boolean } = {},
   ): Promise<RemovalResult> {

@@ -26,7 +26,6 @@ import {
   targetOf,
   timeText,
   type ClickContext,
-  type DiagnosisRun,
   type TargetUser,
 } from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
@@ -34,6 +33,7 @@ import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
 import { planTap, standingRefusal, type TapPlan } from './tapPreChecks';
 import { OPEN, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
+import type { RunVerdict } from '../model/diagnosisRun';
 
 export interface TapWorkflowDeps extends WorkflowDeps {
   /** TAP_REQUESTS_PER_HOUR per operator. */
@@ -84,7 +84,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   }
 
   /** "Request TAP" on a verdict card. `run` comes from the bot's store, looked up by the card's run id. */
-  async request(actor: Person, run: DiagnosisRun, where: ClickContext = {}): Promise<TapResult> {
+  async request(actor: Person, run: RunVerdict, where: ClickContext = {}): Promise<TapResult> {
     const target = targetOf(run);
     const rootCause = run.verdict.rootCause?.code ?? null;
     const refused = async (refusal: Refusal, request?: TapRecord): Promise<TapResult> => {

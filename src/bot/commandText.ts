@@ -8,7 +8,7 @@
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { DeviceInput } from '../model/facts';
 import { parseDevice, parseDiagnoseRequest, parseUpn, type DiagnoseRequest, type OptionNames, type RawDeviceOptions } from '../input/request';
-import { ROUTE_OWNERS, type RouteOwner } from '../store/routes';
+import { ROUTE_OWNERS, type RouteOwner } from '../model/owners';
 import { normaliseText } from './messageText';
 
 export { normaliseText };

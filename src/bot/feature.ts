@@ -10,20 +10,18 @@ import type { AdaptiveCardJson } from '../cards/render';
 import type { HelpOptions } from '../cards/helpView';
 import type { DiagnosisService } from '../diagnosis/service';
 import type { PolicyCheckService } from '../tenant/policyCheck/service';
-import type { AccessControl, Audience } from './access';
+import type { CachedAccessCheck } from './access';
 import type { ApprovalsRoutes } from '../store/approvalsRoute';
 import type { OpenRequests } from '../store/openRequests';
 import type { ActingAs } from './actingAs';
-import type { Actor } from './actor';
-
-export type { Actor } from './actor';
+import type { Person, Role } from '../model/people';
 import type { RunStore } from './runs';
 import type { ReportsStatusSource } from './waitReason';
 
 export interface BotServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
   policyCheck: Pick<PolicyCheckService, 'check'>;
-  access: AccessControl;
+  access: CachedAccessCheck;
   runs: RunStore;
   /** TAP, passkey removal, escalation and the audit trail: they check roles and state themselves. */
   actions: ActionServices;
@@ -47,14 +45,14 @@ export interface BotServices {
 export interface Turn {
   ctx: TurnContext;
   services: BotServices;
-  actor: Actor;
+  actor: Person;
 }
 
 export interface CommandSpec {
   /** Tested against the message text with the bot's mention and markup removed. */
   pattern: RegExp;
   /** `anyone` only for commands that reveal nothing about the tenant, such as help. */
-  audience: Audience | 'anyone';
+  audience: Role | 'anyone';
   handle(turn: Turn, text: string): Promise<void>;
 }
 
@@ -71,7 +69,7 @@ export interface ClickReply {
 
 export interface CardActionSpec<TData = Record<string, unknown>> {
   verb: string;
-  audience: Audience;
+  audience: Role;
   /**
    * `data` is whatever the client sent: only ids are meaningful and none is
    * trusted. A string is a line for the clicker only.

@@ -55,7 +55,7 @@ export async function answerInTime<T>(
   const cardMessageId = ctx.activity.replyToId;
   const botAppId = services.botAppId;
   const where: Where = { adapter, botAppId, reference, tenantId };
-  const fields = { verb: (ctx.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb, actor: turn.actor.aadObjectId };
+  const fields = { verb: (ctx.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb, actor: turn.actor.id };
   logger.warn('card click over budget; finishing privately', { ...fields, budgetMs: services.clickBudgetMs });
   void work
     .then(async (result) => {

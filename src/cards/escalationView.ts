@@ -3,7 +3,8 @@
  * headline, what blocks (with the fixes), the evidence, the user's methods
  * now with authenticator names, and what the help desk already tried.
  */
-import { OWNER_NAMES, type EscalationPayload } from '../actions/escalation';
+import { routeOwnerLabel } from '../model/owners';
+import type { EscalationPayload } from '../actions/escalation';
 import { AUDIT_ACTIONS } from './auditView';
 import { evidenceSections, type EvidenceSection } from './evidenceView';
 import { OUTCOME_HEADLINES, STATUS_LABELS, utcMinute } from './labels';
@@ -48,7 +49,7 @@ export function escalationView(payload: EscalationPayload, runId: string): Escal
   const { evidence, verdict } = payload;
   return {
     runId,
-    title: `Escalation for the ${OWNER_NAMES[payload.owner]}`,
+    title: `Escalation for the ${routeOwnerLabel(payload.owner)}`,
     headline: headlineOf(payload),
     byLine: `${OUTCOME_HEADLINES[verdict.outcome].label} · escalated by ${payload.escalatedBy.name} from the help desk at ${utcMinute(payload.escalatedAt)}`,
     findings: evidence.findings.map((finding) => ({

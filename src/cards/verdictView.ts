@@ -4,7 +4,7 @@
  */
 import type { Finding, LayerResult, Verdict } from '../model/verdictTypes';
 import { evidenceSections, type EvidenceSection } from './evidenceView';
-import { OUTCOME_HEADLINES, OWNER_NAMES, STATUS_LABELS, type ContainerStyle, type TextColor, utcMinute } from './labels';
+import { OUTCOME_HEADLINES, ownerTitle, STATUS_LABELS, type ContainerStyle, type TextColor, utcMinute } from './labels';
 import { learnLink } from './learnLinks';
 import { firstSentence } from './oneLine';
 import { forTeams } from './teamsWording';
@@ -100,7 +100,7 @@ function summaryOf(verdict: Verdict): { summary: string; ownerLine: string } {
       const finding = layer.findings.find((f) => f.code === cause.code);
       return {
         summary: finding?.message ?? `${name} is blocked at layer ${cause.layer} (${layer.title}).`,
-        ownerLine: `Root cause: layer ${cause.layer} · ${layer.title} · owner: ${OWNER_NAMES[cause.owner]}`,
+        ownerLine: `Root cause: layer ${cause.layer} · ${layer.title} · owner: ${ownerTitle(cause.owner)}`,
       };
     }
     case 'at-risk': {
@@ -109,7 +109,7 @@ function summaryOf(verdict: Verdict): { summary: string; ownerLine: string } {
         summary:
           layer.findings.find((f) => f.severity === 'warn')?.message ??
           `Layer ${layer.layer} (${layer.title}) is likely to get in the way.`,
-        ownerLine: `First risk: layer ${layer.layer} · ${layer.title} · owner: ${OWNER_NAMES[layer.owner]}`,
+        ownerLine: `First risk: layer ${layer.layer} · ${layer.title} · owner: ${ownerTitle(layer.owner)}`,
       };
     }
     case 'incomplete': {

@@ -6,6 +6,7 @@
  */
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { InnerResponse } from './responseErrors';
+import { DEFAULT_RETRY_POLICY, nextRetry, type RetryCounts, type RetryPolicy } from './retryPolicy';
 import { TransportError, type GraphTransport, type GraphVersion, type UsageMeter } from './transport';
 
 export interface BatchRequest {
@@ -17,23 +18,6 @@ export interface BatchRequest {
   /** Per-request headers, e.g. `ConsistencyLevel: eventual` for advanced queries. */
   headers?: Record<string, string>;
 }
-
-export interface RetryPolicy {
-  /** Waits before the 1st, 2nd, 3rd retry of a 5xx or timeout. */
-  backoffMs: number[];
-  /** How many times one request may be retried after a 429. */
-  maxThrottleRetries: number;
-  /** Upper bound for one Retry-After wait. */
-  maxRetryAfterMs: number;
-  sleep: (ms: number) => Promise<void>;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  backoffMs: [500, 1000, 2000],
-  maxThrottleRetries: 3,
-  maxRetryAfterMs: 60_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 export const MAX_BATCH_SIZE = 20;
 
@@ -47,13 +31,6 @@ export interface BatchGate {
   meters(request: BatchRequest): boolean;
   admit(requests: BatchRequest[]): Promise<void>;
   throttled(retryAfterMs: number): void;
-}
-
-const isTransient = (status: number) => status === 0 || status >= 500;
-
-function retryAfterMs(headers: Record<string, string>, fallback: number): number {
-  const raw = Number(headers['retry-after']);
-  return Number.isFinite(raw) && raw >= 0 ? raw * 1000 : fallback;
 }
 
 function toInner(request: BatchRequest) {
@@ -121,8 +98,7 @@ export async function executeBatch(
   gate?: BatchGate,
 ): Promise<Map<string, InnerResponse>> {
   const results = new Map<string, InnerResponse>();
-  const transientTries = new Map<string, number>();
-  const throttleTries = new Map<string, number>();
+  const counts = new Map<string, RetryCounts>();
   let pending = requests;
   while (pending.length) {
     const chunks: BatchRequest[][] = [];
@@ -134,24 +110,14 @@ export async function executeBatch(
     for (const answer of answers) {
       results.set(answer.id, answer);
       const request = byId.get(answer.id)!;
-      if (answer.status === 429) {
-        const tries = throttleTries.get(answer.id) ?? 0;
-        if (tries < policy.maxThrottleRetries) {
-          throttleTries.set(answer.id, tries + 1);
-          retry.push(request);
-          const wait = Math.min(policy.maxRetryAfterMs, retryAfterMs(answer.headers, policy.backoffMs[tries] ?? 1000));
-          // A metered request waits in the gate, which holds every other reader of that quota too.
-          if (gate?.meters(request)) gate.throttled(wait);
-          else waitMs = Math.max(waitMs, wait);
-        }
-      } else if (isTransient(answer.status)) {
-        const tries = transientTries.get(answer.id) ?? 0;
-        if (tries < policy.backoffMs.length) {
-          transientTries.set(answer.id, tries + 1);
-          retry.push(request);
-          waitMs = Math.max(waitMs, Math.min(policy.maxRetryAfterMs, retryAfterMs(answer.headers, policy.backoffMs[tries])));
-        }
-      }
+      const tries = counts.get(answer.id) ?? { throttled: 0, transient: 0 };
+      const step = nextRetry(policy, answer, tries);
+      if (!step) continue;
+      counts.set(answer.id, { ...tries, [step.reason]: tries[step.reason] + 1 });
+      retry.push(request);
+      // A metered request waits in the gate, which holds every other reader of that quota too.
+      if (step.reason === 'throttled' && gate?.meters(request)) gate.throttled(step.waitMs);
+      else waitMs = Math.max(waitMs, step.waitMs);
     }
     if (retry.length) await policy.sleep(waitMs);
     pending = retry;

@@ -13,7 +13,8 @@
  * right now, which keeps a lone diagnosis at one round trip.
  */
 import { known, missing, type AuditEvent, type Fact, type FactGap, type SignIn } from '../model/facts';
-import { executeBatch, type BatchRequest, type RetryPolicy } from './batch';
+import { executeBatch, type BatchRequest } from './batch';
+import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime } from './odata';
 import { auditSubjects, parseAudit, parseSignIn, signInOwner } from './parse/logs';
 import { obj, str, values } from './parse/values';

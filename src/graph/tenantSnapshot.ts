@@ -6,7 +6,8 @@
  */
 import { known, missing, type AuthenticationStrength, type Fact, type TenantFacts } from '../model/facts';
 import { targetGroupIds } from '../model/targets';
-import { executeBatch, type RetryPolicy } from './batch';
+import { executeBatch } from './batch';
+import type { RetryPolicy } from './retryPolicy';
 import {
   parseAllResourcesPolicies,
   parseAuthenticationStrengths,

@@ -6,7 +6,8 @@
  * this batch.
  */
 import { known, missing, type Fact, type SignIn, type UserFacts } from '../model/facts';
-import { executeBatch, type BatchGate, type BatchRequest, type RetryPolicy } from './batch';
+import { executeBatch, type BatchGate, type BatchRequest } from './batch';
+import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime, odataString, pathSegment } from './odata';
 import { parseSignIns } from './parse/logs';
 import { USER_SELECT, parseMemberOf, parseMethods, parseUser } from './parse/user';

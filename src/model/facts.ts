@@ -194,6 +194,10 @@ export type AuthMethod =
       createdDateTime?: string | null;
     };
 
+/** The two kinds the rules and the actions single out. */
+export type Fido2Method = Extract<AuthMethod, { kind: 'fido2' }>;
+export type TapMethod = Extract<AuthMethod, { kind: 'temporaryAccessPass' }>;
+
 export interface AuthenticationStep {
   method: string;
   detail: string | null;

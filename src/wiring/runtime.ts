@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/schema';
 import { DiagnosisService } from '../diagnosis/service';
 import { createGraphClient } from '../graph/client';
 import { GraphGateway } from '../graph/gateway';
-import type { RetryPolicy } from '../graph/batch';
+import type { RetryPolicy } from '../graph/retryPolicy';
 import { PolicyCheckService } from '../tenant/policyCheck/service';
 import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from '../sandbox';
 

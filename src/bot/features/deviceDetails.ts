@@ -10,7 +10,7 @@ import type { BotFeature, CardActionSpec } from '../feature';
 
 const submitDevice: CardActionSpec<Record<string, unknown>> = {
   verb: VERBS.deviceSubmit,
-  audience: 'operators',
+  audience: 'operator',
   handle: async (turn, data) => {
     const previous = await runOf(turn, data.runId);
     if (!previous) return STALE_CARD;

@@ -5,7 +5,8 @@
  * The channel gets its own copy of the run, because a card's run id is only
  * honoured in the conversation it was posted in — so Re-run works there.
  */
-import { OWNER_NAMES, type EscalationPayload } from '../../actions/escalation';
+import { routeOwnerLabel } from '../../model/owners';
+import type { EscalationPayload } from '../../actions/escalation';
 import { escalationCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import { logger } from '../../logger';
@@ -13,18 +14,18 @@ import type { ChannelRoute } from '../../store/routes';
 import { personOf, runOf, STALE_CARD } from '../actionTurn';
 import { verdictCardFor } from '../diagnosisRuns';
 import type { BotFeature, CardActionSpec, Turn } from '../feature';
-import type { DiagnosisRun } from '../runs';
+import type { RunRecord } from '../runs';
 import { postCardTo } from '../sendCard';
 
 /** False when the channel could not be reached (the bot removed from the team, say). */
 async function postToChannel(
   { ctx, services }: Turn,
-  run: DiagnosisRun,
+  run: RunRecord,
   route: ChannelRoute,
   payload: EscalationPayload,
   line: string,
 ): Promise<boolean> {
-  const copy: DiagnosisRun = {
+  const copy: RunRecord = {
     ...run,
     runId: services.runs.newRunId(),
     conversationId: route.conversation.conversation?.id ?? '',
@@ -42,14 +43,14 @@ async function postToChannel(
 
 const escalate: CardActionSpec<{ runId?: unknown }> = {
   verb: VERBS.escalate,
-  audience: 'operators',
+  audience: 'operator',
   handle: async (turn, data) => {
     const run = await runOf(turn, data.runId);
     if (!run) return STALE_CARD;
     const result = await turn.services.actions.escalation.escalate(personOf(turn), run);
     if (result.kind === 'refused') return result.message;
     if (result.route && !(await postToChannel(turn, run, result.route, result.payload, result.summary))) {
-      const team = OWNER_NAMES[result.route.owner];
+      const team = routeOwnerLabel(result.route.owner);
       const undelivered = await turn.services.actions.escalation.undelivered(personOf(turn), result.record);
       const card = verdictCardFor(run, { escalation: undelivered.summary, escalationUndelivered: true });
       return {
@@ -57,7 +58,7 @@ const escalate: CardActionSpec<{ runId?: unknown }> = {
         everyone: card,
       };
     }
-    const escalated: DiagnosisRun = { ...run, escalation: { line: result.summary } };
+    const escalated: RunRecord = { ...run, escalation: { line: result.summary } };
     await turn.services.runs.save(escalated);
     const card = verdictCardFor(escalated);
     return { clicker: result.notice ?? card, everyone: card };

@@ -13,7 +13,7 @@ import { answerInTime } from '../lateAnswer';
 
 const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
   verb: VERBS.passkeyRemove,
-  audience: 'operators',
+  audience: 'operator',
   handle: async (turn, data) => {
     const run = await runOf(turn, data.runId);
     if (!run) return STALE_CARD;
@@ -23,7 +23,7 @@ const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
 
 const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revokeSessions?: unknown }> = {
   verb: VERBS.passkeyRemovalRequest,
-  audience: 'operators',
+  audience: 'operator',
   handle: async (turn, data) => {
     const run = await runOf(turn, data.runId);
     if (!run) return STALE_CARD;
@@ -41,7 +41,7 @@ const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revo
 
 const approve: CardActionSpec<{ requestId?: unknown }> = {
   verb: VERBS.passkeyRemovalApprove,
-  audience: 'tapApprovers',
+  audience: 'approver',
   handle: async (turn, data) =>
     answerInTime(
       turn,
@@ -53,7 +53,7 @@ const approve: CardActionSpec<{ requestId?: unknown }> = {
 
 const deny: CardActionSpec<{ requestId?: unknown }> = {
   verb: VERBS.passkeyRemovalDeny,
-  audience: 'tapApprovers',
+  audience: 'approver',
   handle: async (turn, data) =>
     replyToRemoval(turn, await turn.services.actions.removal.deny(personOf(turn), data.requestId, whereOf(turn))),
 };

@@ -10,7 +10,7 @@ import { sendCard } from '../sendCard';
 
 const recheck: CardActionSpec = {
   verb: VERBS.policyRecheck,
-  audience: 'operators',
+  audience: 'operator',
   handle: async ({ services }) => {
     const card = policyCheckCard(await services.policyCheck.check({ fresh: true }));
     return { clicker: card, everyone: card };
@@ -21,7 +21,7 @@ export const policyCheckFeature: BotFeature = {
   commands: [
     {
       pattern: /^policy\s+check\s*$/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: async ({ ctx, services }) => {
         await sendCard(ctx, policyCheckCard(await services.policyCheck.check()));
       },

@@ -12,7 +12,7 @@ import type { BotFeature, CardActionSpec } from '../feature';
 
 const rerun: CardActionSpec<{ runId?: unknown }> = {
   verb: VERBS.rerun,
-  audience: 'operators',
+  audience: 'operator',
   handle: async (turn, data) => {
     const previous = await runOf(turn, data.runId);
     if (!previous) return STALE_CARD;

@@ -16,7 +16,7 @@ export const routeHereFeature: BotFeature = {
   commands: [
     {
       pattern: /^route\b/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: async (turn, text) => {
         const owner = parseRouteCommand(text);
         if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {

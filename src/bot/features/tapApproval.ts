@@ -17,7 +17,7 @@ export const STILL_ISSUING =
 
 const approve: CardActionSpec<{ requestId?: unknown; replaceExisting?: unknown }> = {
   verb: VERBS.tapApprove,
-  audience: 'tapApprovers',
+  audience: 'approver',
   handle: async (turn, data) =>
     answerInTime(
       turn,
@@ -32,7 +32,7 @@ const approve: CardActionSpec<{ requestId?: unknown; replaceExisting?: unknown }
 
 const deny: CardActionSpec<{ requestId?: unknown }> = {
   verb: VERBS.tapDeny,
-  audience: 'tapApprovers',
+  audience: 'approver',
   handle: async (turn, data) => replyToTap(turn, await turn.services.actions.tap.deny(personOf(turn), data.requestId, whereOf(turn))),
 };
 

@@ -32,7 +32,7 @@ async function claimOpenRequest(turn: Turn, userId: string, requestId: string): 
 
 const requestTap: CardActionSpec<{ runId?: unknown }> = {
   verb: VERBS.tapRequest,
-  audience: 'operators',
+  audience: 'operator',
   handle: async (turn, data) => {
     const run = await runOf(turn, data.runId);
     if (!run) return STALE_CARD;

@@ -8,7 +8,8 @@ import { personName } from '../../context';
 import type { Fido2Configuration, PasskeyProfile, PolicyTarget } from '../../../model/facts';
 import { finding, gapFinding, notEvaluated } from '../../finding';
 import { DOCS } from '../../../model/findingCodes';
-import { isFido2Method, type Fido2Method } from '../../methods';
+import type { Fido2Method } from '../../../model/facts';
+import { isFido2Method } from '../../methods';
 import {
   applicableProfiles,
   describeProfile,
