@@ -8,6 +8,7 @@ import { utcText } from '../diagnosis/wording';
 import type { AccessCheck, Person } from './access';
 import { refuse, type Refusal } from './refusals';
 import type { RunVerdict } from '../model/diagnosisRun';
+import { PasskeyDoctorError } from '../errors/catalog';
 
 /** An unanswered request lapses after a working day; a new one needs a fresh look at the user. */
 export const REQUEST_TTL_MS = 8 * 3_600_000;
@@ -58,14 +59,38 @@ export const targetName = (target: TargetUser): string => target.displayName ?? 
 
 export const timeText = (iso: string): string => utcText(Date.parse(iso));
 
-/** The record after a transition: new state, extra fields, one more history line. */
-export function advance<R extends ApprovalRequest<string, string>>(
+/** One allowed move of a workflow: in state `from`, `event` leads to state `to`. */
+export interface TransitionRow<S extends string, E extends string> {
+  from: S;
+  event: E;
+  to: S;
+}
+
+/** What every approval workflow shares: an approver's click claims it, an approver denies it, or it lapses. */
+export type CommonEvent = 'claim' | 'deny' | 'expire';
+
+/**
+ * The record after `event`: its workflow's table names the new state, and the
+ * record gets the extra fields and one more history line. A move the table
+ * does not list is a bug in the workflow and is never written.
+ */
+export function advance<R extends ApprovalRequest<string, string>, E extends string>(
+  table: ReadonlyArray<TransitionRow<R['state'], E>>,
   record: R,
-  state: R['state'],
+  event: E,
   by: Person,
   at: Date,
   patch: Partial<R> = {},
 ): R {
+  const row = table.find((r) => r.from === record.state && r.event === event);
+  if (!row) {
+    throw new PasskeyDoctorError('INTERNAL', `A ${record.kind} request cannot go from '${record.state}' on '${event}'.`, {
+      requestId: record.id,
+      state: record.state,
+      event,
+    });
+  }
+  const state = row.to;
   return { ...record, ...patch, state, history: [...record.history, { state, by, at: at.toISOString() }] };
 }
 

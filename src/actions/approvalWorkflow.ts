@@ -22,8 +22,9 @@ import {
   type ApprovalRequest,
   type ClickContext,
   type TargetUser,
+  type TransitionRow,
 } from './approvalRequest';
-import { refuse, type Refusal } from './refusals';
+import { refuse, UNKNOWN_REQUEST, type Refusal } from './refusals';
 
 /**
  * A claim older than this is taken to be orphaned. It is longer than the
@@ -75,6 +76,8 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   protected abstract readonly claimableStates: ReadonlySet<R['state']>;
   /** The state that means "one approver's click is carrying it out". */
   protected abstract readonly claimedState: R['state'];
+  /** Every move a request of this kind may make ({from, event, to}); `advance` enforces it. */
+  protected abstract readonly transitions: ReadonlyArray<TransitionRow<R['state'], string>>;
   /** One line for the shared card. */
   abstract summary(record: R): string;
   /** Why a click cannot act on a request in this state. */
@@ -97,7 +100,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
     const lapsed = await this.expireIfDue(found);
     if (lapsed) return lapsed;
     if (!this.openStates.has(record.state)) return this.refusedOn(record, actor, this.stateRefusal(record));
-    const denied = advance(record, 'denied', actor, this.now(), { deniedBy: actor } as Partial<R>);
+    const denied = advance(this.transitions, record, 'deny', actor, this.now(), { deniedBy: actor } as Partial<R>);
     if (!(await this.base.workflows.swap(found, denied))) return this.lostRace(actor, record);
     await this.audit(this.auditActions.denied, actor, denied);
     return { kind: 'denied', request: denied, summary: this.summary(denied) };
@@ -129,7 +132,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
    */
   protected async claim(found: Versioned<R>, actor: Person, patch: Partial<R> = {}): Promise<{ claimed: R } | CommonResult<R>> {
     const now = this.now();
-    const claimed = advance(found.value, this.claimedState, actor, now, {
+    const claimed = advance(this.transitions, found.value, 'claim', actor, now, {
       ...patch,
       approvedBy: actor,
       approvedAt: now.toISOString(),
@@ -165,7 +168,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
 
   protected async expireIfDue(found: Versioned<R>): Promise<CommonResult<R> | null> {
     if (!this.openStates.has(found.value.state) || !isPastExpiry(found.value, this.now())) return null;
-    const expired = advance(found.value, 'expired', SYSTEM, this.now());
+    const expired = advance(this.transitions, found.value, 'expire', SYSTEM, this.now());
     if (!(await this.base.workflows.swap(found, expired))) return this.lostRace(SYSTEM, found.value);
     await this.audit(this.auditActions.expired, SYSTEM, expired);
     return { kind: 'expired', request: expired, summary: this.summary(expired) };
@@ -189,7 +192,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   protected unknown(actor: Person, requestId: unknown): Refusal {
     // Nothing to attach it to in the audit trail: a forged or stale id names no user.
     logger.warn('click on an unknown request', { kind: this.kind, actorId: actor.id, requestId: typeof requestId === 'string' ? requestId.slice(0, 140) : typeof requestId });
-    return refuse('REQUEST.UNKNOWN', 'Passkey Doctor knows no such request; it may be from another bot or forged.');
+    return refuse('REQUEST.UNKNOWN', UNKNOWN_REQUEST);
   }
 
   protected async audit(what: AuditAction, actor: Person, subject: AuditSubject, note?: string): Promise<void> {

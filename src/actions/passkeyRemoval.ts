@@ -25,7 +25,9 @@ import {
   timeText,
   type ApprovalRequest,
   type ClickContext,
+  type CommonEvent,
   type TargetUser,
+  type TransitionRow,
 } from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { PasskeyWrites } from './ports';
@@ -71,6 +73,21 @@ export interface RemovalWorkflowDeps extends WorkflowDeps {
 
 const OPEN: ReadonlySet<RemovalState> = new Set(['requested', 'failed']);
 
+export type RemovalEvent = CommonEvent | 'removed' | 'failed';
+
+/** Every move a removal request can make; `advance` writes no other. `approved` → `approved` takes over an orphaned claim. */
+export const REMOVAL_TRANSITIONS: ReadonlyArray<TransitionRow<RemovalState, RemovalEvent>> = [
+  { from: 'requested', event: 'claim', to: 'approved' },
+  { from: 'failed', event: 'claim', to: 'approved' },
+  { from: 'approved', event: 'claim', to: 'approved' },
+  { from: 'approved', event: 'removed', to: 'removed' },
+  { from: 'approved', event: 'failed', to: 'failed' },
+  { from: 'requested', event: 'deny', to: 'denied' },
+  { from: 'failed', event: 'deny', to: 'denied' },
+  { from: 'requested', event: 'expire', to: 'expired' },
+  { from: 'failed', event: 'expire', to: 'expired' },
+];
+
 /** One request per run and passkey, so a double click finds the first. Method ids may hold any character. */
 export const removalRequestId = (runId: string, methodId: string): string =>
   `passkey-${runId}-${createHash('sha256').update(methodId).digest('hex').slice(0, 16)}`;
@@ -97,6 +114,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
   protected readonly openStates = OPEN;
   protected readonly claimableStates = OPEN;
   protected readonly claimedState: RemovalState = 'approved';
+  protected readonly transitions = REMOVAL_TRANSITIONS;
 
   constructor(private readonly deps: RemovalWorkflowDeps) {
     super(deps);
@@ -199,7 +217,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
     if (!deleted.ok && deleted.failure.code !== 'NOT_FOUND') {
       const failure = deleted.failure;
       const failed = await this.settle(claimed, (current) =>
-        advance(current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }),
+        advance(REMOVAL_TRANSITIONS, current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }),
       );
       await this.audit('passkey.removal-failed', actor, failed, failure.code);
       return { kind: 'failed', request: failed, summary: this.summary(failed), message: failure.message };
@@ -212,7 +230,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
       else revokeFailure = revoked.failure.message;
     }
     const removed = await this.settle(claimed, (current) =>
-      advance(current, 'removed', actor, this.now(), {
+      advance(REMOVAL_TRANSITIONS, current, 'removed', actor, this.now(), {
         removed: { alreadyGone, sessionsRevoked: claimed.revokeSessions && !revokeFailure, ...(revokeFailure ? { revokeFailure } : {}) },
       }),
     );

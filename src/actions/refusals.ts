@@ -60,6 +60,9 @@ export interface Refusal {
   error?: ErrorCode;
 }
 
+/** The answer to a request id that names nothing: forged, stale, or another bot's. */
+export const UNKNOWN_REQUEST = 'Passkey Doctor knows no such request; it may be from another bot or forged.';
+
 export const refuse = (code: RefusalCode, message: string, suggest?: Refusal['suggest']): Refusal => ({
   kind: 'refused',
   code,

@@ -32,7 +32,7 @@ import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approv
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
 import { planTap, standingRefusal, type TapPlan } from './tapPreChecks';
-import { OPEN, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
+import { OPEN, TAP_TRANSITIONS, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
 import type { RunVerdict } from '../model/diagnosisRun';
 
 export interface TapWorkflowDeps extends WorkflowDeps {
@@ -74,6 +74,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   protected readonly openStates = OPEN;
   protected readonly claimableStates = OPEN;
   protected readonly claimedState: TapState = 'issuing';
+  protected readonly transitions = TAP_TRANSITIONS;
 
   constructor(private readonly deps: TapWorkflowDeps) {
     super(deps);
@@ -192,7 +193,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     const { method, secret } = created.value;
     // From here the pass exists: the approver sees it whatever happens to the records, which follow (and retry) on their own.
     const outcome = (current: TapRecord): TapRecord =>
-      advance(current, 'issued', actor, this.now(), {
+      advance(TAP_TRANSITIONS, current, 'issued', actor, this.now(), {
         issued: {
           methodId: method.id,
           validFrom: method.startDateTime,
@@ -217,7 +218,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     // The cached policy said the lifetime was fine and Graph disagrees: the next attempt must read the policy afresh.
     if (failure.code === 'TAP_LIFETIME_OUT_OF_RANGE') this.deps.facts.invalidateTenantSnapshot();
     const failed = await this.settle(claimed, (current) =>
-      advance(current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }),
+      advance(TAP_TRANSITIONS, current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }),
     );
     await this.audit('tap.failed', actor, failed, failure.code);
     return { kind: 'failed', request: failed, summary: tapSummary(failed), message: failure.message };
@@ -229,7 +230,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     existing: { methodId: string; validUntil: string | null },
   ): Promise<TapResult> {
     const now = this.now();
-    const approved = advance(found.value, 'approved', actor, now, {
+    const approved = advance(TAP_TRANSITIONS, found.value, 'ask-to-replace', actor, now, {
       approvedBy: actor,
       approvedAt: now.toISOString(),
       replaces: existing,

@@ -15,5 +15,5 @@ export const personOf = ({ actor }: Turn): Person => actor;
 
 export const whereOf = ({ ctx }: Turn): ClickContext => ({ conversationId: ctx.activity.conversation.id });
 
-export const runOf = ({ ctx, services }: Turn, runId: unknown): Promise<RunRecord | undefined> =>
+export const runOf = ({ ctx, services }: Turn, runId: string): Promise<RunRecord | undefined> =>
   services.runs.find(runId, ctx.activity.conversation.id);

@@ -5,6 +5,7 @@
  * cards and logging, so a new feature (TAP, escalation, …) cannot forget them.
  */
 import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod';
 import type { ActionServices } from '../actions/actionServices';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { HelpOptions } from '../cards/helpView';
@@ -67,17 +68,22 @@ export interface ClickReply {
   everyone?: AdaptiveCardJson;
 }
 
-export interface CardActionSpec<TData = Record<string, unknown>> {
+export interface CardActionSpec<TData> {
   verb: string;
   audience: Role;
+  /** What `data` must hold (src/bot/cardData.ts); the guard parses it, so `handle` sees only what fits. */
+  data: z.ZodType<TData, z.ZodTypeDef, unknown>;
+  /** The clicker's answer when the data does not fit: the card is stale, or not one of ours. */
+  misfit: string;
   /**
-   * `data` is whatever the client sent: only ids are meaningful and none is
-   * trusted. A string is a line for the clicker only.
+   * `data` holds ids of the right shape, none of them trusted: the store and
+   * the workflows decide what they name. A string is a line for the clicker only.
    */
   handle(turn: Turn, data: TData): Promise<ClickReply | string>;
 }
 
 export interface BotFeature {
   commands?: CommandSpec[];
-  cardActions?: Array<CardActionSpec<never>>;
+  /** Each spec's `data` schema and `handle` agree by construction, so the list may hold them as `unknown`. */
+  cardActions?: Array<CardActionSpec<unknown>>;
 }

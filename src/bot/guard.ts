@@ -93,7 +93,7 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
  * that is shown once (a Temporary Access Pass). teams-ai sends nothing more
  * once a click is answered, so the empty string returned to it is unused.
  */
-export function guardCardAction(services: BotServices, spec: CardActionSpec<never>) {
+export function guardCardAction(services: BotServices, spec: CardActionSpec<unknown>) {
   return async (ctx: TurnContext, _state: unknown, data: unknown): Promise<string> => {
     const started = Date.now();
     const actor = actorOf(ctx, services);
@@ -108,8 +108,14 @@ export function guardCardAction(services: BotServices, spec: CardActionSpec<neve
         await answerClick(ctx, refusal.message);
         return '';
       }
-      const payload = typeof data === 'object' && data !== null ? data : {};
-      const reply = await spec.handle({ ctx, services, actor }, payload as never);
+      const parsed = spec.data.safeParse(data);
+      if (!parsed.success) {
+        logger.warn('card data does not fit its action', { ...what, fields: parsed.error.issues.map((i) => i.path.join('.')).slice(0, 5) });
+        recordTurn('click', spec.verb, 'refused', Date.now() - started);
+        await answerClick(ctx, spec.misfit);
+        return '';
+      }
+      const reply = await spec.handle({ ctx, services, actor }, parsed.data);
       const { clicker, everyone } = typeof reply === 'string' ? { clicker: reply, everyone: undefined } : reply;
       await answerClick(ctx, clicker);
       if (everyone) await replaceCardForEveryone(ctx, everyone);

@@ -7,10 +7,13 @@ import { runOf, STALE_CARD } from '../actionTurn';
 import { parseDeviceForm } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature, CardActionSpec } from '../feature';
+import { deviceFormData, type DeviceFormData } from '../cardData';
 
-const submitDevice: CardActionSpec<Record<string, unknown>> = {
+const submitDevice: CardActionSpec<DeviceFormData> = {
   verb: VERBS.deviceSubmit,
   audience: 'operator',
+  data: deviceFormData,
+  misfit: STALE_CARD,
   handle: async (turn, data) => {
     const previous = await runOf(turn, data.runId);
     if (!previous) return STALE_CARD;

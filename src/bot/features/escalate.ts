@@ -16,6 +16,7 @@ import { verdictCardFor } from '../diagnosisRuns';
 import type { BotFeature, CardActionSpec, Turn } from '../feature';
 import type { RunRecord } from '../runs';
 import { postCardTo } from '../sendCard';
+import { runData, type RunData } from '../cardData';
 
 /** False when the channel could not be reached (the bot removed from the team, say). */
 async function postToChannel(
@@ -41,9 +42,11 @@ async function postToChannel(
   }
 }
 
-const escalate: CardActionSpec<{ runId?: unknown }> = {
+const escalate: CardActionSpec<RunData> = {
   verb: VERBS.escalate,
   audience: 'operator',
+  data: runData,
+  misfit: STALE_CARD,
   handle: async (turn, data) => {
     const run = await runOf(turn, data.runId);
     if (!run) return STALE_CARD;

@@ -10,10 +10,14 @@ import { replyToRemoval } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, CardActionSpec } from '../feature';
 import { answerInTime } from '../lateAnswer';
+import { UNKNOWN_REQUEST } from '../../actions/refusals';
+import { removalRequestData, requestData, runData, type RemovalRequestData, type RequestData, type RunData } from '../cardData';
 
-const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
+const listPasskeys: CardActionSpec<RunData> = {
   verb: VERBS.passkeyRemove,
   audience: 'operator',
+  data: runData,
+  misfit: STALE_CARD,
   handle: async (turn, data) => {
     const run = await runOf(turn, data.runId);
     if (!run) return STALE_CARD;
@@ -21,27 +25,29 @@ const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
   },
 };
 
-const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revokeSessions?: unknown }> = {
+const requestRemoval: CardActionSpec<RemovalRequestData> = {
   verb: VERBS.passkeyRemovalRequest,
   audience: 'operator',
+  data: removalRequestData,
+  misfit: STALE_CARD,
   handle: async (turn, data) => {
     const run = await runOf(turn, data.runId);
     if (!run) return STALE_CARD;
-    // Input.Toggle sends its value as the string "true".
-    const revokeSessions = data.revokeSessions === 'true' || data.revokeSessions === true;
     const place = await placeForApproval(turn);
     if (place.kind === 'refused') return place.message;
     const result = await turn.services.actions.removal.request(personOf(turn), run, data.methodId, {
       ...whereFor(turn, place),
-      revokeSessions,
+      revokeSessions: data.revokeSessions,
     });
     return replyToRemoval(turn, result, place);
   },
 };
 
-const approve: CardActionSpec<{ requestId?: unknown }> = {
+const approve: CardActionSpec<RequestData> = {
   verb: VERBS.passkeyRemovalApprove,
   audience: 'approver',
+  data: requestData,
+  misfit: UNKNOWN_REQUEST,
   handle: async (turn, data) =>
     answerInTime(
       turn,
@@ -51,9 +57,11 @@ const approve: CardActionSpec<{ requestId?: unknown }> = {
     ),
 };
 
-const deny: CardActionSpec<{ requestId?: unknown }> = {
+const deny: CardActionSpec<RequestData> = {
   verb: VERBS.passkeyRemovalDeny,
   audience: 'approver',
+  data: requestData,
+  misfit: UNKNOWN_REQUEST,
   handle: async (turn, data) =>
     replyToRemoval(turn, await turn.services.actions.removal.deny(personOf(turn), data.requestId, whereOf(turn))),
 };

@@ -9,10 +9,13 @@ import { runOf, STALE_CARD } from '../actionTurn';
 import { escalationRerunCard } from '../../cards/render';
 import { diagnoseAndRecord, verdictCardFor } from '../diagnosisRuns';
 import type { BotFeature, CardActionSpec } from '../feature';
+import { runData, type RunData } from '../cardData';
 
-const rerun: CardActionSpec<{ runId?: unknown }> = {
+const rerun: CardActionSpec<RunData> = {
   verb: VERBS.rerun,
   audience: 'operator',
+  data: runData,
+  misfit: STALE_CARD,
   handle: async (turn, data) => {
     const previous = await runOf(turn, data.runId);
     if (!previous) return STALE_CARD;

@@ -12,6 +12,7 @@ import { personOf, runOf, STALE_CARD } from '../actionTurn';
 import { replyToTap } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, CardActionSpec, Turn } from '../feature';
+import { runData, type RunData } from '../cardData';
 
 /**
  * Claims the user's one open TAP request for this card's request; the
@@ -30,9 +31,11 @@ async function claimOpenRequest(turn: Turn, userId: string, requestId: string): 
   return `${open.requestedBy.name} already requested a pass for ${targetName(open.target)} at ${timeText(open.requestedAt)}; approve or deny that one (it waits until ${timeText(open.expiresAt)}).`;
 }
 
-const requestTap: CardActionSpec<{ runId?: unknown }> = {
+const requestTap: CardActionSpec<RunData> = {
   verb: VERBS.tapRequest,
   audience: 'operator',
+  data: runData,
+  misfit: STALE_CARD,
   handle: async (turn, data) => {
     const run = await runOf(turn, data.runId);
     if (!run) return STALE_CARD;
