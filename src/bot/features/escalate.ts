@@ -11,12 +11,12 @@ import { escalationCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import { logger } from '../../logger';
 import type { ChannelRoute } from '../../store/routes';
-import { personOf, runOf, STALE_CARD } from '../actionTurn';
+import { personOf, runAction } from '../actionTurn';
 import { verdictCardFor } from '../diagnosisRuns';
-import type { BotFeature, CardActionSpec, Turn } from '../feature';
+import type { BotFeature, Turn } from '../feature';
 import type { RunRecord } from '../runs';
 import { postCardTo } from '../sendCard';
-import { runData, type RunData } from '../cardData';
+import { runData } from '../cardData';
 
 /** False when the channel could not be reached (the bot removed from the team, say). */
 async function postToChannel(
@@ -42,14 +42,11 @@ async function postToChannel(
   }
 }
 
-const escalate: CardActionSpec<RunData> = {
+const escalate = runAction({
   verb: VERBS.escalate,
   audience: 'operator',
   data: runData,
-  misfit: STALE_CARD,
-  handle: async (turn, data) => {
-    const run = await runOf(turn, data.runId);
-    if (!run) return STALE_CARD;
+  handle: async (turn, run) => {
     const result = await turn.services.actions.escalation.escalate(personOf(turn), run);
     if (result.kind === 'refused') return result.message;
     if (result.route && !(await postToChannel(turn, run, result.route, result.payload, result.summary))) {
@@ -66,6 +63,6 @@ const escalate: CardActionSpec<RunData> = {
     const card = verdictCardFor(escalated);
     return { clicker: result.notice ?? card, everyone: card };
   },
-};
+});
 
 export const escalateFeature: BotFeature = { cardActions: [escalate] };

@@ -5,34 +5,26 @@
  * against the user's passkeys now, and the user comes from the stored run.
  */
 import { VERBS } from '../../cards/verbs';
-import { personOf, runOf, STALE_CARD, whereOf } from '../actionTurn';
+import { personOf, runAction, whereOf } from '../actionTurn';
 import { replyToRemoval } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, CardActionSpec } from '../feature';
 import { answerInTime } from '../lateAnswer';
 import { UNKNOWN_REQUEST } from '../../actions/refusals';
-import { removalRequestData, requestData, runData, type RemovalRequestData, type RequestData, type RunData } from '../cardData';
+import { removalRequestData, requestData, runData, type RequestData } from '../cardData';
 
-const listPasskeys: CardActionSpec<RunData> = {
+const listPasskeys = runAction({
   verb: VERBS.passkeyRemove,
   audience: 'operator',
   data: runData,
-  misfit: STALE_CARD,
-  handle: async (turn, data) => {
-    const run = await runOf(turn, data.runId);
-    if (!run) return STALE_CARD;
-    return replyToRemoval(turn, await turn.services.actions.removal.list(personOf(turn), run));
-  },
-};
+  handle: async (turn, run) => replyToRemoval(turn, await turn.services.actions.removal.list(personOf(turn), run)),
+});
 
-const requestRemoval: CardActionSpec<RemovalRequestData> = {
+const requestRemoval = runAction({
   verb: VERBS.passkeyRemovalRequest,
   audience: 'operator',
   data: removalRequestData,
-  misfit: STALE_CARD,
-  handle: async (turn, data) => {
-    const run = await runOf(turn, data.runId);
-    if (!run) return STALE_CARD;
+  handle: async (turn, run, data) => {
     const place = await placeForApproval(turn);
     if (place.kind === 'refused') return place.message;
     const result = await turn.services.actions.removal.request(personOf(turn), run, data.methodId, {
@@ -41,7 +33,7 @@ const requestRemoval: CardActionSpec<RemovalRequestData> = {
     });
     return replyToRemoval(turn, result, place);
   },
-};
+});
 
 const approve: CardActionSpec<RequestData> = {
   verb: VERBS.passkeyRemovalApprove,

@@ -5,20 +5,17 @@
  * An escalated card keeps its escalation (see DiagnosisRun.escalation).
  */
 import { VERBS } from '../../cards/verbs';
-import { runOf, STALE_CARD } from '../actionTurn';
+import { runAction } from '../actionTurn';
 import { escalationRerunCard } from '../../cards/render';
 import { diagnoseAndRecord, verdictCardFor } from '../diagnosisRuns';
-import type { BotFeature, CardActionSpec } from '../feature';
-import { runData, type RunData } from '../cardData';
+import type { BotFeature } from '../feature';
+import { runData } from '../cardData';
 
-const rerun: CardActionSpec<RunData> = {
+const rerun = runAction({
   verb: VERBS.rerun,
   audience: 'operator',
   data: runData,
-  misfit: STALE_CARD,
-  handle: async (turn, data) => {
-    const previous = await runOf(turn, data.runId);
-    if (!previous) return STALE_CARD;
+  handle: async (turn, previous) => {
     const { run, card } = await diagnoseAndRecord(turn, { subject: previous.subject, device: previous.device, compare: true });
     if (!previous.escalation) return { clicker: card, everyone: card };
     // An escalated card stays escalated: the new verdict under the escalation, never a second Escalate.
@@ -29,6 +26,6 @@ const rerun: CardActionSpec<RunData> = {
       : verdictCardFor(kept);
     return { clicker: updated, everyone: updated };
   },
-};
+});
 
 export const rerunFeature: BotFeature = { cardActions: [rerun] };
