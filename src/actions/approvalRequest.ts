@@ -9,6 +9,7 @@ import type { AccessCheck, Person } from './access';
 import { refuse, type Refusal } from './refusals';
 import type { RunVerdict } from '../model/diagnosisRun';
 import { PasskeyDoctorError } from '../errors/catalog';
+import { isWellFormedId } from '../store/workflowStore';
 
 /** An unanswered request lapses after a working day; a new one needs a fresh look at the user. */
 export const REQUEST_TTL_MS = 8 * 3_600_000;
@@ -97,6 +98,42 @@ export function advance<R extends ApprovalRequest<string, string>, E extends str
 export function targetOf(run: RunVerdict): TargetUser | null {
   const user = run.verdict.user;
   return user ? { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName } : null;
+}
+
+/** Where a "request" click on a verdict card stands after the checks every workflow makes first. */
+export type Opening =
+  | { ok: true; target: TargetUser; rootCause: string | null }
+  | {
+      ok: false;
+      refusal: Refusal;
+      target: TargetUser | null;
+      rootCause: string | null;
+      /** Refused for who clicked (role, configuration): an attempt the audit trail keeps when the run names a user. */
+      aboutClicker: boolean;
+    };
+
+/**
+ * The opening every workflow's request shares: the clicker is an operator
+ * now, whatever else the workflow needs first (`also`), the run names a user
+ * (`noUser` says what is missing without one), and the run id is one of ours.
+ */
+export async function openRequest(
+  access: AccessCheck,
+  actor: Person,
+  run: RunVerdict,
+  noUser: string,
+  also: () => Refusal | null = () => null,
+): Promise<Opening> {
+  const target = targetOf(run);
+  const rootCause = run.verdict.rootCause?.code ?? null;
+  const clicker = (await access.require(actor, 'operator')) ?? also();
+  if (clicker) return { ok: false, refusal: clicker, target, rootCause, aboutClicker: true };
+  if (!target) return { ok: false, refusal: refuse('TARGET.NOT_FOUND', noUser), target, rootCause, aboutClicker: false };
+  if (!isWellFormedId(run.runId)) {
+    const refusal = refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+    return { ok: false, refusal, target, rootCause, aboutClicker: false };
+  }
+  return { ok: true, target, rootCause };
 }
 
 export function conversationRefusal(record: ApprovalRequest<string, string>, where: ClickContext): Refusal | null {

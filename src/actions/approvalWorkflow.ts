@@ -16,6 +16,7 @@ import { Outbox } from './outbox';
 import {
   SYSTEM,
   advance,
+  openRequest,
   approverRefusal,
   conversationRefusal,
   isPastExpiry,
@@ -25,6 +26,7 @@ import {
   type TransitionRow,
 } from './approvalRequest';
 import { refuse, UNKNOWN_REQUEST, type Refusal } from './refusals';
+import type { RunVerdict } from '../model/diagnosisRun';
 
 /**
  * A claim older than this is taken to be orphaned. It is longer than the
@@ -52,6 +54,10 @@ export interface AuditSubject {
   target: TargetUser;
   rootCause: string | null;
 }
+
+type RefusalOf<R> = Refusal & { request?: R };
+/** Refuses and records the refusal in the audit trail. */
+type AuditedRefusal<R> = (refusal: Refusal, request?: R) => Promise<RefusalOf<R>>;
 
 /** Results every approval workflow can give besides its own. */
 export type CommonResult<R> =
@@ -159,6 +165,27 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
       if (await this.base.workflows.swap(current, next)) return next;
     }
     throw new PasskeyDoctorError('STORE_CONFLICT', `Could not record the outcome of ${claimed.id}: the request kept changing.`, { requestId: claimed.id });
+  }
+
+  /**
+   * The shared opening of a request click (see openRequest), and the way the
+   * rest of `request` refuses: with an audit entry naming the user and the
+   * diagnosis's root cause.
+   */
+  protected async openRequest(
+    actor: Person,
+    run: RunVerdict,
+    noUser: string,
+    also?: () => Refusal | null,
+  ): Promise<{ refused: RefusalOf<R> } | { target: TargetUser; rootCause: string | null; refuse: AuditedRefusal<R> }> {
+    const opening = await openRequest(this.base.access, actor, run, noUser, also);
+    const refuseAudited: AuditedRefusal<R> = async (refusal, request) => {
+      const { target, rootCause } = opening;
+      if (target) await this.audit(this.auditActions.refused, actor, { id: request?.id ?? null, target, rootCause }, refusal.code);
+      return request ? { ...refusal, request } : refusal;
+    };
+    if (!opening.ok) return { refused: opening.aboutClicker ? await refuseAudited(opening.refusal) : opening.refusal };
+    return { target: opening.target, rootCause: opening.rootCause, refuse: refuseAudited };
   }
 
   protected async load(requestId: unknown): Promise<Versioned<R> | undefined> {

@@ -14,9 +14,9 @@ import type { AuditEntry, AuditTrail } from '../store/auditTrail';
 import { routeOwnerLabel, type RouteOwner } from '../model/owners';
 import type { ChannelRoute, EscalationRoutes } from '../store/routes';
 import type { Versioned } from '../store/versionedStore';
-import { isWellFormedId, type WorkflowStore } from '../store/workflowStore';
+import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
-import { targetName, targetOf, timeText, type TargetUser } from './approvalRequest';
+import { openRequest, targetName, timeText, type TargetUser } from './approvalRequest';
 import type { UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
 import type { RunVerdict } from '../model/diagnosisRun';
@@ -162,12 +162,9 @@ export class Escalation {
 
   /** "Escalate" on a verdict card. */
   async escalate(actor: Person, run: RunVerdict): Promise<EscalationResult> {
-    const notOperator = await this.deps.access.require(actor, 'operator');
-    if (notOperator) return notOperator;
-    const target = targetOf(run);
-    if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user; there is nothing to escalate.');
-    if (!isWellFormedId(run.runId))
-      return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+    const opening = await openRequest(this.deps.access, actor, run, 'This diagnosis found no user; there is nothing to escalate.');
+    if (!opening.ok) return opening.refusal;
+    const { target, rootCause } = opening;
     const owner = ownerOf(run.verdict);
     if (!owner) return refuse('ESCALATION.NO_OWNER', 'Nothing in this verdict fails or warns, so there is no team to escalate to.');
     const route = (await this.deps.routes.get(owner)) ?? null;
@@ -181,7 +178,7 @@ export class Escalation {
       state: 'sent',
       owner,
       target,
-      rootCause: run.verdict.rootCause?.code ?? null,
+      rootCause,
       escalatedBy: actor,
       escalatedAt: now.toISOString(),
       delivery: { channel: !!route, webhook: this.deps.webhookUrl ? 'posted' : 'not-configured' },

@@ -15,7 +15,6 @@
 import { createHash } from 'node:crypto';
 import { authenticatorName } from '../catalog/authenticators';
 import type { Fido2Method } from '../model/facts';
-import { isWellFormedId } from '../store/workflowStore';
 import type { Person } from './access';
 import {
   REQUEST_TTL_MS,
@@ -161,17 +160,9 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
     methodId: unknown,
     options: ClickContext & { revokeSessions?: boolean } = {},
   ): Promise<RemovalResult> {
-    const target = targetOf(run);
-    const rootCause = run.verdict.rootCause?.code ?? null;
-    const refused = async (refusal: Refusal, request?: RemovalRecord): Promise<RemovalResult> => {
-      if (target) await this.audit('passkey.removal-refused', actor, { id: request?.id ?? null, target, rootCause }, refusal.code);
-      return request ? { ...refusal, request } : refusal;
-    };
-    const notOperator = await this.deps.access.require(actor, 'operator');
-    if (notOperator) return refused(notOperator);
-    if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user, so there are no passkeys to remove.');
-    if (!isWellFormedId(run.runId))
-      return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+    const opened = await this.openRequest(actor, run, 'This diagnosis found no user, so there are no passkeys to remove.');
+    if ('refused' in opened) return opened.refused;
+    const { target, rootCause, refuse: refused } = opened;
     // The id comes from card data: it must name a passkey this user has now.
     const passkeys = await this.deps.writes.listPasskeys(target.id);
     if (!passkeys.ok) return refused(refuse('GRAPH.FAILED', passkeys.failure.message));

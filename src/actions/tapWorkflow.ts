@@ -17,13 +17,11 @@ import type { WriteFailure, WriteResult, CreatedTap } from '../graph/writes';
 import { logger } from '../logger';
 import type { HourlyLimit } from '../store/rateLimit';
 import type { Versioned } from '../store/versionedStore';
-import { isWellFormedId } from '../store/workflowStore';
 import type { Person } from './access';
 import {
   REQUEST_TTL_MS,
   advance,
   targetName,
-  targetOf,
   timeText,
   type ClickContext,
   type TargetUser,
@@ -86,25 +84,13 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
 
   /** "Request TAP" on a verdict card. `run` comes from the bot's store, looked up by the card's run id. */
   async request(actor: Person, run: RunVerdict, where: ClickContext = {}): Promise<TapResult> {
-    const target = targetOf(run);
-    const rootCause = run.verdict.rootCause?.code ?? null;
-    const refused = async (refusal: Refusal, request?: TapRecord): Promise<TapResult> => {
-      if (target) await this.audit('tap.refused', actor, { id: request?.id ?? null, target, rootCause }, refusal.code);
-      return request ? { ...refusal, request } : refusal;
-    };
-    const notOperator = await this.deps.access.require(actor, 'operator');
-    if (notOperator) return refused(notOperator);
-    if (!this.deps.access.groups.approvers) {
-      return refused(
-        refuse(
-          'AUTH.NOT_CONFIGURED',
-          'Temporary Access Pass issuance is off: TAP_APPROVERS_GROUP_ID is not set, so nobody could approve it.',
-        ),
-      );
-    }
-    if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user, so there is nobody to issue a pass to.');
-    if (!isWellFormedId(run.runId))
-      return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+    const opened = await this.openRequest(actor, run, 'This diagnosis found no user, so there is nobody to issue a pass to.', () =>
+      this.deps.access.groups.approvers
+        ? null
+        : refuse('AUTH.NOT_CONFIGURED', 'Temporary Access Pass issuance is off: TAP_APPROVERS_GROUP_ID is not set, so nobody could approve it.'),
+    );
+    if ('refused' in opened) return opened.refused;
+    const { target, rootCause, refuse: refused } = opened;
 
     const id = tapRequestId(run.runId);
     const existing = await this.deps.workflows.get<TapRecord>(id);
