@@ -67,6 +67,10 @@ export interface TransitionRow<S extends string, E extends string> {
   to: S;
 }
 
+/** The states a table lets `event` leave from. */
+export const statesWith = <S extends string, E extends string>(table: ReadonlyArray<TransitionRow<S, E>>, event: E): ReadonlySet<S> =>
+  new Set(table.filter((row) => row.event === event).map((row) => row.from));
+
 /** What every approval workflow shares: an approver's click claims it, an approver denies it, or it lapses. */
 export type CommonEvent = 'claim' | 'deny' | 'expire';
 

@@ -17,6 +17,7 @@ import {
   SYSTEM,
   advance,
   openRequest,
+  statesWith,
   approverRefusal,
   conversationRefusal,
   isPastExpiry,
@@ -76,14 +77,20 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
 
   protected abstract readonly kind: R['kind'];
   protected abstract readonly auditActions: { refused: AuditAction; expired: AuditAction; denied: AuditAction };
-  /** States a request can still be denied or lapse in. */
-  protected abstract readonly openStates: ReadonlySet<R['state']>;
-  /** States from which an approver's click may start carrying the request out. */
-  protected abstract readonly claimableStates: ReadonlySet<R['state']>;
   /** The state that means "one approver's click is carrying it out". */
   protected abstract readonly claimedState: R['state'];
   /** Every move a request of this kind may make ({from, event, to}); `advance` enforces it. */
   protected abstract readonly transitions: ReadonlyArray<TransitionRow<R['state'], string>>;
+
+  /** States a request can still be denied in (and so lapse in): read from the table. */
+  protected get openStates(): ReadonlySet<R['state']> {
+    return statesWith(this.transitions, 'deny');
+  }
+
+  /** States from which an approver's click may start carrying the request out; the claimed state only once its claim is stale. */
+  protected get claimableStates(): ReadonlySet<R['state']> {
+    return new Set([...statesWith(this.transitions, 'claim')].filter((state) => state !== this.claimedState));
+  }
   /** One line for the shared card. */
   abstract summary(record: R): string;
   /** Why a click cannot act on a request in this state. */

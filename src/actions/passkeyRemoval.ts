@@ -70,8 +70,6 @@ export interface RemovalWorkflowDeps extends WorkflowDeps {
   writes: PasskeyWrites;
 }
 
-const OPEN: ReadonlySet<RemovalState> = new Set(['requested', 'failed']);
-
 export type RemovalEvent = CommonEvent | 'removed' | 'failed';
 
 /** Every move a removal request can make; `advance` writes no other. `approved` → `approved` takes over an orphaned claim. */
@@ -110,8 +108,6 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
     expired: 'passkey.removal-expired',
     denied: 'passkey.removal-denied',
   } as const;
-  protected readonly openStates = OPEN;
-  protected readonly claimableStates = OPEN;
   protected readonly claimedState: RemovalState = 'approved';
   protected readonly transitions = REMOVAL_TRANSITIONS;
 

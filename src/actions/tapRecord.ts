@@ -9,7 +9,7 @@
  *       └──time──► expired   (from requested, approved or failed)
  */
 import { durationText } from '../diagnosis/wording';
-import { targetName, timeText, type ApprovalRequest, type CommonEvent, type TransitionRow } from './approvalRequest';
+import { statesWith, targetName, timeText, type ApprovalRequest, type CommonEvent, type TransitionRow } from './approvalRequest';
 
 export type TapState = 'requested' | 'approved' | 'issuing' | 'issued' | 'denied' | 'failed' | 'expired';
 
@@ -26,9 +26,6 @@ export interface TapRecord extends ApprovalRequest<'tap', TapState> {
   replaces?: { methodId: string; validUntil: string | null };
   issued?: IssuedTapFacts;
 }
-
-/** Still waiting for an answer: an approver may issue from here, or deny, or the request may lapse. */
-export const OPEN: ReadonlySet<TapState> = new Set(['requested', 'approved', 'failed']);
 
 export type TapEvent = CommonEvent | 'ask-to-replace' | 'issued' | 'failed';
 
@@ -51,6 +48,9 @@ export const TAP_TRANSITIONS: ReadonlyArray<TransitionRow<TapState, TapEvent>> =
   { from: 'approved', event: 'expire', to: 'expired' },
   { from: 'failed', event: 'expire', to: 'expired' },
 ];
+
+/** Still waiting for an answer: an approver may issue from here, or deny, or the request may lapse. */
+export const OPEN: ReadonlySet<TapState> = statesWith(TAP_TRANSITIONS, 'deny');
 
 /** One line for the shared card: who asked, where it stands. Never the pass. */
 export function tapSummary(record: TapRecord): string {

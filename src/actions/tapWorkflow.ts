@@ -30,7 +30,7 @@ import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approv
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
 import { planTap, standingRefusal, type TapPlan } from './tapPreChecks';
-import { OPEN, TAP_TRANSITIONS, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
+import { TAP_TRANSITIONS, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
 import type { RunVerdict } from '../model/diagnosisRun';
 
 export interface TapWorkflowDeps extends WorkflowDeps {
@@ -69,8 +69,6 @@ const validUntilOf = (startIso: string | null, lifetimeInMinutes: number | null)
 export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   protected readonly kind = 'tap';
   protected readonly auditActions = { refused: 'tap.refused', expired: 'tap.expired', denied: 'tap.denied' } as const;
-  protected readonly openStates = OPEN;
-  protected readonly claimableStates = OPEN;
   protected readonly claimedState: TapState = 'issuing';
   protected readonly transitions = TAP_TRANSITIONS;
 
