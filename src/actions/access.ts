@@ -4,22 +4,18 @@
  * data and earlier answers are never trusted, so removing someone from the
  * group takes effect on their next click.
  */
+import { isPasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
+import type { Person, Role } from '../model/people';
 import type { GroupMembership } from './ports';
 import { refuse, type Refusal } from './refusals';
 
-/** Someone who clicked: the Entra object id from the activity (`from.aadObjectId`) and a display name. */
-export interface Person {
-  id: string;
-  name: string;
-}
+export type { Person, Role } from '../model/people';
 
 export interface RoleGroups {
   operators: string | undefined;
   approvers: string | undefined;
 }
-
-export type Role = 'operator' | 'approver';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,7 +24,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Graph. Fails closed: an id that is not a GUID is refused without asking;
  * a Graph error propagates for the caller to refuse on.
  */
-export async function holdsGroup(directory: GroupMembership, userId: string | undefined, groupId: string): Promise<boolean> {
+async function holdsGroup(directory: GroupMembership, userId: string | undefined, groupId: string): Promise<boolean> {
   if (!userId || !GUID.test(userId)) return false;
   const groups = await directory.memberGroups(userId, [groupId]);
   return [...groups].some((id) => id.toLowerCase() === groupId.toLowerCase());
@@ -52,7 +48,13 @@ export class AccessCheck {
       holds = await holdsGroup(this.directory, person.id, groupId);
     } catch (error) {
       logger.warn('membership check failed', { role, error });
-      return refuse('AUTH.CHECK_FAILED', 'Could not check your group membership in Microsoft Entra right now, so nothing was done. Try again in a minute.');
+      // Say what Graph said (a missing permission names itself); anything else gets the general sentence.
+      const known = isPasskeyDoctorError(error);
+      const refusal = refuse(
+        'AUTH.CHECK_FAILED',
+        `Could not check your group membership in Microsoft Entra, so nothing was done.${known ? ` ${error.message}` : ' Try again in a minute.'}`,
+      );
+      return known ? { ...refusal, error: error.code } : refusal;
     }
     return holds ? null : this.notHolding(role);
   }
@@ -73,7 +75,7 @@ export class AccessCheck {
 
   private notHolding(role: Role): Refusal {
     return role === 'operator'
-      ? refuse('AUTH.NOT_OPERATOR', 'Only help-desk operators (members of the Passkey Doctor operators group) can do this.')
-      : refuse('AUTH.NOT_APPROVER', 'Only TAP approvers (members of the TAP approvers group) can approve or deny this.');
+      ? refuse('AUTH.NOT_OPERATOR', 'Only members of the Passkey Doctor operators group can do this, so nothing was looked up.')
+      : refuse('AUTH.NOT_APPROVER', 'Only members of the TAP approvers group can do this, so nothing was changed.');
   }
 }

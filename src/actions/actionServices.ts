@@ -5,7 +5,7 @@
  */
 import type { Storage } from 'botbuilder';
 import type { AppConfig } from '../config/schema';
-import type { RetryPolicy } from '../graph/batch';
+import type { RetryPolicy } from '../graph/retryPolicy';
 import type { GraphGateway } from '../graph/gateway';
 import { GraphWrites } from '../graph/writes';
 import { AuditTrail } from '../store/auditTrail';
@@ -14,11 +14,12 @@ import { EscalationRoutes } from '../store/routes';
 import { VersionedStore } from '../store/versionedStore';
 import { WorkflowStore } from '../store/workflowStore';
 import { AccessCheck, type Person, type RoleGroups } from './access';
-import { targetOf, type DiagnosisRun } from './approvalRequest';
+import { targetOf } from './approvalRequest';
 import { Escalation, type WebhookPoster } from './escalation';
 import { Outbox } from './outbox';
 import { PasskeyRemovalWorkflow } from './passkeyRemoval';
 import { TapWorkflow } from './tapWorkflow';
+import type { RunVerdict } from '../model/diagnosisRun';
 
 export interface ActionServices {
   tap: TapWorkflow;
@@ -29,7 +30,7 @@ export interface ActionServices {
   /** Records still being retried after an action was taken; drained (briefly) at shutdown. */
   outbox: Outbox;
   /** Appends a diagnosis to the audit trail (the bot calls it after each `diagnose`). */
-  recordDiagnosis(actor: Person, run: DiagnosisRun): Promise<void>;
+  recordDiagnosis(actor: Person, run: RunVerdict): Promise<void>;
 }
 
 export interface ActionServicesOptions {

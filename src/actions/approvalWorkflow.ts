@@ -16,14 +16,18 @@ import { Outbox } from './outbox';
 import {
   SYSTEM,
   advance,
+  openRequest,
+  statesWith,
   approverRefusal,
   conversationRefusal,
   isPastExpiry,
   type ApprovalRequest,
   type ClickContext,
   type TargetUser,
+  type TransitionRow,
 } from './approvalRequest';
-import { refuse, type Refusal } from './refusals';
+import { refuse, UNKNOWN_REQUEST, type Refusal } from './refusals';
+import type { RunVerdict } from '../model/diagnosisRun';
 
 /**
  * A claim older than this is taken to be orphaned. It is longer than the
@@ -52,6 +56,10 @@ export interface AuditSubject {
   rootCause: string | null;
 }
 
+type RefusalOf<R> = Refusal & { request?: R };
+/** Refuses and records the refusal in the audit trail. */
+type AuditedRefusal<R> = (refusal: Refusal, request?: R) => Promise<RefusalOf<R>>;
+
 /** Results every approval workflow can give besides its own. */
 export type CommonResult<R> =
   | (Refusal & { request?: R })
@@ -69,12 +77,20 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
 
   protected abstract readonly kind: R['kind'];
   protected abstract readonly auditActions: { refused: AuditAction; expired: AuditAction; denied: AuditAction };
-  /** States a request can still be denied or lapse in. */
-  protected abstract readonly openStates: ReadonlySet<R['state']>;
-  /** States from which an approver's click may start carrying the request out. */
-  protected abstract readonly claimableStates: ReadonlySet<R['state']>;
   /** The state that means "one approver's click is carrying it out". */
   protected abstract readonly claimedState: R['state'];
+  /** Every move a request of this kind may make ({from, event, to}); `advance` enforces it. */
+  protected abstract readonly transitions: ReadonlyArray<TransitionRow<R['state'], string>>;
+
+  /** States a request can still be denied in (and so lapse in): read from the table. */
+  protected get openStates(): ReadonlySet<R['state']> {
+    return statesWith(this.transitions, 'deny');
+  }
+
+  /** States from which an approver's click may start carrying the request out; the claimed state only once its claim is stale. */
+  protected get claimableStates(): ReadonlySet<R['state']> {
+    return new Set([...statesWith(this.transitions, 'claim')].filter((state) => state !== this.claimedState));
+  }
   /** One line for the shared card. */
   abstract summary(record: R): string;
   /** Why a click cannot act on a request in this state. */
@@ -97,7 +113,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
     const lapsed = await this.expireIfDue(found);
     if (lapsed) return lapsed;
     if (!this.openStates.has(record.state)) return this.refusedOn(record, actor, this.stateRefusal(record));
-    const denied = advance(record, 'denied', actor, this.now(), { deniedBy: actor } as Partial<R>);
+    const denied = advance(this.transitions, record, 'deny', actor, this.now(), { deniedBy: actor } as Partial<R>);
     if (!(await this.base.workflows.swap(found, denied))) return this.lostRace(actor, record);
     await this.audit(this.auditActions.denied, actor, denied);
     return { kind: 'denied', request: denied, summary: this.summary(denied) };
@@ -129,7 +145,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
    */
   protected async claim(found: Versioned<R>, actor: Person, patch: Partial<R> = {}): Promise<{ claimed: R } | CommonResult<R>> {
     const now = this.now();
-    const claimed = advance(found.value, this.claimedState, actor, now, {
+    const claimed = advance(this.transitions, found.value, 'claim', actor, now, {
       ...patch,
       approvedBy: actor,
       approvedAt: now.toISOString(),
@@ -158,6 +174,27 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
     throw new PasskeyDoctorError('STORE_CONFLICT', `Could not record the outcome of ${claimed.id}: the request kept changing.`, { requestId: claimed.id });
   }
 
+  /**
+   * The shared opening of a request click (see openRequest), and the way the
+   * rest of `request` refuses: with an audit entry naming the user and the
+   * diagnosis's root cause.
+   */
+  protected async openRequest(
+    actor: Person,
+    run: RunVerdict,
+    noUser: string,
+    also?: () => Refusal | null,
+  ): Promise<{ refused: RefusalOf<R> } | { target: TargetUser; rootCause: string | null; refuse: AuditedRefusal<R> }> {
+    const opening = await openRequest(this.base.access, actor, run, noUser, also);
+    const refuseAudited: AuditedRefusal<R> = async (refusal, request) => {
+      const { target, rootCause } = opening;
+      if (target) await this.audit(this.auditActions.refused, actor, { id: request?.id ?? null, target, rootCause }, refusal.code);
+      return request ? { ...refusal, request } : refusal;
+    };
+    if (!opening.ok) return { refused: opening.aboutClicker ? await refuseAudited(opening.refusal) : opening.refusal };
+    return { target: opening.target, rootCause: opening.rootCause, refuse: refuseAudited };
+  }
+
   protected async load(requestId: unknown): Promise<Versioned<R> | undefined> {
     const found = await this.base.workflows.get<R>(requestId);
     return found?.value.kind === this.kind ? found : undefined;
@@ -165,7 +202,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
 
   protected async expireIfDue(found: Versioned<R>): Promise<CommonResult<R> | null> {
     if (!this.openStates.has(found.value.state) || !isPastExpiry(found.value, this.now())) return null;
-    const expired = advance(found.value, 'expired', SYSTEM, this.now());
+    const expired = advance(this.transitions, found.value, 'expire', SYSTEM, this.now());
     if (!(await this.base.workflows.swap(found, expired))) return this.lostRace(SYSTEM, found.value);
     await this.audit(this.auditActions.expired, SYSTEM, expired);
     return { kind: 'expired', request: expired, summary: this.summary(expired) };
@@ -189,7 +226,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   protected unknown(actor: Person, requestId: unknown): Refusal {
     // Nothing to attach it to in the audit trail: a forged or stale id names no user.
     logger.warn('click on an unknown request', { kind: this.kind, actorId: actor.id, requestId: typeof requestId === 'string' ? requestId.slice(0, 140) : typeof requestId });
-    return refuse('REQUEST.UNKNOWN', 'Passkey Doctor knows no such request; it may be from another bot or forged.');
+    return refuse('REQUEST.UNKNOWN', UNKNOWN_REQUEST);
   }
 
   protected async audit(what: AuditAction, actor: Person, subject: AuditSubject, note?: string): Promise<void> {

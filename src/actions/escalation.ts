@@ -8,18 +8,18 @@
  */
 import type { ConversationReference } from 'botbuilder';
 import { authenticatorName } from '../catalog/authenticators';
-import type { Owner, Verdict } from '../diagnosis/verdictTypes';
+import type { Owner, Verdict } from '../model/verdictTypes';
 import { logger } from '../logger';
 import type { AuditEntry, AuditTrail } from '../store/auditTrail';
-import type { ChannelRoute, EscalationRoutes, RouteOwner } from '../store/routes';
+import { routeOwnerLabel, type RouteOwner } from '../model/owners';
+import type { ChannelRoute, EscalationRoutes } from '../store/routes';
 import type { Versioned } from '../store/versionedStore';
-import { isWellFormedId, type WorkflowStore } from '../store/workflowStore';
+import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
-import { targetName, targetOf, timeText, type DiagnosisRun, type TargetUser } from './approvalRequest';
+import { openRequest, targetName, timeText, type TargetUser } from './approvalRequest';
 import type { UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
-
-export const OWNER_NAMES: Record<RouteOwner, string> = { identity: 'identity team', endpoint: 'endpoint team' };
+import type { RunVerdict } from '../model/diagnosisRun';
 
 /**
  * Layer 4 (a stale or failed sign-in) is the user's session; when it is what
@@ -51,7 +51,16 @@ export interface EscalationPayload {
   headline: string;
   evidence: {
     /** Every finding that is not a plain pass or info, layer by layer. */
-    findings: Array<{ layer: number; title: string; status: string; code: string; severity: string; message: string; fix?: string; evidence?: Record<string, unknown> }>;
+    findings: Array<{
+      layer: number;
+      title: string;
+      status: string;
+      code: string;
+      severity: string;
+      message: string;
+      fix?: string;
+      evidence?: Record<string, unknown>;
+    }>;
     /** The user's registered methods now, passkeys named by their authenticator; null when Graph could not be read. */
     methods: Array<{ kind: string; displayName: string | null; authenticator?: string; createdDateTime: string | null }> | null;
     recentFailures: Verdict['recentFailures'];
@@ -88,7 +97,14 @@ export interface EscalationRecord {
  */
 export type EscalationResult =
   | Refusal
-  | { kind: 'escalated'; record: EscalationRecord; summary: string; route: ChannelRoute | null; payload: EscalationPayload; notice?: string };
+  | {
+      kind: 'escalated';
+      record: EscalationRecord;
+      summary: string;
+      route: ChannelRoute | null;
+      payload: EscalationPayload;
+      notice?: string;
+    };
 
 export type RouteResult = Refusal | { kind: 'registered'; route: ChannelRoute; message: string };
 
@@ -106,18 +122,19 @@ export interface EscalationDeps {
 export const escalationId = (runId: string): string => `escalation-${runId}`;
 
 const howToRegister = (owner: RouteOwner) =>
-  `No channel is registered for the ${OWNER_NAMES[owner]}: in their Teams channel, mention Passkey Doctor and type "route ${owner} here", then escalate again.`;
+  `No channel is registered for the ${routeOwnerLabel(owner)}: in their Teams channel, mention Passkey Doctor and type "route ${owner} here", then escalate again.`;
 
 export function escalationSummary(record: EscalationRecord): string {
-  const where = record.delivery.channel ? `the ${OWNER_NAMES[record.owner]}'s channel` : `the ${OWNER_NAMES[record.owner]}`;
-  const via = record.delivery.webhook === 'posted' ? (record.delivery.channel ? ' and the ticketing webhook' : ' through the ticketing webhook') : '';
+  const where = record.delivery.channel ? `the ${routeOwnerLabel(record.owner)}'s channel` : `the ${routeOwnerLabel(record.owner)}`;
+  const via =
+    record.delivery.webhook === 'posted' ? (record.delivery.channel ? ' and the ticketing webhook' : ' through the ticketing webhook') : '';
   if (record.delivery.channelFailed) {
     const alsoWebhook = record.delivery.webhook === 'posted' ? ' It did reach the ticketing webhook.' : '';
-    return `Not delivered: the escalation by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)} did not reach the ${OWNER_NAMES[record.owner]}'s channel (is Passkey Doctor still in that team?).${alsoWebhook} Retry below.`;
+    return `Not delivered: the escalation by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)} did not reach the ${routeOwnerLabel(record.owner)}'s channel (is Passkey Doctor still in that team?).${alsoWebhook} Retry below.`;
   }
   return record.state === 'sent'
     ? `Escalated to ${where}${via} by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)}.`
-    : `Escalation to the ${OWNER_NAMES[record.owner]} by ${record.escalatedBy.name} could not be delivered; escalate again.`;
+    : `Escalation to the ${routeOwnerLabel(record.owner)} by ${record.escalatedBy.name} could not be delivered; escalate again.`;
 }
 
 /** The team that owns the root cause, or — when nothing fails — the first layer that warns. */
@@ -140,16 +157,14 @@ export class Escalation {
     const route: ChannelRoute = { owner, conversation, registeredBy: actor, registeredAt: this.now().toISOString() };
     await this.deps.routes.register(route);
     logger.info('escalation route registered', { owner, by: actor.id });
-    return { kind: 'registered', route, message: `Escalations for the ${OWNER_NAMES[owner]} will be posted in this channel.` };
+    return { kind: 'registered', route, message: `Escalations for the ${routeOwnerLabel(owner)} will be posted in this channel.` };
   }
 
   /** "Escalate" on a verdict card. */
-  async escalate(actor: Person, run: DiagnosisRun): Promise<EscalationResult> {
-    const notOperator = await this.deps.access.require(actor, 'operator');
-    if (notOperator) return notOperator;
-    const target = targetOf(run);
-    if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user; there is nothing to escalate.');
-    if (!isWellFormedId(run.runId)) return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+  async escalate(actor: Person, run: RunVerdict): Promise<EscalationResult> {
+    const opening = await openRequest(this.deps.access, actor, run, 'This diagnosis found no user; there is nothing to escalate.');
+    if (!opening.ok) return opening.refusal;
+    const { target, rootCause } = opening;
     const owner = ownerOf(run.verdict);
     if (!owner) return refuse('ESCALATION.NO_OWNER', 'Nothing in this verdict fails or warns, so there is no team to escalate to.');
     const route = (await this.deps.routes.get(owner)) ?? null;
@@ -163,7 +178,7 @@ export class Escalation {
       state: 'sent',
       owner,
       target,
-      rootCause: run.verdict.rootCause?.code ?? null,
+      rootCause,
       escalatedBy: actor,
       escalatedAt: now.toISOString(),
       delivery: { channel: !!route, webhook: this.deps.webhookUrl ? 'posted' : 'not-configured' },
@@ -179,7 +194,8 @@ export class Escalation {
       sent = { ...record, state: route ? 'sent' : 'failed', delivery: { ...record.delivery, webhook } };
       await this.deps.workflows.swap(claimed, sent);
     }
-    if (sent.state === 'failed') return refuse('ESCALATION.NO_CHANNEL', `The ticketing webhook did not accept the escalation. ${howToRegister(owner)}`);
+    if (sent.state === 'failed')
+      return refuse('ESCALATION.NO_CHANNEL', `The ticketing webhook did not accept the escalation. ${howToRegister(owner)}`);
     await this.deps.audit.append({
       time: now.toISOString(),
       who: { id: actor.id, name: actor.name },
@@ -187,9 +203,14 @@ export class Escalation {
       target: { id: target.id, userPrincipalName: target.userPrincipalName },
       rootCause: sent.rootCause,
       requestId: sent.id,
-      note: `to the ${OWNER_NAMES[owner]}${route ? ' channel' : ''}${webhook === 'posted' ? ' and webhook' : ''}`,
+      note: `to the ${routeOwnerLabel(owner)}${route ? ' channel' : ''}${webhook === 'posted' ? ' and webhook' : ''}`,
     });
-    const notice = webhook === 'failed' ? 'Posted to the channel, but the ticketing webhook did not accept it.' : route ? undefined : `Sent to the ticketing webhook only. ${howToRegister(owner)}`;
+    const notice =
+      webhook === 'failed'
+        ? 'Posted to the channel, but the ticketing webhook did not accept it.'
+        : route
+          ? undefined
+          : `Sent to the ticketing webhook only. ${howToRegister(owner)}`;
     return { kind: 'escalated', record: sent, summary: escalationSummary(sent), route, payload, ...(notice ? { notice } : {}) };
   }
 
@@ -209,7 +230,7 @@ export class Escalation {
       target: { id: sent.target.id, userPrincipalName: sent.target.userPrincipalName },
       rootCause: sent.rootCause,
       requestId: sent.id,
-      note: `the ${OWNER_NAMES[sent.owner]} channel post failed`,
+      note: `the ${routeOwnerLabel(sent.owner)} channel post failed`,
     });
     return { record: failed, summary: escalationSummary(failed) };
   }
@@ -222,7 +243,10 @@ export class Escalation {
     if (current.value.state === 'failed' && (await this.deps.workflows.swap(current, record))) {
       return (await this.deps.workflows.get<EscalationRecord>(record.id)) ?? current;
     }
-    return refuse('REQUEST.ALREADY_DONE', `${escalationSummary(current.value)} It is sent once per diagnosis; re-run the diagnosis to escalate again.`);
+    return refuse(
+      'REQUEST.ALREADY_DONE',
+      `${escalationSummary(current.value)} It is sent once per diagnosis; re-run the diagnosis to escalate again.`,
+    );
   }
 
   private async payload(record: EscalationRecord, verdict: Verdict): Promise<EscalationPayload> {
@@ -254,7 +278,13 @@ export class Escalation {
       escalatedBy: { id: record.escalatedBy.id, name: record.escalatedBy.name },
       escalatedAt: record.escalatedAt,
       headline: `${targetName(record.target)} cannot register a passkey: ${root ? `layer ${root.layer} (${root.code})` : `outcome ${verdict.outcome}`}.`,
-      evidence: { findings, methods: await this.methods(record.target), recentFailures: verdict.recentFailures, tried, device: verdict.device ?? null },
+      evidence: {
+        findings,
+        methods: await this.methods(record.target),
+        recentFailures: verdict.recentFailures,
+        tried,
+        device: verdict.device ?? null,
+      },
       verdict,
     };
   }

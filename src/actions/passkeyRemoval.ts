@@ -14,13 +14,24 @@
  */
 import { createHash } from 'node:crypto';
 import { authenticatorName } from '../catalog/authenticators';
-import type { PasskeyMethod } from '../graph/writes';
-import { isWellFormedId } from '../store/workflowStore';
+import type { Fido2Method } from '../model/facts';
 import type { Person } from './access';
-import { REQUEST_TTL_MS, advance, targetName, targetOf, timeText, type ApprovalRequest, type ClickContext, type DiagnosisRun, type TargetUser } from './approvalRequest';
+import {
+  REQUEST_TTL_MS,
+  advance,
+  targetName,
+  targetOf,
+  timeText,
+  type ApprovalRequest,
+  type ClickContext,
+  type CommonEvent,
+  type TargetUser,
+  type TransitionRow,
+} from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { PasskeyWrites } from './ports';
 import { refuse, type Refusal } from './refusals';
+import type { RunVerdict } from '../model/diagnosisRun';
 
 export type RemovalState = 'requested' | 'approved' | 'removed' | 'denied' | 'failed' | 'expired';
 
@@ -59,13 +70,26 @@ export interface RemovalWorkflowDeps extends WorkflowDeps {
   writes: PasskeyWrites;
 }
 
-const OPEN: ReadonlySet<RemovalState> = new Set(['requested', 'failed']);
+export type RemovalEvent = CommonEvent | 'removed' | 'failed';
+
+/** Every move a removal request can make; `advance` writes no other. `approved` → `approved` takes over an orphaned claim. */
+export const REMOVAL_TRANSITIONS: ReadonlyArray<TransitionRow<RemovalState, RemovalEvent>> = [
+  { from: 'requested', event: 'claim', to: 'approved' },
+  { from: 'failed', event: 'claim', to: 'approved' },
+  { from: 'approved', event: 'claim', to: 'approved' },
+  { from: 'approved', event: 'removed', to: 'removed' },
+  { from: 'approved', event: 'failed', to: 'failed' },
+  { from: 'requested', event: 'deny', to: 'denied' },
+  { from: 'failed', event: 'deny', to: 'denied' },
+  { from: 'requested', event: 'expire', to: 'expired' },
+  { from: 'failed', event: 'expire', to: 'expired' },
+];
 
 /** One request per run and passkey, so a double click finds the first. Method ids may hold any character. */
 export const removalRequestId = (runId: string, methodId: string): string =>
   `passkey-${runId}-${createHash('sha256').update(methodId).digest('hex').slice(0, 16)}`;
 
-const choiceOf = (method: PasskeyMethod): PasskeyChoice => ({
+const choiceOf = (method: Fido2Method): PasskeyChoice => ({
   id: method.id,
   displayName: method.displayName,
   authenticatorName: authenticatorName(method.aaGuid),
@@ -79,10 +103,13 @@ const passkeyName = (passkey: PasskeyChoice): string =>
 
 export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
   protected readonly kind = 'passkey-removal';
-  protected readonly auditActions = { refused: 'passkey.removal-refused', expired: 'passkey.removal-expired', denied: 'passkey.removal-denied' } as const;
-  protected readonly openStates = OPEN;
-  protected readonly claimableStates = OPEN;
+  protected readonly auditActions = {
+    refused: 'passkey.removal-refused',
+    expired: 'passkey.removal-expired',
+    denied: 'passkey.removal-denied',
+  } as const;
   protected readonly claimedState: RemovalState = 'approved';
+  protected readonly transitions = REMOVAL_TRANSITIONS;
 
   constructor(private readonly deps: RemovalWorkflowDeps) {
     super(deps);
@@ -112,7 +139,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
   }
 
   /** "Remove passkey" on a verdict card: the user's passkeys to choose from (operators only). */
-  async list(actor: Person, run: DiagnosisRun): Promise<RemovalResult> {
+  async list(actor: Person, run: RunVerdict): Promise<RemovalResult> {
     const notOperator = await this.deps.access.require(actor, 'operator');
     if (notOperator) return notOperator;
     const target = targetOf(run);
@@ -123,22 +150,21 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
   }
 
   /** The operator chose a passkey (its id from the list card) and whether to revoke sessions. */
-  async request(actor: Person, run: DiagnosisRun, methodId: unknown, options: ClickContext & { revokeSessions?: boolean } = {}): Promise<RemovalResult> {
-    const target = targetOf(run);
-    const rootCause = run.verdict.rootCause?.code ?? null;
-    const refused = async (refusal: Refusal, request?: RemovalRecord): Promise<RemovalResult> => {
-      if (target) await this.audit('passkey.removal-refused', actor, { id: request?.id ?? null, target, rootCause }, refusal.code);
-      return request ? { ...refusal, request } : refusal;
-    };
-    const notOperator = await this.deps.access.require(actor, 'operator');
-    if (notOperator) return refused(notOperator);
-    if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user, so there are no passkeys to remove.');
-    if (!isWellFormedId(run.runId)) return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+  async request(
+    actor: Person,
+    run: RunVerdict,
+    methodId: unknown,
+    options: ClickContext & { revokeSessions?: boolean } = {},
+  ): Promise<RemovalResult> {
+    const opened = await this.openRequest(actor, run, 'This diagnosis found no user, so there are no passkeys to remove.');
+    if ('refused' in opened) return opened.refused;
+    const { target, rootCause, refuse: refused } = opened;
     // The id comes from card data: it must name a passkey this user has now.
     const passkeys = await this.deps.writes.listPasskeys(target.id);
     if (!passkeys.ok) return refused(refuse('GRAPH.FAILED', passkeys.failure.message));
     const method = typeof methodId === 'string' ? passkeys.value.find((passkey) => passkey.id === methodId) : undefined;
-    if (!method) return refused(refuse('PASSKEY.NOT_FOUND', `${targetName(target)} has no such passkey (any more); list the passkeys again.`));
+    if (!method)
+      return refused(refuse('PASSKEY.NOT_FOUND', `${targetName(target)} has no such passkey (any more); list the passkeys again.`));
 
     const id = removalRequestId(run.runId, method.id);
     const existing = await this.deps.workflows.get<RemovalRecord>(id);
@@ -177,7 +203,9 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
     const deleted = await this.deps.writes.deletePasskey(claimed.target.id, claimed.passkey.id);
     if (!deleted.ok && deleted.failure.code !== 'NOT_FOUND') {
       const failure = deleted.failure;
-      const failed = await this.settle(claimed, (current) => advance(current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }));
+      const failed = await this.settle(claimed, (current) =>
+        advance(REMOVAL_TRANSITIONS, current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }),
+      );
       await this.audit('passkey.removal-failed', actor, failed, failure.code);
       return { kind: 'failed', request: failed, summary: this.summary(failed), message: failure.message };
     }
@@ -189,7 +217,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
       else revokeFailure = revoked.failure.message;
     }
     const removed = await this.settle(claimed, (current) =>
-      advance(current, 'removed', actor, this.now(), {
+      advance(REMOVAL_TRANSITIONS, current, 'removed', actor, this.now(), {
         removed: { alreadyGone, sessionsRevoked: claimed.revokeSessions && !revokeFailure, ...(revokeFailure ? { revokeFailure } : {}) },
       }),
     );
@@ -207,9 +235,16 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord> {
       case 'denied':
         return refuse('REQUEST.DENIED', `${record.deniedBy?.name} denied this request.`);
       case 'expired':
-        return refuse('REQUEST.EXPIRED', `This request expired at ${timeText(record.expiresAt)}; list the passkeys again to make a new one.`, 'rerun');
+        return refuse(
+          'REQUEST.EXPIRED',
+          `This request expired at ${timeText(record.expiresAt)}; list the passkeys again to make a new one.`,
+          'rerun',
+        );
       default:
-        return refuse('REQUEST.ALREADY_OPEN', `${record.requestedBy.name} already asked to remove this passkey at ${timeText(record.requestedAt)}; it is waiting for an approver.`);
+        return refuse(
+          'REQUEST.ALREADY_OPEN',
+          `${record.requestedBy.name} already asked to remove this passkey at ${timeText(record.requestedAt)}; it is waiting for an approver.`,
+        );
     }
   }
 }

@@ -2,7 +2,7 @@
  * What the workflows need from the outside world. `GraphGateway` and
  * `GraphWrites` implement these; unit tests pass in-memory fakes.
  */
-import type { Fact } from '../diagnosis/facts';
+import type { Fact } from '../model/facts';
 import type { GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import type { GraphWrites } from '../graph/writes';
 

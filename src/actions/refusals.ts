@@ -3,6 +3,8 @@
  * for the person who clicked. A refusal changes nothing and is shown to the
  * clicker only; it never updates the shared card.
  */
+import type { ErrorCode } from '../errors/catalog';
+
 export type RefusalCode =
   /** The clicker is not in OPERATORS_GROUP_ID. */
   | 'AUTH.NOT_OPERATOR'
@@ -54,7 +56,12 @@ export interface Refusal {
   message: string;
   /** What the card could offer instead. */
   suggest?: 'escalate' | 'request-again' | 'rerun';
+  /** The catalogue error that kept a check from being made (AUTH.CHECK_FAILED), so a notice can name it. */
+  error?: ErrorCode;
 }
+
+/** The answer to a request id that names nothing: forged, stale, or another bot's. */
+export const UNKNOWN_REQUEST = 'Passkey Doctor knows no such request; it may be from another bot or forged.';
 
 export const refuse = (code: RefusalCode, message: string, suggest?: Refusal['suggest']): Refusal => ({
   kind: 'refused',

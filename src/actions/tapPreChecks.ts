@@ -5,7 +5,7 @@
  * refusal, never a pass: issuing blind is the one thing this must not do.
  */
 import { isGuest } from '../diagnosis/context';
-import type { Fact, FactGap, TapConfiguration } from '../diagnosis/facts';
+import type { Fact, FactGap, TapConfiguration } from '../model/facts';
 import type { Role } from './access';
 import type { GatheredFacts } from '../diagnosis/ports';
 import { evaluateScope, isEnabledFor } from '../diagnosis/scope';
@@ -22,17 +22,29 @@ export interface TapPlan {
 const unchecked = (what: string, gap: FactGap): Refusal =>
   refuse('TARGET.UNCHECKED', `Could not check ${what}: ${gap.reason} Nothing was done; fix that and try again.`);
 
-export function planTap(gathered: Pick<GatheredFacts, 'tenant' | 'user'>, target: TargetUser, settings: { oneTime: boolean }): TapPlan | Refusal {
+export function planTap(
+  gathered: Pick<GatheredFacts, 'tenant' | 'user'>,
+  target: TargetUser,
+  settings: { oneTime: boolean },
+): TapPlan | Refusal {
   const who = targetName(target);
   const { user: userFact, directoryRoleIds, memberOfCheckedGroups } = gathered.user;
   if (!userFact.ok) return unchecked(`${who}'s account`, userFact.gap);
   const user = userFact.value;
   // Compared by object id: a UPN handed to someone else is another person.
   if (!user || user.id.toLowerCase() !== target.id.toLowerCase()) {
-    return refuse('TARGET.NOT_FOUND', `${target.userPrincipalName} no longer exists in the directory as the user that was diagnosed; re-run the diagnosis.`, 'rerun');
+    return refuse(
+      'TARGET.NOT_FOUND',
+      `${target.userPrincipalName} no longer exists in the directory as the user that was diagnosed; re-run the diagnosis.`,
+      'rerun',
+    );
   }
   if (isGuest(user)) {
-    return refuse('TARGET.GUEST', `${who} is a guest: a guest cannot register a passkey here, and an external guest cannot get a Temporary Access Pass. Escalate to the identity team.`, 'escalate');
+    return refuse(
+      'TARGET.GUEST',
+      `${who} is a guest: a guest cannot register a passkey here, and an external guest cannot get a Temporary Access Pass. Escalate to the identity team.`,
+      'escalate',
+    );
   }
   if (user.accountEnabled === false) {
     return refuse('TARGET.DISABLED', `${who}'s account is disabled, so a pass would not let them sign in. Enable the account first.`);
@@ -53,7 +65,11 @@ export function planTap(gathered: Pick<GatheredFacts, 'tenant' | 'user'>, target
   if (!policyFact.ok) return unchecked('the Temporary Access Pass policy', policyFact.gap);
   const policy: TapConfiguration | null = policyFact.value.temporaryAccessPass;
   if (!policy || policy.state !== 'enabled') {
-    return refuse('TARGET.TAP_DISABLED', 'The Temporary Access Pass method is turned off in the authentication methods policy, so a pass would not work. Escalate to the identity team.', 'escalate');
+    return refuse(
+      'TARGET.TAP_DISABLED',
+      'The Temporary Access Pass method is turned off in the authentication methods policy, so a pass would not work. Escalate to the identity team.',
+      'escalate',
+    );
   }
   if (!memberOfCheckedGroups.ok) return unchecked(`${who}'s group membership`, memberOfCheckedGroups.gap);
   const membership = { userId: user.id, groups: new Set(memberOfCheckedGroups.value) };
@@ -65,7 +81,10 @@ export function planTap(gathered: Pick<GatheredFacts, 'tenant' | 'user'>, target
       'escalate',
     );
   }
-  const lifetimeInMinutes = Math.min(policy.maximumLifetimeInMinutes, Math.max(policy.minimumLifetimeInMinutes, policy.defaultLifetimeInMinutes));
+  const lifetimeInMinutes = Math.min(
+    policy.maximumLifetimeInMinutes,
+    Math.max(policy.minimumLifetimeInMinutes, policy.defaultLifetimeInMinutes),
+  );
   return { lifetimeInMinutes, isUsableOnce: policy.isUsableOnce || settings.oneTime };
 }
 

@@ -9,7 +9,7 @@
  *       └──time──► expired   (from requested, approved or failed)
  */
 import { durationText } from '../diagnosis/wording';
-import { targetName, timeText, type ApprovalRequest } from './approvalRequest';
+import { statesWith, targetName, timeText, type ApprovalRequest, type CommonEvent, type TransitionRow } from './approvalRequest';
 
 export type TapState = 'requested' | 'approved' | 'issuing' | 'issued' | 'denied' | 'failed' | 'expired';
 
@@ -27,8 +27,30 @@ export interface TapRecord extends ApprovalRequest<'tap', TapState> {
   issued?: IssuedTapFacts;
 }
 
+export type TapEvent = CommonEvent | 'ask-to-replace' | 'issued' | 'failed';
+
+/** Every move a pass request can make; `advance` writes no other. `issuing` → `issuing` takes over an orphaned claim. */
+export const TAP_TRANSITIONS: ReadonlyArray<TransitionRow<TapState, TapEvent>> = [
+  { from: 'requested', event: 'claim', to: 'issuing' },
+  { from: 'approved', event: 'claim', to: 'issuing' },
+  { from: 'failed', event: 'claim', to: 'issuing' },
+  { from: 'issuing', event: 'claim', to: 'issuing' },
+  { from: 'requested', event: 'ask-to-replace', to: 'approved' },
+  { from: 'approved', event: 'ask-to-replace', to: 'approved' },
+  { from: 'failed', event: 'ask-to-replace', to: 'approved' },
+  { from: 'issuing', event: 'ask-to-replace', to: 'approved' },
+  { from: 'issuing', event: 'issued', to: 'issued' },
+  { from: 'issuing', event: 'failed', to: 'failed' },
+  { from: 'requested', event: 'deny', to: 'denied' },
+  { from: 'approved', event: 'deny', to: 'denied' },
+  { from: 'failed', event: 'deny', to: 'denied' },
+  { from: 'requested', event: 'expire', to: 'expired' },
+  { from: 'approved', event: 'expire', to: 'expired' },
+  { from: 'failed', event: 'expire', to: 'expired' },
+];
+
 /** Still waiting for an answer: an approver may issue from here, or deny, or the request may lapse. */
-export const OPEN: ReadonlySet<TapState> = new Set(['requested', 'approved', 'failed']);
+export const OPEN: ReadonlySet<TapState> = statesWith(TAP_TRANSITIONS, 'deny');
 
 /** One line for the shared card: who asked, where it stands. Never the pass. */
 export function tapSummary(record: TapRecord): string {

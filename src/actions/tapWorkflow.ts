@@ -17,14 +17,21 @@ import type { WriteFailure, WriteResult, CreatedTap } from '../graph/writes';
 import { logger } from '../logger';
 import type { HourlyLimit } from '../store/rateLimit';
 import type { Versioned } from '../store/versionedStore';
-import { isWellFormedId } from '../store/workflowStore';
 import type { Person } from './access';
-import { REQUEST_TTL_MS, advance, targetName, targetOf, timeText, type ClickContext, type DiagnosisRun, type TargetUser } from './approvalRequest';
+import {
+  REQUEST_TTL_MS,
+  advance,
+  targetName,
+  timeText,
+  type ClickContext,
+  type TargetUser,
+} from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
 import { planTap, standingRefusal, type TapPlan } from './tapPreChecks';
-import { OPEN, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
+import { TAP_TRANSITIONS, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
+import type { RunVerdict } from '../model/diagnosisRun';
 
 export interface TapWorkflowDeps extends WorkflowDeps {
   /** TAP_REQUESTS_PER_HOUR per operator. */
@@ -45,7 +52,13 @@ export interface TapWorkflowDeps extends WorkflowDeps {
 export type TapResult =
   | CommonResult<TapRecord>
   | { kind: 'requested'; request: TapRecord; summary: string }
-  | { kind: 'confirm-replace'; request: TapRecord; summary: string; message: string; existing: { methodId: string; validUntil: string | null } }
+  | {
+      kind: 'confirm-replace';
+      request: TapRecord;
+      summary: string;
+      message: string;
+      existing: { methodId: string; validUntil: string | null };
+    }
   | { kind: 'issued'; request: TapRecord; summary: string; secret: TapSecret; instructions: string[] }
   | { kind: 'failed'; request: TapRecord; summary: string; message: string };
 
@@ -58,9 +71,8 @@ const validUntilOf = (startIso: string | null, lifetimeInMinutes: number | null)
 export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   protected readonly kind = 'tap';
   protected readonly auditActions = { refused: 'tap.refused', expired: 'tap.expired', denied: 'tap.denied' } as const;
-  protected readonly openStates = OPEN;
-  protected readonly claimableStates = OPEN;
   protected readonly claimedState: TapState = 'issuing';
+  protected readonly transitions = TAP_TRANSITIONS;
 
   constructor(private readonly deps: TapWorkflowDeps) {
     super(deps);
@@ -71,20 +83,14 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   }
 
   /** "Request TAP" on a verdict card. `run` comes from the bot's store, looked up by the card's run id. */
-  async request(actor: Person, run: DiagnosisRun, where: ClickContext = {}): Promise<TapResult> {
-    const target = targetOf(run);
-    const rootCause = run.verdict.rootCause?.code ?? null;
-    const refused = async (refusal: Refusal, request?: TapRecord): Promise<TapResult> => {
-      if (target) await this.audit('tap.refused', actor, { id: request?.id ?? null, target, rootCause }, refusal.code);
-      return request ? { ...refusal, request } : refusal;
-    };
-    const notOperator = await this.deps.access.require(actor, 'operator');
-    if (notOperator) return refused(notOperator);
-    if (!this.deps.access.groups.approvers) {
-      return refused(refuse('AUTH.NOT_CONFIGURED', 'Temporary Access Pass issuance is off: TAP_APPROVERS_GROUP_ID is not set, so nobody could approve it.'));
-    }
-    if (!target) return refuse('TARGET.NOT_FOUND', 'This diagnosis found no user, so there is nobody to issue a pass to.');
-    if (!isWellFormedId(run.runId)) return refuse('REQUEST.UNKNOWN', 'This card does not belong to a diagnosis Passkey Doctor knows; re-run the diagnosis.', 'rerun');
+  async request(actor: Person, run: RunVerdict, where: ClickContext = {}): Promise<TapResult> {
+    const opened = await this.openRequest(actor, run, 'This diagnosis found no user, so there is nobody to issue a pass to.', () =>
+      this.deps.access.groups.approvers
+        ? null
+        : refuse('AUTH.NOT_CONFIGURED', 'Temporary Access Pass issuance is off: TAP_APPROVERS_GROUP_ID is not set, so nobody could approve it.'),
+    );
+    if ('refused' in opened) return opened.refused;
+    const { target, rootCause, refuse: refused } = opened;
 
     const id = tapRequestId(run.runId);
     const existing = await this.deps.workflows.get<TapRecord>(id);
@@ -94,7 +100,10 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     const allowance = await this.deps.requestLimit.take(actor.id, id);
     if (!allowance.allowed) {
       return refused(
-        refuse('REQUEST.RATE_LIMITED', `You have requested ${this.deps.requestLimit.perHour} Temporary Access Passes in the last hour, the most allowed (TAP_REQUESTS_PER_HOUR). You can request another at ${timeText(allowance.retryAt)}.`),
+        refuse(
+          'REQUEST.RATE_LIMITED',
+          `You have requested ${this.deps.requestLimit.perHour} Temporary Access Passes in the last hour, the most allowed (TAP_REQUESTS_PER_HOUR). You can request another at ${timeText(allowance.retryAt)}.`,
+        ),
       );
     }
     const now = this.now();
@@ -134,9 +143,15 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     const usable = passes.value.find((pass) => pass.isUsable === true);
     // Only the approver who was shown this very pass can agree to replace it.
     const confirmed =
-      options.replaceExisting === true && record.state === 'approved' && record.approvedBy?.id === actor.id && record.replaces?.methodId === usable?.id;
+      options.replaceExisting === true &&
+      record.state === 'approved' &&
+      record.approvedBy?.id === actor.id &&
+      record.replaces?.methodId === usable?.id;
     if (usable && !confirmed) {
-      return this.askToReplace(gated, actor, { methodId: usable.id, validUntil: validUntilOf(usable.startDateTime, usable.lifetimeInMinutes) });
+      return this.askToReplace(gated, actor, {
+        methodId: usable.id,
+        validUntil: validUntilOf(usable.startDateTime, usable.lifetimeInMinutes),
+      });
     }
 
     const claim = await this.claim(gated, actor, { replaces: undefined });
@@ -151,13 +166,20 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
       created = await this.deps.writes.createTemporaryAccessPass(claimed.target.id, plan);
     } catch (error) {
       logger.error('tap create threw', { requestId: claimed.id, error });
-      created = { ok: false, failure: { code: 'UNAVAILABLE', status: 0, message: 'Creating the pass failed unexpectedly; if one was made nobody has seen it, and approving again replaces it.' } };
+      created = {
+        ok: false,
+        failure: {
+          code: 'UNAVAILABLE',
+          status: 0,
+          message: 'Creating the pass failed unexpectedly; if one was made nobody has seen it, and approving again replaces it.',
+        },
+      };
     }
     if (!created.ok) return this.failIssue(claimed, actor, created.failure);
     const { method, secret } = created.value;
     // From here the pass exists: the approver sees it whatever happens to the records, which follow (and retry) on their own.
     const outcome = (current: TapRecord): TapRecord =>
-      advance(current, 'issued', actor, this.now(), {
+      advance(TAP_TRANSITIONS, current, 'issued', actor, this.now(), {
         issued: {
           methodId: method.id,
           validFrom: method.startDateTime,
@@ -181,14 +203,25 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
   private async failIssue(claimed: TapRecord, actor: Person, failure: WriteFailure): Promise<TapResult> {
     // The cached policy said the lifetime was fine and Graph disagrees: the next attempt must read the policy afresh.
     if (failure.code === 'TAP_LIFETIME_OUT_OF_RANGE') this.deps.facts.invalidateTenantSnapshot();
-    const failed = await this.settle(claimed, (current) => advance(current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }));
+    const failed = await this.settle(claimed, (current) =>
+      advance(TAP_TRANSITIONS, current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }),
+    );
     await this.audit('tap.failed', actor, failed, failure.code);
     return { kind: 'failed', request: failed, summary: tapSummary(failed), message: failure.message };
   }
 
-  private async askToReplace(found: Versioned<TapRecord>, actor: Person, existing: { methodId: string; validUntil: string | null }): Promise<TapResult> {
+  private async askToReplace(
+    found: Versioned<TapRecord>,
+    actor: Person,
+    existing: { methodId: string; validUntil: string | null },
+  ): Promise<TapResult> {
     const now = this.now();
-    const approved = advance(found.value, 'approved', actor, now, { approvedBy: actor, approvedAt: now.toISOString(), replaces: existing, failure: undefined });
+    const approved = advance(TAP_TRANSITIONS, found.value, 'ask-to-replace', actor, now, {
+      approvedBy: actor,
+      approvedAt: now.toISOString(),
+      replaces: existing,
+      failure: undefined,
+    });
     if (!(await this.deps.workflows.swap(found, approved))) return this.lostRace(actor, found.value);
     await this.audit('tap.approved', actor, approved, 'asked to confirm replacing a usable pass');
     const until = existing.validUntil ? ` (valid until ${timeText(existing.validUntil)})` : '';
@@ -213,22 +246,36 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
       return isRefusal(plan) ? plan : (standingRefusal(target, { eligibleRoleIds, ourRoles }) ?? plan);
     } catch (error) {
       logger.warn('tap pre-check could not gather facts', { targetId: target.id, error });
-      return refuse('GRAPH.FAILED', `Could not read ${targetName(target)}'s account from Microsoft Graph, so nothing was done. Try again in a minute.`);
+      return refuse(
+        'GRAPH.FAILED',
+        `Could not read ${targetName(target)}'s account from Microsoft Graph, so nothing was done. Try again in a minute.`,
+      );
     }
   }
 
   protected stateRefusal(record: TapRecord): Refusal {
     switch (record.state) {
       case 'issued':
-        return refuse('REQUEST.ALREADY_DONE', `${record.approvedBy?.name} already issued this pass; it was shown once, to them, and is never shown again. If it was lost, re-run the diagnosis and request a new one.`, 'rerun');
+        return refuse(
+          'REQUEST.ALREADY_DONE',
+          `${record.approvedBy?.name} already issued this pass; it was shown once, to them, and is never shown again. If it was lost, re-run the diagnosis and request a new one.`,
+          'rerun',
+        );
       case 'issuing':
         return refuse('REQUEST.IN_PROGRESS', `${record.approvedBy?.name} is issuing this pass right now.`);
       case 'denied':
         return refuse('REQUEST.DENIED', `${record.deniedBy?.name} denied this request.`);
       case 'expired':
-        return refuse('REQUEST.EXPIRED', `This request expired at ${timeText(record.expiresAt)}; re-run the diagnosis to request again.`, 'rerun');
+        return refuse(
+          'REQUEST.EXPIRED',
+          `This request expired at ${timeText(record.expiresAt)}; re-run the diagnosis to request again.`,
+          'rerun',
+        );
       default:
-        return refuse('REQUEST.ALREADY_OPEN', `${record.requestedBy.name} already requested a pass for ${targetName(record.target)} at ${timeText(record.requestedAt)}; it is waiting for an approver.`);
+        return refuse(
+          'REQUEST.ALREADY_OPEN',
+          `${record.requestedBy.name} already requested a pass for ${targetName(record.target)} at ${timeText(record.requestedAt)}; it is waiting for an approver.`,
+        );
     }
   }
 }

@@ -11,8 +11,9 @@ import { createBotServices } from '../bot/services';
 import { botSettingsFor } from '../bot/settings';
 import { loadConfig } from '../config/schema';
 import { setLogSink } from '../logger';
-import { createRuntime } from '../runtime';
+import { createRuntime } from '../wiring/runtime';
 import { SANDBOX_USERS } from '../sandbox';
+import { PasskeyDoctorError } from '../errors/catalog';
 
 const LATENCY_MS = 100;
 const WARM_RUNS = 5;
@@ -41,13 +42,19 @@ export async function benchBotReply(): Promise<{ coldMs: number; warmMs: number;
         });
         await bot.run(ctx);
       });
-      if (postedAt === undefined) throw new Error(`no card was posted for ${upn}`);
+      if (postedAt === undefined) throw new PasskeyDoctorError('INTERNAL', `no card was posted for ${upn}`);
       return { ms: Math.round(postedAt - started), roundTrips: sandbox.requestLog.filter((r) => !r.inner).length };
     };
 
     const cold = await reply(SANDBOX_USERS.noMfaMethod.userPrincipalName);
     const warm: Array<{ ms: number; roundTrips: number }> = [];
-    const users = [SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready, SANDBOX_USERS.noMfaMethod];
+    const users = [
+      SANDBOX_USERS.excluded,
+      SANDBOX_USERS.mfaStale,
+      SANDBOX_USERS.authenticatorBlocked,
+      SANDBOX_USERS.ready,
+      SANDBOX_USERS.noMfaMethod,
+    ];
     for (let i = 0; i < WARM_RUNS; i++) warm.push(await reply(users[i % users.length].userPrincipalName));
     return { coldMs: cold.ms, warmMs: median(warm.map((w) => w.ms)), warmRoundTrips: Math.max(...warm.map((w) => w.roundTrips)) };
   } finally {

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { startBot } from '../bot/startup';
-import type { Verdict } from '../diagnosis/verdictTypes';
+import type { Verdict } from '../model/verdictTypes';
 import { setLogSink } from '../logger';
 import { SANDBOX_GROUPS, SANDBOX_USERS, startSandbox } from '../sandbox';
 

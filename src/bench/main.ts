@@ -4,7 +4,7 @@
  * (snapshot cached) — next to the sequential one-call-at-a-time check.
  */
 import { loadConfig } from '../config/schema';
-import { parseDiagnoseRequest } from '../diagnosis/request';
+import { parseDiagnoseRequest } from '../input/request';
 import { DiagnosisService } from '../diagnosis/service';
 import { createGraphClient } from '../graph/client';
 import { GraphGateway } from '../graph/gateway';
@@ -51,7 +51,13 @@ async function main(): Promise<void> {
       const cold = await service.diagnose(request);
       const warm = await service.diagnose(request);
       const sequential = await sequentialCheck(gateway.transport, upn);
-      rows.push({ upn, outcome: warm.outcome, cold: { ...cold.graph, ms: cold.graph.ms ?? 0 }, warm: { ...warm.graph, ms: warm.graph.ms ?? 0 }, sequential });
+      rows.push({
+        upn,
+        outcome: warm.outcome,
+        cold: { ...cold.graph, ms: cold.graph.ms ?? 0 },
+        warm: { ...warm.graph, ms: warm.graph.ms ?? 0 },
+        sequential,
+      });
     }
   } finally {
     await sandbox.close();
@@ -61,7 +67,9 @@ async function main(): Promise<void> {
     `cells: inner requests / HTTP round trips / wall ms`,
     '',
     `${pad('user', 40)}${pad('outcome', 16)}${pad('cold', 16)}${pad('warm', 16)}${pad('sequential (PowerShell way)', 28)}`,
-    ...rows.map((r) => `${pad(r.upn, 40)}${pad(r.outcome, 16)}${pad(cell(r.cold), 16)}${pad(cell(r.warm), 16)}${pad(cell(r.sequential), 28)}`),
+    ...rows.map(
+      (r) => `${pad(r.upn, 40)}${pad(r.outcome, 16)}${pad(cell(r.cold), 16)}${pad(cell(r.warm), 16)}${pad(cell(r.sequential), 28)}`,
+    ),
     '',
     `max round trips: cold ${Math.max(...rows.map((r) => r.cold.roundTrips))}, warm ${Math.max(...rows.map((r) => r.warm.roundTrips))}, sequential ${Math.max(...rows.map((r) => r.sequential.roundTrips))}`,
     `median wall time: cold ${median(rows.map((r) => r.cold.ms))} ms, warm ${median(rows.map((r) => r.warm.ms))} ms, sequential ${median(rows.map((r) => r.sequential.ms))} ms`,
@@ -107,7 +115,9 @@ const BURSTS = [3, 10, 50];
 
 /** Each burst runs in a child process of its own, so that its peak RSS is its own. */
 function burstTable(): string[] {
-  const fresh = BURSTS.map((n) => JSON.parse(execFileSync(process.execPath, [join(__dirname, 'burst.js'), String(n)], { encoding: 'utf8' })) as BurstResult);
+  const fresh = BURSTS.map(
+    (n) => JSON.parse(execFileSync(process.execPath, [join(__dirname, 'burst.js'), String(n)], { encoding: 'utf8' })) as BurstResult,
+  );
   const row = (plan: string, r: BurstResult) =>
     `${pad(plan, 10)}${pad(r.n, 4)}${pad(`${r.cards}/${r.n}`, 8)}${pad(`${r.layer4Judged}/${r.n}`, 11)}${pad(r.reportsRequests, 9)}${pad(r.throttled, 6)}${pad(`${r.cardP50Ms} / ${r.cardP95Ms}`, 18)}${pad(r.httpP95Ms, 12)}${r.peakRssMb}`;
   return [
@@ -115,7 +125,13 @@ function burstTable(): string[] {
     `old plan = one batch of reports per user inside Teams' HTTP request (${oldPlan.measured})`,
     '',
     `${pad('plan', 10)}${pad('N', 4)}${pad('cards', 8)}${pad('L4 judged', 11)}${pad('reports', 9)}${pad('429s', 6)}${pad('card p50/p95 ms', 18)}${pad('HTTP p95 ms', 12)}peak RSS MB`,
-    ...BURSTS.flatMap((n, i) => [row('old', oldPlan.rows.find((r) => r.n === n)!), row('new', fresh[i])]),
+    ...BURSTS.flatMap((n, i) => [
+      row(
+        'old',
+        oldPlan.rows.find((r) => r.n === n)!,
+      ),
+      row('new', fresh[i]),
+    ]),
   ];
 }
 

@@ -13,7 +13,7 @@ import { createBotServices } from '../bot/services';
 import { botSettingsFor } from '../bot/settings';
 import { loadConfig } from '../config/schema';
 import { setLogSink } from '../logger';
-import { createRuntime } from '../runtime';
+import { createRuntime } from '../wiring/runtime';
 import { SANDBOX_USERS } from '../sandbox';
 import { FileStorage } from '../store/fileStorage';
 
@@ -34,10 +34,19 @@ export async function benchMemory(diagnoses = 500): Promise<MemoryFigures> {
   const env = { STATE_STORE: `file:${stateDir}` };
   const runtime = await createRuntime(loadConfig(env), { env });
   try {
-    const bot = createBot({ services: createBotServices(runtime, new FileStorage(stateDir), botSettingsFor(runtime)), startTypingTimer: false });
+    const bot = createBot({
+      services: createBotServices(runtime, new FileStorage(stateDir), botSettingsFor(runtime)),
+      startTypingTimer: false,
+    });
     const adapter = new TestAdapter(undefined, { channelId: 'msteams' });
     const operator = { id: '29:operator', name: SANDBOX_USERS.operator.displayName, aadObjectId: SANDBOX_USERS.operator.id };
-    const users = [SANDBOX_USERS.noMfaMethod, SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready];
+    const users = [
+      SANDBOX_USERS.noMfaMethod,
+      SANDBOX_USERS.excluded,
+      SANDBOX_USERS.mfaStale,
+      SANDBOX_USERS.authenticatorBlocked,
+      SANDBOX_USERS.ready,
+    ];
     const startMb = mb(process.memoryUsage().rss);
     let peak = startMb;
     const lateSamples: number[] = [];
@@ -46,7 +55,10 @@ export async function benchMemory(diagnoses = 500): Promise<MemoryFigures> {
       // The TestAdapter keeps every reply it was sent, the sandbox every request; a real deployment has neither.
       adapter.activeQueue.length = 0;
       runtime.sandbox?.clearLog();
-      await adapter.processActivity({ type: 'message', text: `diagnose ${users[i % users.length].userPrincipalName}`, from: operator } as Partial<Activity>, (ctx) => bot.run(ctx));
+      await adapter.processActivity(
+        { type: 'message', text: `diagnose ${users[i % users.length].userPrincipalName}`, from: operator } as Partial<Activity>,
+        (ctx) => bot.run(ctx),
+      );
       if (i % 10 === 9) {
         const rss = mb(process.memoryUsage().rss);
         peak = Math.max(peak, rss);

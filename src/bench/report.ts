@@ -6,7 +6,7 @@
  * the report reads at background priority and the diagnosis goes first.
  */
 import { loadConfig } from '../config/schema';
-import { parseDiagnoseRequest } from '../diagnosis/request';
+import { parseDiagnoseRequest } from '../input/request';
 import { DiagnosisService } from '../diagnosis/service';
 import { createGraphClient } from '../graph/client';
 import { GraphGateway } from '../graph/gateway';
@@ -29,7 +29,8 @@ export async function benchReport(latencyMs: number): Promise<ReportFigures> {
   try {
     for (let seed = 1; seed <= SEEDS; seed++) sandbox.tenant.directoryAudits.push(...registrationHistory(new Date(), seed).audits);
     const config = loadConfig({ GRAPH_BASE_URL: sandbox.url });
-    const gateway = () => new GraphGateway(createGraphClient(config.graph, sandbox.url), new URL(sandbox.url).host, { policyCacheSeconds: 300, signInLookbackDays: 7 });
+    const options = { policyCacheSeconds: 300, signInLookbackDays: 7 };
+    const gateway = () => new GraphGateway(createGraphClient(config.graph, sandbox.url), new URL(sandbox.url).host, options);
     const days: ReportFigures['days'] = [];
     for (const n of [7, 30]) {
       const report = await new RegistrationReportService({ kind: 'events', source: gateway() }).report(n);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config/schema';
 import { setLogSink } from '../logger';
-import { createRuntime } from '../runtime';
+import { createRuntime } from '../wiring/runtime';
 import { FileStorage } from '../store/fileStorage';
 import { prune, RUN_PREFIX } from '../store/retention';
 
@@ -24,7 +24,8 @@ export interface RetentionFigures {
   ms: number;
 }
 
-const dirMb = (dir: string) => Math.round((readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0) / 1_048_576) * 10) / 10;
+const dirMb = (dir: string) =>
+  Math.round((readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0) / 1_048_576) * 10) / 10;
 
 export async function benchRetention(): Promise<RetentionFigures> {
   const restoreLogs = setLogSink(() => undefined);
@@ -36,7 +37,16 @@ export async function benchRetention(): Promise<RetentionFigures> {
     const now = Date.now();
     for (let i = 0; i < RUNS; i += 1) {
       const at = new Date(now - (i / RUNS) * SPAN_DAYS * DAY_MS);
-      await storage.write({ [`${RUN_PREFIX}${i}`]: { runId: String(i), conversationId: 'c', subject: 'alice@contoso.com', requestedBy: 'op', verdict, at: at.toISOString() } });
+      await storage.write({
+        [`${RUN_PREFIX}${i}`]: {
+          runId: String(i),
+          conversationId: 'c',
+          subject: 'alice@contoso.com',
+          requestedBy: 'op',
+          verdict,
+          at: at.toISOString(),
+        },
+      });
     }
     // Each file dated by when its run was made.
     for (const name of readdirSync(dir)) {

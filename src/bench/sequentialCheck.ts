@@ -6,7 +6,10 @@
 import { filterParam, odataString, pathSegment } from '../graph/odata';
 import { UsageMeter, type GraphTransport } from '../graph/transport';
 
-export async function sequentialCheck(transport: GraphTransport, upn: string): Promise<{ requests: number; roundTrips: number; ms: number }> {
+export async function sequentialCheck(
+  transport: GraphTransport,
+  upn: string,
+): Promise<{ requests: number; roundTrips: number; ms: number }> {
   const meter = new UsageMeter();
   const user = `/users/${pathSegment(upn)}`;
   await transport.send('GET', 'v1.0', `${user}?$select=id,userPrincipalName,userType,accountEnabled`, meter);
@@ -14,6 +17,11 @@ export async function sequentialCheck(transport: GraphTransport, upn: string): P
   await transport.send('GET', 'v1.0', `${user}/memberOf`, meter);
   await transport.send('GET', 'v1.0', `${user}/transitiveMemberOf`, meter);
   await transport.send('GET', 'v1.0', `${user}/authentication/methods`, meter);
-  await transport.send('GET', 'beta', `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${odataString(upn.toLowerCase())}`])}&$top=50`, meter);
+  await transport.send(
+    'GET',
+    'beta',
+    `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${odataString(upn.toLowerCase())}`])}&$top=50`,
+    meter,
+  );
   return meter.usage();
 }

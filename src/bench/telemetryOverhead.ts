@@ -43,7 +43,13 @@ async function turnTimes(): Promise<number[]> {
   const stateDir = mkdtempSync(join(tmpdir(), 'passkey-doctor-telemetry-'));
   const bot = await startBot({ env: { STATE_STORE: `file:${stateDir}` }, port: 0 });
   const operator = { id: '29:operator', name: SANDBOX_USERS.operator.displayName, aadObjectId: SANDBOX_USERS.operator.id };
-  const users = [SANDBOX_USERS.noMfaMethod, SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready];
+  const users = [
+    SANDBOX_USERS.noMfaMethod,
+    SANDBOX_USERS.excluded,
+    SANDBOX_USERS.mfaStale,
+    SANDBOX_USERS.authenticatorBlocked,
+    SANDBOX_USERS.ready,
+  ];
   const times: number[] = [];
   try {
     for (let i = 0; i < WARMUP + TURNS; i += 1) {
@@ -59,7 +65,11 @@ async function turnTimes(): Promise<number[]> {
       };
       bot.runtime.sandbox?.clearLog();
       const started = performance.now();
-      const answer = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const answer = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       await answer.arrayBuffer();
       if (i >= WARMUP) times.push(performance.now() - started);
     }
@@ -78,7 +88,10 @@ export async function benchTelemetryOverhead(): Promise<OverheadFigures> {
     await turnTimes();
     const without = await turnTimes();
     const ingestion = await startLoopbackIngestion();
-    const telemetry = await startTelemetry({ APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString }, { httpClient: ingestion.httpClient });
+    const telemetry = await startTelemetry(
+      { APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString },
+      { httpClient: ingestion.httpClient },
+    );
     const withExporter = await turnTimes();
     await telemetry.shutdown();
     await ingestion.close();

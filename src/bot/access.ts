@@ -1,41 +1,32 @@
 /**
- * Who may use the bot: membership of a group, checked with Graph for the
- * typing or clicking user's Entra object id on every message and every card
- * click, and cached briefly so a conversation costs one check a minute. Fails
- * closed: an id that is not a GUID is refused without asking Graph, and a
- * Graph error propagates instead of letting anyone through.
+ * The guard's access check: the workflows' own check (src/actions/access.ts),
+ * remembered briefly so a conversation costs one Graph call a minute rather
+ * than one per message. Fails closed as that check does; a check that could
+ * not be made (AUTH.CHECK_FAILED) is not remembered, so the next message asks
+ * Graph again. The workflows still ask Graph at every click, uncached.
  */
-import { holdsGroup } from '../actions/access';
-import type { GraphGateway } from '../graph/gateway';
+import type { AccessCheck } from '../actions/access';
+import type { Refusal } from '../actions/refusals';
+import type { Person, Role } from '../model/people';
 
-/** Who a command or card action is for; approvers are only configured once TAP issuance is. */
-export type Audience = 'operators' | 'tapApprovers';
-
-export interface AccessGroups {
-  operators: string;
-  tapApprovers?: string;
-}
-
-export class AccessControl {
-  private readonly cache = new Map<string, { allowed: Promise<boolean>; expires: number }>();
+export class CachedAccessCheck {
+  private readonly cache = new Map<string, { answer: Promise<Refusal | null>; expires: number }>();
 
   constructor(
-    private readonly gateway: Pick<GraphGateway, 'memberGroups'>,
-    private readonly groups: AccessGroups,
+    private readonly check: Pick<AccessCheck, 'require'>,
     private readonly ttlMs = 60_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async allows(aadObjectId: string | undefined, audience: Audience): Promise<boolean> {
-    const groupId = audience === 'operators' ? this.groups.operators : this.groups.tapApprovers;
-    if (!groupId || !aadObjectId) return false;
-    const key = `${groupId}:${aadObjectId.toLowerCase()}`;
+  /** Null when `person` holds `role`; otherwise the refusal to show them. */
+  require(person: Person, role: Role): Promise<Refusal | null> {
+    const key = `${role}:${person.id.toLowerCase()}`;
     const cached = this.cache.get(key);
-    if (cached && cached.expires > this.now()) return cached.allowed;
-    const allowed = holdsGroup(this.gateway, aadObjectId, groupId);
-    this.cache.set(key, { allowed, expires: this.now() + this.ttlMs });
-    // A failed check must not be remembered: the next message asks Graph again.
-    allowed.catch(() => this.cache.delete(key));
-    return allowed;
+    if (cached && cached.expires > this.now()) return cached.answer;
+    const answer = this.check.require(person, role);
+    this.cache.set(key, { answer, expires: this.now() + this.ttlMs });
+    const forget = () => this.cache.delete(key);
+    answer.then((refusal) => (refusal?.code === 'AUTH.CHECK_FAILED' ? forget() : undefined), forget);
+    return answer;
   }
 }

@@ -10,7 +10,7 @@
  * themselves, and nothing about it reaches the state store but the audit.
  */
 import type { TurnContext } from 'botbuilder';
-import type { Actor } from './feature';
+import type { Person } from '../model/people';
 
 export interface Persona {
   /** The word typed after `as`. */
@@ -20,7 +20,7 @@ export interface Persona {
   userPrincipalName: string;
 }
 
-const keyOf = (ctx: TurnContext, real: Actor) => `${ctx.activity.conversation?.id ?? ''}\n${real.aadObjectId.toLowerCase()}`;
+const keyOf = (ctx: TurnContext, real: Person) => `${ctx.activity.conversation?.id ?? ''}\n${real.id.toLowerCase()}`;
 
 export class ActingAs {
   private readonly chosen = new Map<string, Persona>();
@@ -39,12 +39,12 @@ export class ActingAs {
   }
 
   /** Who the bot treats as typing: the chosen persona in this conversation, else the real sender. */
-  actorFor(ctx: TurnContext, real: Actor): Actor {
+  actorFor(ctx: TurnContext, real: Person): Person {
     const persona = this.chosen.get(keyOf(ctx, real));
-    return persona ? { aadObjectId: persona.aadObjectId, name: persona.name } : real;
+    return persona ? { id: persona.aadObjectId, name: persona.name } : real;
   }
 
-  choose(ctx: TurnContext, real: Actor, persona: Persona): void {
+  choose(ctx: TurnContext, real: Person, persona: Persona): void {
     this.chosen.set(keyOf(ctx, real), persona);
   }
 }

@@ -4,15 +4,41 @@
  * diagnosis the clicked card belongs to — looked up by the card's run id in
  * this conversation only, never taken from card data.
  */
-import type { Person } from '../actions/access';
+import type { Person } from '../model/people';
 import type { ClickContext } from '../actions/approvalRequest';
-import type { Turn } from './feature';
-import type { DiagnosisRun } from './runs';
+import type { z } from 'zod';
+import type { Role } from '../model/people';
+import type { CardActionSpec, ClickReply, Turn } from './feature';
+import type { RunRecord } from './runs';
 
 export const STALE_CARD = 'This card is no longer available here; type diagnose followed by the user principal name to start again.';
 
-export const personOf = ({ actor }: Turn): Person => ({ id: actor.aadObjectId, name: actor.name });
+export const personOf = ({ actor }: Turn): Person => actor;
 
 export const whereOf = ({ ctx }: Turn): ClickContext => ({ conversationId: ctx.activity.conversation.id });
 
-export const runOf = ({ ctx, services }: Turn, runId: unknown): Promise<DiagnosisRun | undefined> => services.runs.find(runId, ctx.activity.conversation.id);
+export const runOf = ({ ctx, services }: Turn, runId: string): Promise<RunRecord | undefined> =>
+  services.runs.find(runId, ctx.activity.conversation.id);
+
+/**
+ * A card action about one diagnosis run: the guard checks that its data holds
+ * a run id, the run is looked up in this conversation only, and a card whose
+ * run is gone or was never ours is answered with STALE_CARD.
+ */
+export function runAction<T extends { runId: string }>(spec: {
+  verb: string;
+  audience: Role;
+  data: z.ZodType<T, z.ZodTypeDef, unknown>;
+  handle(turn: Turn, run: RunRecord, data: T): Promise<ClickReply | string>;
+}): CardActionSpec<T> {
+  return {
+    verb: spec.verb,
+    audience: spec.audience,
+    data: spec.data,
+    misfit: STALE_CARD,
+    handle: async (turn, data) => {
+      const run = await runOf(turn, data.runId);
+      return run ? spec.handle(turn, run, data) : STALE_CARD;
+    },
+  };
+}

@@ -29,7 +29,13 @@ const isCardAction = async (ctx: TurnContext) => ctx.activity.type === ActivityT
 /** The bot itself joined a chat or team: introduce it with the help card. */
 const botWasAdded = (ctx: TurnContext) => (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient?.id);
 
-export function createBot({ services, features = FEATURES, adapter, botAppId, startTypingTimer = true }: BotOptions): Application<TurnState> {
+export function createBot({
+  services,
+  features = FEATURES,
+  adapter,
+  botAppId,
+  startTypingTimer = true,
+}: BotOptions): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, botAppId, startTypingTimer, removeRecipientMention: true });
 
   app.turn('beforeTurn', async (ctx) => {

@@ -6,9 +6,9 @@
  * CLI uses, naming the options in chat terms.
  */
 import { PasskeyDoctorError } from '../errors/catalog';
-import type { DeviceInput } from '../diagnosis/facts';
-import { parseDevice, parseDiagnoseRequest, parseUpn, type DiagnoseRequest, type OptionNames, type RawDeviceOptions } from '../diagnosis/request';
-import { ROUTE_OWNERS, type RouteOwner } from '../store/routes';
+import type { DeviceInput } from '../model/facts';
+import { parseDevice, parseDiagnoseRequest, parseUpn, type DiagnoseRequest, type OptionNames, type RawDeviceOptions } from '../input/request';
+import { ROUTE_OWNERS, type RouteOwner } from '../model/owners';
 import { normaliseText } from './messageText';
 
 export { normaliseText };

@@ -7,10 +7,10 @@
 import { verdictChanges } from '../cards/verdictChanges';
 import { verdictCard, type AdaptiveCardJson } from '../cards/render';
 import type { VerdictStatus } from '../cards/verdictView';
-import type { DeviceInput } from '../diagnosis/facts';
-import { parseUpn } from '../diagnosis/request';
+import type { DeviceInput } from '../model/facts';
+import { parseUpn } from '../input/request';
 import { personOf } from './actionTurn';
-import type { DiagnosisRun } from './runs';
+import type { RunRecord } from './runs';
 import type { Turn } from './feature';
 import { unreadableUserError } from '../diagnosis/unreadableUser';
 import { recordDiagnosis } from '../telemetry/instruments';
@@ -23,10 +23,12 @@ export interface DiagnosisAsked {
 }
 
 /** The run's card as first shown, plus what has been done from it since. */
-export const verdictCardFor = (run: DiagnosisRun, status: VerdictStatus = run.escalation ? { escalation: run.escalation.line } : {}): AdaptiveCardJson =>
-  verdictCard(run.verdict, run.runId, run.changes ?? null, status);
+export const verdictCardFor = (
+  run: RunRecord,
+  status: VerdictStatus = run.escalation ? { escalation: run.escalation.line } : {},
+): AdaptiveCardJson => verdictCard(run.verdict, run.runId, run.changes ?? null, status);
 
-export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Promise<{ run: DiagnosisRun; card: AdaptiveCardJson }> {
+export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Promise<{ run: RunRecord; card: AdaptiveCardJson }> {
   const { ctx, services, actor } = turn;
   const upn = parseUpn(asked.subject);
   const verdict = await services.diagnosis.diagnose({ upn, ...(asked.device ? { device: asked.device } : {}) });
@@ -34,12 +36,12 @@ export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Prom
   const unreadable = unreadableUserError(verdict);
   if (unreadable) throw unreadable;
   const previous = asked.compare ? await services.runs.latestFor(upn) : undefined;
-  const run: DiagnosisRun = {
+  const run: RunRecord = {
     runId: services.runs.newRunId(),
     conversationId: ctx.activity.conversation.id,
     subject: upn,
     ...(asked.device ? { device: asked.device } : {}),
-    requestedBy: actor.aadObjectId,
+    requestedBy: actor.id,
     verdict,
     ...(previous ? { changes: verdictChanges(previous.verdict, verdict) } : {}),
     at: new Date().toISOString(),

@@ -5,6 +5,7 @@
  * cards and logging, so a new feature (TAP, escalation, …) cannot forget them.
  */
 import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod';
 import type { ActionServices } from '../actions/actionServices';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { HelpOptions } from '../cards/helpView';
@@ -13,17 +14,18 @@ import type { PolicyCheckService } from '../tenant/policyCheck/service';
 import type { RegistrationReportService } from '../tenant/report/service';
 import type { DigestSchedule } from '../config/digestSchedule';
 import type { DigestStore } from '../store/digests';
-import type { AccessControl, Audience } from './access';
+import type { CachedAccessCheck } from './access';
 import type { ApprovalsRoutes } from '../store/approvalsRoute';
 import type { OpenRequests } from '../store/openRequests';
 import type { ActingAs } from './actingAs';
+import type { Person, Role } from '../model/people';
 import type { RunStore } from './runs';
 import type { ReportsStatusSource } from './waitReason';
 
 export interface BotServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
   policyCheck: Pick<PolicyCheckService, 'check'>;
-  access: AccessControl;
+  access: CachedAccessCheck;
   runs: RunStore;
   /** TAP, passkey removal, escalation and the audit trail: they check roles and state themselves. */
   actions: ActionServices;
@@ -46,24 +48,17 @@ export interface BotServices {
   digest?: { report: Pick<RegistrationReportService, 'report'>; store: DigestStore; schedule: DigestSchedule | 'off' };
 }
 
-/** The person behind the activity, as Teams identifies them. */
-export interface Actor {
-  /** Entra object id: what authorisation checks. */
-  aadObjectId: string;
-  name: string;
-}
-
 export interface Turn {
   ctx: TurnContext;
   services: BotServices;
-  actor: Actor;
+  actor: Person;
 }
 
 export interface CommandSpec {
   /** Tested against the message text with the bot's mention and markup removed. */
   pattern: RegExp;
   /** `anyone` only for commands that reveal nothing about the tenant, such as help. */
-  audience: Audience | 'anyone';
+  audience: Role | 'anyone';
   handle(turn: Turn, text: string): Promise<void>;
 }
 
@@ -78,17 +73,22 @@ export interface ClickReply {
   everyone?: AdaptiveCardJson;
 }
 
-export interface CardActionSpec<TData = Record<string, unknown>> {
+export interface CardActionSpec<TData> {
   verb: string;
-  audience: Audience;
+  audience: Role;
+  /** What `data` must hold (src/bot/cardData.ts); the guard parses it, so `handle` sees only what fits. */
+  data: z.ZodType<TData, z.ZodTypeDef, unknown>;
+  /** The clicker's answer when the data does not fit: the card is stale, or not one of ours. */
+  misfit: string;
   /**
-   * `data` is whatever the client sent: only ids are meaningful and none is
-   * trusted. A string is a line for the clicker only.
+   * `data` holds ids of the right shape, none of them trusted: the store and
+   * the workflows decide what they name. A string is a line for the clicker only.
    */
   handle(turn: Turn, data: TData): Promise<ClickReply | string>;
 }
 
 export interface BotFeature {
   commands?: CommandSpec[];
-  cardActions?: Array<CardActionSpec<never>>;
+  /** Each spec's `data` schema and `handle` agree by construction, so the list may hold them as `unknown`. */
+  cardActions?: Array<CardActionSpec<unknown>>;
 }

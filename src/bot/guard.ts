@@ -13,48 +13,45 @@ import { logger } from '../logger';
 import { ACCESS_REFUSALS } from '../store/auditTrail';
 import { recordTurn } from '../telemetry/instruments';
 import { isWellFormedId } from '../store/workflowStore';
-import type { Audience } from './access';
-import type { Actor, BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
+import type { Refusal } from '../actions/refusals';
+import type { Person, Role } from '../model/people';
+import type { BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
 import { answerClick, isAnswered, replaceCardForEveryone, sendCard } from './sendCard';
-
-const REFUSALS: Record<Audience, string> = {
-  operators: 'Only members of the Passkey Doctor operators group can do this, so nothing was looked up.',
-  tapApprovers: 'Only members of the TAP approvers group can do this, so nothing was changed.',
-};
 
 /** The activity is the caller's JSON: anything but text becomes "nobody", which every check refuses. */
 const textOr = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
 /** The sender as Teams identifies them, or on the sandbox the persona they chose with `as <role>`. */
-function actorOf(ctx: TurnContext, services: BotServices): Actor {
+function actorOf(ctx: TurnContext, services: BotServices): Person {
   const from: unknown = ctx.activity.from;
   const fields = typeof from === 'object' && from !== null ? (from as Record<string, unknown>) : {};
-  const real = { aadObjectId: textOr(fields.aadObjectId, 64), name: textOr(fields.name, 256) };
+  const real = { id: textOr(fields.aadObjectId, 64), name: textOr(fields.name, 256) };
   return services.actingAs?.actorFor(ctx, real) ?? real;
 }
 
-async function allowed(services: BotServices, actor: Actor, audience: Audience | 'anyone'): Promise<boolean> {
-  return audience === 'anyone' || services.access.allows(actor.aadObjectId, audience);
+/** Null when the actor may go on; otherwise the workflows' own refusal, which the guard shows as it is. */
+async function refusalFor(services: BotServices, actor: Person, audience: Role | 'anyone'): Promise<Refusal | null> {
+  return audience === 'anyone' ? null : services.access.require(actor, audience);
 }
 
 /**
  * Who was refused what, and when — in its own audit trail, without reading
  * the target. An audit store failure never turns the refusal into an error.
  */
-async function auditRefusal(services: BotServices, actor: Actor, what: string, data: unknown): Promise<void> {
+async function auditRefusal(services: BotServices, actor: Person, what: string, data: unknown): Promise<void> {
   const ids = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const card = [ids.requestId, ids.runId].find(isWellFormedId) ?? null;
   await services.actions.audit
     .append({
       time: new Date().toISOString(),
-      who: { id: actor.aadObjectId, name: actor.name },
+      who: { id: actor.id, name: actor.name },
       what: 'access.refused',
       target: { id: null, userPrincipalName: ACCESS_REFUSALS },
       rootCause: null,
       requestId: card,
       note: what.slice(0, 80),
     })
-    .catch((error: unknown) => logger.warn('refusal could not be audited', { actor: actor.aadObjectId, error }));
+    .catch((error: unknown) => logger.warn('refusal could not be audited', { actor: actor.id, error }));
 }
 
 function logFailure(what: Record<string, unknown>, error: unknown, reference: string, started: number): void {
@@ -67,14 +64,15 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
   return async (ctx: TurnContext): Promise<void> => {
     const started = Date.now();
     const actor = actorOf(ctx, services);
-    const what = { command: spec.pattern.source, actor: actor.aadObjectId };
+    const what = { command: spec.pattern.source, actor: actor.id };
     const reference = randomUUID().slice(0, 8);
     try {
-      if (!(await allowed(services, actor, spec.audience))) {
-        logger.info('bot command refused', { ...what, ms: Date.now() - started });
+      const refusal = await refusalFor(services, actor, spec.audience);
+      if (refusal) {
+        logger.info('bot command refused', { ...what, code: refusal.code, ms: Date.now() - started });
         recordTurn('command', spec.pattern.source, 'refused', Date.now() - started);
         await auditRefusal(services, actor, `command ${(ctx.activity.text ?? '').split(' ')[0]}`, undefined);
-        await sendCard(ctx, noticeCard(noticeView('NOT_AUTHORISED', REFUSALS[spec.audience as Audience])));
+        await sendCard(ctx, noticeCard(noticeView(refusal.error ?? 'NOT_AUTHORISED', refusal.message)));
         return;
       }
       const turn: Turn = { ctx, services, actor };
@@ -95,22 +93,29 @@ export function guardCommand(services: BotServices, spec: CommandSpec) {
  * that is shown once (a Temporary Access Pass). teams-ai sends nothing more
  * once a click is answered, so the empty string returned to it is unused.
  */
-export function guardCardAction(services: BotServices, spec: CardActionSpec<never>) {
+export function guardCardAction(services: BotServices, spec: CardActionSpec<unknown>) {
   return async (ctx: TurnContext, _state: unknown, data: unknown): Promise<string> => {
     const started = Date.now();
     const actor = actorOf(ctx, services);
-    const what = { verb: spec.verb, actor: actor.aadObjectId };
+    const what = { verb: spec.verb, actor: actor.id };
     const reference = randomUUID().slice(0, 8);
     try {
-      if (!(await allowed(services, actor, spec.audience))) {
-        logger.info('bot card action refused', { ...what, ms: Date.now() - started });
+      const refusal = await refusalFor(services, actor, spec.audience);
+      if (refusal) {
+        logger.info('bot card action refused', { ...what, code: refusal.code, ms: Date.now() - started });
         recordTurn('click', spec.verb, 'refused', Date.now() - started);
         await auditRefusal(services, actor, `click ${spec.verb}`, data);
-        await answerClick(ctx, REFUSALS[spec.audience]);
+        await answerClick(ctx, refusal.message);
         return '';
       }
-      const payload = typeof data === 'object' && data !== null ? data : {};
-      const reply = await spec.handle({ ctx, services, actor }, payload as never);
+      const parsed = spec.data.safeParse(data);
+      if (!parsed.success) {
+        logger.warn('card data does not fit its action', { ...what, fields: parsed.error.issues.map((i) => i.path.join('.')).slice(0, 5) });
+        recordTurn('click', spec.verb, 'refused', Date.now() - started);
+        await answerClick(ctx, spec.misfit);
+        return '';
+      }
+      const reply = await spec.handle({ ctx, services, actor }, parsed.data);
       const { clicker, everyone } = typeof reply === 'string' ? { clicker: reply, everyone: undefined } : reply;
       await answerClick(ctx, clicker);
       if (everyone) await replaceCardForEveryone(ctx, everyone);

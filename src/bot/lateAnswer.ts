@@ -9,7 +9,14 @@
  * The result is delivered once: it exists only in this continuation.
  */
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, TurnContext, type ChannelAccount, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type ChannelAccount,
+  type ConversationParameters,
+  type ConversationReference,
+} from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
 import { logger } from '../logger';
 import type { ClickReply, Turn } from './feature';
@@ -48,7 +55,7 @@ export async function answerInTime<T>(
   const cardMessageId = ctx.activity.replyToId;
   const botAppId = services.botAppId;
   const where: Where = { adapter, botAppId, reference, tenantId };
-  const fields = { verb: (ctx.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb, actor: turn.actor.aadObjectId };
+  const fields = { verb: (ctx.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb, actor: turn.actor.id };
   logger.warn('card click over budget; finishing privately', { ...fields, budgetMs: services.clickBudgetMs });
   void work
     .then(async (result) => {
@@ -57,7 +64,9 @@ export async function answerInTime<T>(
       await sendPrivately(where, clicker, mine);
       if (everyone && cardMessageId) {
         await adapter.continueConversationAsync(botAppId, reference, (proactive) =>
-          proactive.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(everyone)), id: cardMessageId }).then(() => undefined),
+          proactive
+            .updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(everyone)), id: cardMessageId })
+            .then(() => undefined),
         );
       }
       logger.info('late click answer delivered', fields);
@@ -65,7 +74,11 @@ export async function answerInTime<T>(
     .catch(async (error: unknown) => {
       const errorReference = randomUUID().slice(0, 8);
       logger.error('late click answer could not be delivered', { ...fields, reference: errorReference, error });
-      await sendPrivately(where, clicker, `Passkey Doctor could not finish what you clicked (reference ${errorReference}). Look at the card again before acting.`).catch(() => undefined);
+      await sendPrivately(
+        where,
+        clicker,
+        `Passkey Doctor could not finish what you clicked (reference ${errorReference}). Look at the card again before acting.`,
+      ).catch(() => undefined);
     });
   return stillWorking;
 }
@@ -78,7 +91,11 @@ interface Where {
 }
 
 /** To the person alone: the personal chat the click came from, or a new one-to-one conversation with them. */
-async function sendPrivately({ adapter, botAppId, reference, tenantId }: Where, person: ChannelAccount, content: AdaptiveCardJson | string): Promise<void> {
+async function sendPrivately(
+  { adapter, botAppId, reference, tenantId }: Where,
+  person: ChannelAccount,
+  content: AdaptiveCardJson | string,
+): Promise<void> {
   const send = async (proactive: TurnContext) => {
     await proactive.sendActivity(activityOf(content));
   };
@@ -94,5 +111,12 @@ async function sendPrivately({ adapter, botAppId, reference, tenantId }: Where, 
     tenantId,
     channelData: tenantId ? { tenant: { id: tenantId } } : undefined,
   } as unknown as ConversationParameters;
-  await adapter.createConversationAsync(botAppId, reference.channelId ?? 'msteams', reference.serviceUrl ?? '', CONNECTOR_AUDIENCE, parameters, send);
+  await adapter.createConversationAsync(
+    botAppId,
+    reference.channelId ?? 'msteams',
+    reference.serviceUrl ?? '',
+    CONNECTOR_AUDIENCE,
+    parameters,
+    send,
+  );
 }

@@ -7,20 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { EscalationPayload } from '../actions/escalation';
-import type { DeviceInput } from '../diagnosis/facts';
+import type { DiagnosisRun } from '../model/diagnosisRun';
 import type { VerdictChanges } from '../cards/verdictChanges';
-import type { Verdict } from '../diagnosis/verdictTypes';
 
-export interface DiagnosisRun {
-  runId: string;
-  /** The conversation the card was posted in; a run id replayed from elsewhere is not honoured. */
-  conversationId: string;
-  /** The UPN as typed (contracts §3 `subject`). */
-  subject: string;
-  device?: DeviceInput;
-  /** Entra object id of the operator who asked. */
-  requestedBy: string;
-  verdict: Verdict;
+/** A diagnosis run as its card shows it: the run, what changed since the last one, and its escalation. */
+export interface RunRecord extends DiagnosisRun {
   /** What changed since the user's previous run, as the card first showed it. */
   changes?: VerdictChanges;
   /**
@@ -29,7 +20,6 @@ export interface DiagnosisRun {
    * it forward, so the card keeps it and never offers Escalate twice.
    */
   escalation?: { line: string; payload?: EscalationPayload };
-  at: string;
 }
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -43,7 +33,7 @@ export class RunStore {
     return randomUUID();
   }
 
-  async save(run: DiagnosisRun): Promise<void> {
+  async save(run: RunRecord): Promise<void> {
     await this.storage.write({
       [runKey(run.runId)]: { ...run, eTag: '*' },
       [latestKey(run.subject)]: { runId: run.runId, eTag: '*' },
@@ -51,15 +41,15 @@ export class RunStore {
   }
 
   /** The run behind a card in this conversation; undefined for anything else, including ids that are not run ids. */
-  async find(runId: unknown, conversationId: string): Promise<DiagnosisRun | undefined> {
+  async find(runId: unknown, conversationId: string): Promise<RunRecord | undefined> {
     if (typeof runId !== 'string' || !RUN_ID.test(runId)) return undefined;
-    const run = (await this.storage.read([runKey(runId)]))[runKey(runId)] as DiagnosisRun | undefined;
+    const run = (await this.storage.read([runKey(runId)]))[runKey(runId)] as RunRecord | undefined;
     return run && run.conversationId === conversationId ? run : undefined;
   }
 
-  async latestFor(subject: string): Promise<DiagnosisRun | undefined> {
+  async latestFor(subject: string): Promise<RunRecord | undefined> {
     const pointer = (await this.storage.read([latestKey(subject)]))[latestKey(subject)] as { runId?: string } | undefined;
     if (!pointer?.runId) return undefined;
-    return (await this.storage.read([runKey(pointer.runId)]))[runKey(pointer.runId)] as DiagnosisRun | undefined;
+    return (await this.storage.read([runKey(pointer.runId)]))[runKey(pointer.runId)] as RunRecord | undefined;
   }
 }

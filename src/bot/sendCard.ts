@@ -40,7 +40,7 @@ export const isAnswered = (ctx: TurnContext): boolean => ctx.turnState.get(INVOK
  * replaces it — for the clicker only, because it travels in the HTTP answer
  * to their own click and nowhere else. Sent here rather than returned to
  * teams-ai, which would copy a returned card into the shared message if it
- * had a `refresh` (teams-stack.md §2).
+ * had a `refresh` (docs/teams-stack.md §2).
  */
 export async function answerClick(ctx: TurnContext, answer: AdaptiveCardJson | string): Promise<void> {
   const body =
@@ -51,6 +51,11 @@ export async function answerClick(ctx: TurnContext, answer: AdaptiveCardJson | s
 }
 
 /** Posts a card to another conversation the bot is in (a registered channel), outside the current turn. */
-export async function postCardTo(ctx: TurnContext, botAppId: string, conversation: Partial<ConversationReference>, card: AdaptiveCardJson): Promise<void> {
+export async function postCardTo(
+  ctx: TurnContext,
+  botAppId: string,
+  conversation: Partial<ConversationReference>,
+  card: AdaptiveCardJson,
+): Promise<void> {
   await ctx.adapter.continueConversationAsync(botAppId, conversation, (proactive) => sendCard(proactive, card));
 }

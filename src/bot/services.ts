@@ -2,14 +2,14 @@
 import type { Storage } from 'botbuilder';
 import { createActionServices } from '../actions/actionServices';
 import type { HelpOptions } from '../cards/helpView';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../wiring/runtime';
 import { ApprovalsRoutes } from '../store/approvalsRoute';
 import { OpenRequests } from '../store/openRequests';
 import { VersionedStore } from '../store/versionedStore';
 import { PolicyCheckService } from '../tenant/policyCheck/service';
 import { RegistrationReportService } from '../tenant/report/service';
 import { DigestStore } from '../store/digests';
-import { AccessControl } from './access';
+import { CachedAccessCheck } from './access';
 import { ActingAs, type Persona } from './actingAs';
 import type { BotServices } from './feature';
 import { RunStore } from './runs';
@@ -31,18 +31,19 @@ export function createBotServices(
   storage: Storage,
   settings: BotSettings,
 ): BotServices {
+  // The workflows ask Graph at every click, uncached; the guard asks the same check through a short cache.
+  const actions = createActionServices({
+    config: runtime.config,
+    storage,
+    gateway: runtime.gateway,
+    groups: { operators: settings.operatorsGroupId, approvers: settings.tapApproversGroupId },
+  });
   return {
     diagnosis: runtime.service,
     policyCheck: new PolicyCheckService(runtime.gateway, { id: runtime.config.graph.credential?.tenantId ?? null, displayName: null }),
-    access: new AccessControl(runtime.gateway, { operators: settings.operatorsGroupId, tapApprovers: settings.tapApproversGroupId }, settings.accessCacheMs),
+    access: new CachedAccessCheck(actions.access, settings.accessCacheMs),
     runs: new RunStore(storage),
-    // The same groups as the guard's, sandbox defaults included; the workflows ask Graph again at every click, uncached.
-    actions: createActionServices({
-      config: runtime.config,
-      storage,
-      gateway: runtime.gateway,
-      groups: { operators: settings.operatorsGroupId, approvers: settings.tapApproversGroupId },
-    }),
+    actions,
     botAppId: runtime.config.bot.id ?? '',
     help: settings.help,
     approvalsRoute: new ApprovalsRoutes(new VersionedStore(storage)),

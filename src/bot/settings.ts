@@ -1,12 +1,12 @@
 /**
  * Start-up wiring for the bot's settings. On the sandbox tenant the operators
- * group defaults to the sandbox's own (contracts §1) and help suggests its
+ * group defaults to the sandbox's own (docs/contracts.md §1) and help suggests its
  * demo users; anywhere else OPERATORS_GROUP_ID must be set, because a bot
  * nobody is authorised to use — or everybody — is a misconfiguration.
  * Only on the sandbox may a conversation switch persona (`as approver`).
  */
 import { PasskeyDoctorError } from '../errors/catalog';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../wiring/runtime';
 import { SANDBOX_GROUPS, SANDBOX_TENANT, SANDBOX_USERS } from '../sandbox';
 import type { PlaygroundOptions, PlaygroundUser } from './playground';
 import type { Persona } from './actingAs';
@@ -16,7 +16,11 @@ export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): Bo
   const { config } = runtime;
   const operatorsGroupId = config.operatorsGroupId ?? (runtime.sandbox ? SANDBOX_GROUPS.operators : undefined);
   if (!operatorsGroupId) {
-    throw new PasskeyDoctorError('CONFIG_INVALID', 'OPERATORS_GROUP_ID is required for the bot when a tenant is configured: set it to the object id of the Entra group whose members may use Passkey Doctor.', { variable: 'OPERATORS_GROUP_ID' });
+    throw new PasskeyDoctorError(
+      'CONFIG_INVALID',
+      'OPERATORS_GROUP_ID is required for the bot when a tenant is configured: set it to the object id of the Entra group whose members may use Passkey Doctor.',
+      { variable: 'OPERATORS_GROUP_ID' },
+    );
   }
   const tapApproversGroupId = config.tapApproversGroupId ?? (runtime.sandbox ? SANDBOX_GROUPS.tapApprovers : undefined);
   if (!runtime.sandbox) return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help: {} };
@@ -24,7 +28,13 @@ export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): Bo
     exampleUpn: SANDBOX_USERS.noMfaMethod.userPrincipalName,
     note: `Running on the built-in sandbox tenant ${SANDBOX_TENANT.displayName}. Other demo users: ${[SANDBOX_USERS.excluded, SANDBOX_USERS.mfaStale, SANDBOX_USERS.authenticatorBlocked, SANDBOX_USERS.ready].map((u) => u.userPrincipalName).join(', ')}. To approve a request, type "as approver" (and "as operator" to switch back).`,
   };
-  return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help, sandboxPersonas: sandboxPersonas(), approvalsInPersonalChat: true };
+  return {
+    operatorsGroupId,
+    ...(tapApproversGroupId ? { tapApproversGroupId } : {}),
+    help,
+    sandboxPersonas: sandboxPersonas(),
+    approvalsInPersonalChat: true,
+  };
 }
 
 /** Who `as <role>` may become on the sandbox tenant: its help-desk operator and its TAP approver. */

@@ -9,7 +9,7 @@ import { noticeCard } from '../cards/render';
 import { noticeForError } from '../cards/noticeView';
 import { loadConfig } from '../config/schema';
 import { logger } from '../logger';
-import { createRuntime, type Runtime } from '../runtime';
+import { createRuntime, type Runtime } from '../wiring/runtime';
 import { createListing, createStorage } from '../store/createStorage';
 import { schedulePruning } from '../store/retention';
 import { createAdapter, isAnonymous } from './adapter';

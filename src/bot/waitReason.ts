@@ -1,6 +1,6 @@
 /**
  * What a slow diagnosis is waiting for, in words for the "checking…" card,
- * from the reports scheduler's status (contracts §5: a diagnosis never waits
+ * from the reports scheduler's status (docs/contracts.md §5: a diagnosis never waits
  * silently).
  */
 import type { ReportsStatus } from '../graph/reportsScheduler';

@@ -3,7 +3,10 @@
  * the audit trail, the evidence and the JSON; a card says them in words.
  * Codes without an entry here are said by their last part, lower-cased.
  */
-const WORDS: Record<string, string> = {
+import type { RefusalCode } from '../actions/refusals';
+
+/** Every refusal a workflow can give, in words: the type checker refuses a refusal code without them. */
+const REFUSAL_WORDS: Record<RefusalCode, string> = {
   'AUTH.CHECK_FAILED': 'group membership could not be checked',
   'AUTH.NOT_APPROVER': 'not in the TAP approvers group',
   'AUTH.NOT_CONFIGURED': 'no TAP approvers group is configured',
@@ -22,11 +25,15 @@ const WORDS: Record<string, string> = {
   'REQUEST.RATE_LIMITED': 'hourly request limit reached',
   'REQUEST.UNKNOWN': 'unknown request',
   'TARGET.DISABLED': 'the account is disabled',
+  'TARGET.PRIVILEGED': 'the user holds a directory role',
+  'TARGET.TAP_OUT_OF_SCOPE': 'the TAP policy does not cover the user',
   'TARGET.GUEST': 'the user is a guest',
   'TARGET.NOT_FOUND': 'no such user',
   'TARGET.TAP_DISABLED': 'the TAP method is off or does not cover the user',
   'TARGET.UNCHECKED': 'the user could not be checked',
 };
+
+const WORDS: Record<string, string> = REFUSAL_WORDS;
 
 const CODE = /^[A-Z][A-Z0-9]*(?:[._][A-Z0-9]+)+$/;
 

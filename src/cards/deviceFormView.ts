@@ -6,8 +6,8 @@
 import { allAuthenticators, authenticatorByAaguid, type AuthenticatorKind } from '../catalog/authenticators';
 import { checkMinimum, parseComponents, parseOsVersion } from '../catalog/osVersion';
 import { osName } from '../catalog/platformMatrix';
-import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../diagnosis/request';
-import type { Verdict } from '../diagnosis/verdictTypes';
+import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../model/vocabulary';
+import type { Verdict } from '../model/verdictTypes';
 
 interface Choice {
   title: string;

@@ -1,11 +1,11 @@
 /**
  * The evidence behind a verdict, as short lines for the card's "Evidence"
- * section. Evidence objects are free-form per finding code (contracts §3), so
+ * section. Evidence objects are free-form per finding code (docs/contracts.md §3), so
  * every field is read defensively: a missing or reshaped field drops a line,
  * never the card.
  */
 import { authenticatorName } from '../catalog/authenticators';
-import type { Finding, Verdict } from '../diagnosis/verdictTypes';
+import type { Finding, Verdict } from '../model/verdictTypes';
 import { utcMinute } from './labels';
 
 export interface EvidenceSection {

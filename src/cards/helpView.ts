@@ -1,5 +1,5 @@
 /** The help card's content: commands, the device options with their allowed values, and examples. */
-import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../diagnosis/request';
+import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../model/vocabulary';
 
 export interface HelpView {
   example: string;

@@ -3,7 +3,8 @@
  * times and people. Adaptive Card colours are the host's semantic names, so
  * Teams themes (light, dark, high contrast) pick the actual shades.
  */
-import type { LayerStatus, Outcome, Owner } from '../diagnosis/verdictTypes';
+import { OWNER_LABELS } from '../model/owners';
+import type { LayerStatus, Outcome, Owner } from '../model/verdictTypes';
 
 export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
@@ -26,11 +27,8 @@ export const STATUS_LABELS: Record<LayerStatus, { icon: string; label: string; c
   'needs-info': { icon: '✎', label: 'Needs info', color: 'Accent' },
 };
 
-export const OWNER_NAMES: Record<Owner, string> = {
-  'identity-team': 'Identity team',
-  'user-session': "The user's sign-in session",
-  endpoint: 'Endpoint team',
-};
+/** The owner as a card line starts with it: `Identity team`. */
+export const ownerTitle = (owner: Owner): string => OWNER_LABELS[owner].charAt(0).toUpperCase() + OWNER_LABELS[owner].slice(1);
 
 /** `2026-11-22T04:01:39.364Z` → `2026-11-22 04:01 UTC`. */
 export function utcMinute(iso: string): string {

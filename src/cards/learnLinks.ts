@@ -1,6 +1,6 @@
 /** Titles for the Microsoft Learn pages the findings cite, so a fix step reads as words, not URLs. */
 import { matrixSource, sourceIds } from '../catalog/platformMatrix';
-import { DOCS } from '../diagnosis/findingCodes';
+import { DOCS } from '../model/findingCodes';
 
 const TITLES: Record<keyof typeof DOCS, string> = {
   enablePasskeys: 'Enable passkeys (FIDO2)',
@@ -36,7 +36,10 @@ const MATRIX_TITLES = sourceIds()
   .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
   .map((s) => [s.url!, s.title] as const);
 
-const BY_URL = new Map<string, string>([...MATRIX_TITLES, ...Object.entries(DOCS).map(([key, url]) => [url, TITLES[key as keyof typeof DOCS]] as const)]);
+const BY_URL = new Map<string, string>([
+  ...MATRIX_TITLES,
+  ...Object.entries(DOCS).map(([key, url]) => [url, TITLES[key as keyof typeof DOCS]] as const),
+]);
 
 /** A markdown link; pages we have no title for are still linked, as "Microsoft Learn". */
 export function learnLink(url: string): string {

@@ -9,7 +9,11 @@ import { personLine, type ContainerStyle, type TextColor, utcMinute, type Approv
 const PASSKEY_TYPES: Record<NonNullable<PasskeyChoice['passkeyType']>, string> = { deviceBound: 'device-bound', synced: 'synced' };
 
 const passkeyDetails = (passkey: PasskeyChoice): string =>
-  [passkey.authenticatorName, passkey.passkeyType ? PASSKEY_TYPES[passkey.passkeyType] : undefined, passkey.createdDateTime ? `added ${utcMinute(passkey.createdDateTime)}` : 'date added unknown']
+  [
+    passkey.authenticatorName,
+    passkey.passkeyType ? PASSKEY_TYPES[passkey.passkeyType] : undefined,
+    passkey.createdDateTime ? `added ${utcMinute(passkey.createdDateTime)}` : 'date added unknown',
+  ]
     .filter(Boolean)
     .join(' · ');
 
@@ -25,7 +29,11 @@ export function passkeyListView(listed: Extract<RemovalResult, { kind: 'passkeys
     runId: listed.runId,
     who: personLine(listed.target),
     hasPasskeys: listed.passkeys.length > 0,
-    passkeys: listed.passkeys.map((passkey) => ({ id: passkey.id, name: passkey.displayName ?? passkey.authenticatorName, details: passkeyDetails(passkey) })),
+    passkeys: listed.passkeys.map((passkey) => ({
+      id: passkey.id,
+      name: passkey.displayName ?? passkey.authenticatorName,
+      details: passkeyDetails(passkey),
+    })),
   };
 }
 
@@ -47,7 +55,9 @@ export function passkeyRemovalView(request: RemovalRecord, summary: string): Pas
     { title: 'Passkey', value: `${request.passkey.displayName ?? request.passkey.authenticatorName} (${passkeyDetails(request.passkey)})` },
     { title: 'Sign-in sessions', value: request.revokeSessions ? 'revoke them too (signs the user out everywhere)' : 'left as they are' },
     { title: 'Requested by', value: `${request.requestedBy.name}, ${utcMinute(request.requestedAt)}` },
-    ...(request.approvedBy && request.approvedAt ? [{ title: 'Approved by', value: `${request.approvedBy.name}, ${utcMinute(request.approvedAt)}` }] : []),
+    ...(request.approvedBy && request.approvedAt
+      ? [{ title: 'Approved by', value: `${request.approvedBy.name}, ${utcMinute(request.approvedAt)}` }]
+      : []),
     ...(request.deniedBy ? [{ title: 'Denied by', value: request.deniedBy.name }] : []),
     ...(open ? [{ title: 'Lapses unanswered at', value: utcMinute(request.expiresAt) }] : []),
   ];

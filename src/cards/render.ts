@@ -8,7 +8,7 @@ import type { EscalationPayload } from '../actions/escalation';
 import type { RemovalRecord, RemovalResult } from '../actions/passkeyRemoval';
 import type { TapRecord } from '../actions/tapRecord';
 import type { TapResult } from '../actions/tapWorkflow';
-import type { Verdict } from '../diagnosis/verdictTypes';
+import type { Verdict } from '../model/verdictTypes';
 import type { PolicyCheckDocument } from '../tenant/policyCheck/types';
 import type { AuditEntry } from '../store/auditTrail';
 import { auditView } from './auditView';
@@ -74,7 +74,12 @@ export function deviceFormCard(verdict: Verdict, runId: string): AdaptiveCardJso
   return expandVerbatim(deviceFormTemplate, deviceFormView(verdict, runId));
 }
 
-export function verdictCard(verdict: Verdict, runId: string, changes: VerdictChanges | null = null, status: VerdictStatus = {}): AdaptiveCardJson {
+export function verdictCard(
+  verdict: Verdict,
+  runId: string,
+  changes: VerdictChanges | null = null,
+  status: VerdictStatus = {},
+): AdaptiveCardJson {
   return expand(verdictTemplate, { ...verdictView(verdict, runId, changes, status), deviceFormCard: deviceFormCard(verdict, runId) });
 }
 
@@ -118,7 +123,12 @@ export function escalationCard(payload: EscalationPayload, runId: string): Adapt
  * history as posted, then the new verdict under it. The verdict's element
  * ids are prefixed so its toggles do not collide with the escalation's.
  */
-export function escalationRerunCard(payload: EscalationPayload, verdict: Verdict, runId: string, changes: VerdictChanges | null): AdaptiveCardJson {
+export function escalationRerunCard(
+  payload: EscalationPayload,
+  verdict: Verdict,
+  runId: string,
+  changes: VerdictChanges | null,
+): AdaptiveCardJson {
   const escalation = escalationCard(payload, runId);
   const rerun = verdictCard(verdict, runId, changes);
   const body = prefixIds(rerun['body'], 'rerun-');
@@ -126,7 +136,21 @@ export function escalationRerunCard(payload: EscalationPayload, verdict: Verdict
     ...escalation,
     body: [
       ...(escalation['body'] as unknown[]),
-      { type: 'Container', separator: true, spacing: 'ExtraLarge', items: [{ type: 'TextBlock', text: `Re-run at ${utcMinute(verdict.generatedAt)}: the verdict now`, weight: 'Bolder', size: 'Medium', wrap: true }, ...(body as unknown[])] },
+      {
+        type: 'Container',
+        separator: true,
+        spacing: 'ExtraLarge',
+        items: [
+          {
+            type: 'TextBlock',
+            text: `Re-run at ${utcMinute(verdict.generatedAt)}: the verdict now`,
+            weight: 'Bolder',
+            size: 'Medium',
+            wrap: true,
+          },
+          ...(body as unknown[]),
+        ],
+      },
     ],
   };
 }

@@ -2,7 +2,7 @@
  * The card only the approver who issued the pass sees, once: the pass and
  * what to tell the user. This is the one place `reveal()` is called. The card
  * goes out only as the answer to the approver's own click; it has no actions
- * (so no `data`) and no `refresh` (teams-stack.md §2: teams-ai would copy a
+ * (so no `data`) and no `refresh` (docs/teams-stack.md §2: teams-ai would copy a
  * card with `refresh` into the shared message).
  */
 import { targetName } from '../actions/approvalRequest';

@@ -4,7 +4,7 @@
  * compared by code per layer, since messages carry times that change on
  * every run.
  */
-import type { LayerNumber, LayerStatus, Outcome, Verdict } from '../diagnosis/verdictTypes';
+import type { LayerNumber, LayerStatus, Outcome, Verdict } from '../model/verdictTypes';
 import { oneLine } from './oneLine';
 import { OUTCOME_HEADLINES, STATUS_LABELS, type TextColor, utcMinute } from './labels';
 

@@ -1,10 +1,10 @@
 /**
  * The verdict card's view model: everything the template binds, decided
- * here so the template stays a layout (contracts §3 for the verdict fields).
+ * here so the template stays a layout (docs/contracts.md §3 for the verdict fields).
  */
-import type { Finding, LayerResult, Verdict } from '../diagnosis/verdictTypes';
+import type { Finding, LayerResult, Verdict } from '../model/verdictTypes';
 import { evidenceSections, type EvidenceSection } from './evidenceView';
-import { OUTCOME_HEADLINES, OWNER_NAMES, STATUS_LABELS, type ContainerStyle, type TextColor, utcMinute } from './labels';
+import { OUTCOME_HEADLINES, ownerTitle, STATUS_LABELS, type ContainerStyle, type TextColor, utcMinute } from './labels';
 import { learnLink } from './learnLinks';
 import { firstSentence } from './oneLine';
 import { forTeams } from './teamsWording';
@@ -43,7 +43,14 @@ export interface VerdictView {
   footer: string;
   /** What was done from the card, e.g. the escalation; empty when nothing was. */
   statusLine: string;
-  actions: { rerun: boolean; deviceDetails: boolean; issueTap: boolean; escalate: boolean; retryEscalation: boolean; removePasskey: boolean };
+  actions: {
+    rerun: boolean;
+    deviceDetails: boolean;
+    issueTap: boolean;
+    escalate: boolean;
+    retryEscalation: boolean;
+    removePasskey: boolean;
+  };
 }
 
 /** What was done from the card since the verdict, shown on it for everyone. */
@@ -55,7 +62,13 @@ export interface VerdictStatus {
 }
 
 /** Findings that mean "we could not look", not "something is wrong": the card says which layer could not be checked. */
-const COULD_NOT_CHECK = new Set(['GRAPH.PERMISSION_MISSING', 'GRAPH.THROTTLED', 'GRAPH.UNAVAILABLE', 'GRAPH.LICENCE_MISSING', 'L4.SIGNIN_LOGS_UNAVAILABLE']);
+const COULD_NOT_CHECK = new Set([
+  'GRAPH.PERMISSION_MISSING',
+  'GRAPH.THROTTLED',
+  'GRAPH.UNAVAILABLE',
+  'GRAPH.LICENCE_MISSING',
+  'L4.SIGNIN_LOGS_UNAVAILABLE',
+]);
 
 const SEVERITY_ORDER = ['fail', 'warn', 'unknown', 'needs-info', 'info'] as const;
 
@@ -87,14 +100,16 @@ function summaryOf(verdict: Verdict): { summary: string; ownerLine: string } {
       const finding = layer.findings.find((f) => f.code === cause.code);
       return {
         summary: finding?.message ?? `${name} is blocked at layer ${cause.layer} (${layer.title}).`,
-        ownerLine: `Root cause: layer ${cause.layer} · ${layer.title} · owner: ${OWNER_NAMES[cause.owner]}`,
+        ownerLine: `Root cause: layer ${cause.layer} · ${layer.title} · owner: ${ownerTitle(cause.owner)}`,
       };
     }
     case 'at-risk': {
       const layer = verdict.layers.find((l) => l.status === 'warn')!;
       return {
-        summary: layer.findings.find((f) => f.severity === 'warn')?.message ?? `Layer ${layer.layer} (${layer.title}) is likely to get in the way.`,
-        ownerLine: `First risk: layer ${layer.layer} · ${layer.title} · owner: ${OWNER_NAMES[layer.owner]}`,
+        summary:
+          layer.findings.find((f) => f.severity === 'warn')?.message ??
+          `Layer ${layer.layer} (${layer.title}) is likely to get in the way.`,
+        ownerLine: `First risk: layer ${layer.layer} · ${layer.title} · owner: ${ownerTitle(layer.owner)}`,
       };
     }
     case 'incomplete': {
@@ -106,7 +121,10 @@ function summaryOf(verdict: Verdict): { summary: string; ownerLine: string } {
       return { summary: `${name} can register a passkey: every layer passed.`, ownerLine: '' };
     case 'user-not-found': {
       const finding = verdict.layers[0]?.findings[0];
-      return { summary: [finding?.message, finding?.fix].filter(Boolean).join(' ') || `No user ${verdict.subject} exists in this tenant.`, ownerLine: '' };
+      return {
+        summary: [finding?.message, finding?.fix].filter(Boolean).join(' ') || `No user ${verdict.subject} exists in this tenant.`,
+        ownerLine: '',
+      };
     }
   }
 }
@@ -152,7 +170,12 @@ function fixes(verdict: Verdict): FixStep[] {
   return steps;
 }
 
-export function verdictView(verdict: Verdict, runId: string, changes: VerdictChanges | null = null, status: VerdictStatus = {}): VerdictView {
+export function verdictView(
+  verdict: Verdict,
+  runId: string,
+  changes: VerdictChanges | null = null,
+  status: VerdictStatus = {},
+): VerdictView {
   const headline = OUTCOME_HEADLINES[verdict.outcome];
   const said = summaryOf(verdict);
   const summary = forTeams(said.summary);
@@ -174,7 +197,10 @@ export function verdictView(verdict: Verdict, runId: string, changes: VerdictCha
     changes: {
       since: changes?.since ?? '',
       items: changes?.items ?? [],
-      title: changes && changes.items.length > 0 ? `What changed since the run at ${changes.since}` : `Nothing changed since the run at ${changes?.since ?? ''}`,
+      title:
+        changes && changes.items.length > 0
+          ? `What changed since the run at ${changes.since}`
+          : `Nothing changed since the run at ${changes?.since ?? ''}`,
       hasItems: (changes?.items.length ?? 0) > 0,
     },
     hasLimitations: notes.length > 0,

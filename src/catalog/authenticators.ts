@@ -4,7 +4,7 @@
  */
 import entries from './data/aaguids.json';
 import eligible from './data/attestation-eligible.json';
-import type { PasskeyType } from '../diagnosis/facts';
+import type { PasskeyType } from '../model/facts';
 
 export type AuthenticatorKind = 'app' | 'platform' | 'security-key' | 'synced-provider';
 

@@ -4,7 +4,7 @@
  * version is the half-open range it stands for, and a comparison with a
  * minimum is `meets`, `below` or `unknown` (the range straddles it).
  */
-import type { OperatingSystem } from '../diagnosis/facts';
+import type { OperatingSystem } from '../model/facts';
 
 export interface VersionRange {
   /** Lowest version in the range (missing components are zero). */

@@ -7,9 +7,10 @@
  */
 import { z } from 'zod';
 import data from './data/platform-matrix.json';
-import type { Browser, OperatingSystem, RegistrationPath } from '../diagnosis/facts';
-import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../diagnosis/request';
+import type { Browser, OperatingSystem, RegistrationPath } from '../model/facts';
+import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../model/vocabulary';
 import { checkWithin, parseComponents, type VersionRange } from './osVersion';
+import { PasskeyDoctorError } from '../errors/catalog';
 
 /** Where a passkey is kept: the matrix's rows for the same-device path, plus the two kinds that have their own path. */
 const PROVIDERS = [
@@ -65,7 +66,11 @@ const matrixSchema = z.object({
       tryInstead: z.string(),
     }),
   ),
-  browserAvailability: z.object({ why: z.string(), sources: sourceList, browsers: z.record(z.enum(BROWSERS), z.array(z.enum(OPERATING_SYSTEMS))) }),
+  browserAvailability: z.object({
+    why: z.string(),
+    sources: sourceList,
+    browsers: z.record(z.enum(BROWSERS), z.array(z.enum(OPERATING_SYSTEMS))),
+  }),
   sameDeviceDefaults: z.object({ sources: sourceList, providers: z.record(z.enum(OPERATING_SYSTEMS), z.enum(PROVIDERS)) }),
   crossDevice: z.object({
     prerequisites: fact,
@@ -89,7 +94,7 @@ export const matrixCells = (): readonly MatrixCell[] => MATRIX.cells;
 
 export function matrixSource(id: string): MatrixSource {
   const source = MATRIX.sources[id];
-  if (!source) throw new Error(`platform matrix: unknown source ${id}`);
+  if (!source) throw new PasskeyDoctorError('INTERNAL', `platform matrix: unknown source ${id}`);
   return { id, ...source };
 }
 
@@ -98,7 +103,7 @@ export const isMicrosoftSource = (id: string): boolean => /^https:\/\/learn\.mic
 
 export function contradiction(id: string): Contradiction {
   const entry = MATRIX.contradictions[id];
-  if (!entry) throw new Error(`platform matrix: unknown contradiction ${id}`);
+  if (!entry) throw new PasskeyDoctorError('INTERNAL', `platform matrix: unknown contradiction ${id}`);
   return { id, ...entry };
 }
 
@@ -163,7 +168,13 @@ const OS_NAMES: Record<OperatingSystem, string> = {
   linux: 'Linux',
   chromeos: 'ChromeOS',
 };
-const BROWSER_NAMES: Record<Browser, string> = { edge: 'Edge', chrome: 'Chrome', firefox: 'Firefox', safari: 'Safari', other: 'another browser' };
+const BROWSER_NAMES: Record<Browser, string> = {
+  edge: 'Edge',
+  chrome: 'Chrome',
+  firefox: 'Firefox',
+  safari: 'Safari',
+  other: 'another browser',
+};
 const PROVIDER_NAMES: Record<Provider, string> = {
   'apple-passwords': 'Apple Passwords (iCloud Keychain)',
   'google-password-manager': 'Google Password Manager',
@@ -194,7 +205,8 @@ export function securityKeyNeedsPin(os: OperatingSystem, browser: Browser | null
   if (choice.kind !== 'cell') return { needed: false, cell: null };
   const { cell } = choice;
   if (cell.pinFirst) return { needed: true, cell };
-  const dependsOnBrowser = cell.browsers && cell.browsers !== 'any' && Object.values(cell.browsers).some((e) => typeof e === 'object' && e.pinFirst);
+  const dependsOnBrowser =
+    cell.browsers && cell.browsers !== 'any' && Object.values(cell.browsers).some((e) => typeof e === 'object' && e.pinFirst);
   if (!dependsOnBrowser) return { needed: false, cell };
   if (!browser) return { needed: null, cell };
   return { needed: !!browserEntryOf(cell, browser).pinFirst, cell };

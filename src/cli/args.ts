@@ -1,11 +1,11 @@
 /**
- * Command-line parsing (contracts §2). Unknown options, missing values and
+ * Command-line parsing (docs/contracts.md §2). Unknown options, missing values and
  * bad values are usage errors, all of them in one line; the values are
  * validated by `parseUpn` and `parseDevice`, the same code the bot uses.
  */
 import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
-import { parseDevice, parseUpn, type DiagnoseRequest } from '../diagnosis/request';
+import { parseDevice, parseUpn, type DiagnoseRequest } from '../input/request';
 import { parseReportArgs, type ReportCommand } from './reportArgs';
 
 export type Command =

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * `passkey-doctor` — the command line (contracts §2). stdout carries only the
+ * `passkey-doctor` — the command line (docs/contracts.md §2). stdout carries only the
  * result (the verdict JSON with --json); every problem is one line on stderr
  * and a defined exit code.
  */
 import { loadConfig } from '../config/schema';
 import { ERRORS, isPasskeyDoctorError } from '../errors/catalog';
-import { createRuntime, type Runtime } from '../runtime';
+import { createRuntime, type Runtime } from '../wiring/runtime';
 import { unreadableUserError } from '../diagnosis/unreadableUser';
 import { parseCommand, USAGE } from './args';
 import { renderPolicyCheck } from './renderPolicyCheck';
@@ -20,7 +20,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export async function run(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function run(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   let runtime: Runtime | undefined;
   if (argv.length === 0) {
     // Nothing asked: the usage, on stderr since nothing was done, and the usage-error exit code.
@@ -36,7 +39,9 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     runtime = await createRuntime(loadConfig(io.env), { env: io.env });
     if (command.name === 'policy-check') {
       const document = await runtime.policyCheck.check();
-      io.stdout.write(command.json ? JSON.stringify(document, null, 2) + '\n' : renderPolicyCheck(document, styler(colourEnabled(io.stdout, io.env))));
+      io.stdout.write(
+        command.json ? JSON.stringify(document, null, 2) + '\n' : renderPolicyCheck(document, styler(colourEnabled(io.stdout, io.env))),
+      );
       return 0;
     }
     if (command.name === 'report') {
@@ -51,7 +56,11 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     const verdict = await runtime.service.diagnose(command.request);
     const refused = unreadableUserError(verdict);
     if (refused) throw refused;
-    io.stdout.write(command.json ? JSON.stringify(verdict, null, 2) + '\n' : renderVerdict(verdict, styler(colourEnabled(io.stdout, io.env)), io.stdout.columns ?? 140));
+    io.stdout.write(
+      command.json
+        ? JSON.stringify(verdict, null, 2) + '\n'
+        : renderVerdict(verdict, styler(colourEnabled(io.stdout, io.env)), io.stdout.columns ?? 140),
+    );
     return 0;
   } catch (error) {
     if (isPasskeyDoctorError(error)) {
@@ -68,7 +77,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
 if (require.main === module) {
   // The CLI's stderr is for one-line errors; routine logs stay quiet unless asked for.
   process.env.LOG_LEVEL ??= 'warn';
-  run(process.argv.slice(2)).then((code) => {
+  void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

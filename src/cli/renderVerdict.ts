@@ -1,5 +1,5 @@
 /** The human-readable verdict: one row per layer, the root cause and fix underneath. */
-import type { Finding, LayerResult, LayerStatus, Outcome, SuggestedAction, Verdict } from '../diagnosis/verdictTypes';
+import type { Finding, LayerResult, LayerStatus, Outcome, SuggestedAction, Verdict } from '../model/verdictTypes';
 import type { Colour, Styler } from './style';
 
 const OUTCOME: Record<Outcome, { label: string; colour: Colour }> = {

@@ -1,4 +1,4 @@
-/** National clouds: Graph root and token authority (graph-facts §17). */
+/** National clouds: Graph root and token authority (docs/graph-facts.md §17). */
 export const CLOUDS = {
   AzurePublicCloud: { graph: 'https://graph.microsoft.com', authority: 'https://login.microsoftonline.com' },
   AzureUSGovernment: { graph: 'https://graph.microsoft.us', authority: 'https://login.microsoftonline.us' },

@@ -1,6 +1,6 @@
 /**
  * `requests/seconds` quotas such as GRAPH_REPORTS_QUOTA and
- * SANDBOX_REPORTS_QUOTA (contracts §1, §5): one parser for the bot and the
+ * SANDBOX_REPORTS_QUOTA (docs/contracts.md §1, §5): one parser for the bot and the
  * sandbox, so both read `5/10` the same way.
  */
 export interface Quota {
@@ -8,7 +8,7 @@ export interface Quota {
   periodMs: number;
 }
 
-/** Graph's identity-and-access reports limit as the service-limits page states it (graph-facts §16). */
+/** Graph's identity-and-access reports limit as the service-limits page states it (docs/graph-facts.md §16). */
 export const GRAPH_REPORTS_DEFAULT: Quota = { requests: 5, periodMs: 10_000 };
 
 const FORM = /^\s*(\d{1,4})\s*\/\s*(\d{1,5}(?:\.\d+)?)\s*$/;

@@ -1,5 +1,5 @@
 /**
- * Configuration from environment variables (contracts §1), validated once at
+ * Configuration from environment variables (docs/contracts.md §1), validated once at
  * start-up. A bad value stops start-up with one line naming the variable.
  */
 import { z } from 'zod';
@@ -12,8 +12,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankAsUndefined, z.string().trim().optional());
-const optionalGuid = (what: string) =>
-  z.preprocess(blankAsUndefined, z.string().trim().regex(GUID, `must be ${what} (a GUID)`).optional());
+const optionalGuid = (what: string) => z.preprocess(blankAsUndefined, z.string().trim().regex(GUID, `must be ${what} (a GUID)`).optional());
 const wholeNumber = (min: number, max: number, fallback: number) =>
   z.preprocess(
     blankAsUndefined,
@@ -78,11 +77,24 @@ const envSchema = z.object({
     z
       .string()
       .default(quotaText(GRAPH_REPORTS_DEFAULT))
-      .transform((v, ctx) => parseQuota(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be requests/seconds such as 5/10' }), z.NEVER)),
+      .transform(
+        (v, ctx) => parseQuota(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be requests/seconds such as 5/10' }), z.NEVER),
+      ),
   ),
-  ESCALATION_WEBHOOK_URL: z.preprocess(blankAsUndefined, z.string().url('must be an https URL').startsWith('https://', 'must be an https URL').optional()),
+  ESCALATION_WEBHOOK_URL: z.preprocess(
+    blankAsUndefined,
+    z.string().url('must be an https URL').startsWith('https://', 'must be an https URL').optional(),
+  ),
   PLAYGROUND: flag(true),
-  PLAYGROUND_PORT: z.preprocess(blankAsUndefined, z.coerce.number({ invalid_type_error: 'must be a whole number from 1 to 65535' }).int('must be a whole number from 1 to 65535').min(1, 'must be a whole number from 1 to 65535').max(65535, 'must be a whole number from 1 to 65535').optional()),
+  PLAYGROUND_PORT: z.preprocess(
+    blankAsUndefined,
+    z.coerce
+      .number({ invalid_type_error: 'must be a whole number from 1 to 65535' })
+      .int('must be a whole number from 1 to 65535')
+      .min(1, 'must be a whole number from 1 to 65535')
+      .max(65535, 'must be a whole number from 1 to 65535')
+      .optional(),
+  ),
   SANDBOX: z.preprocess(blankAsUndefined, z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }).optional()),
   CLICK_BUDGET_MS: wholeNumber(10, 14_000, 8_000),
   RUN_RETENTION_DAYS: wholeNumber(1, 3650, 30),
@@ -137,11 +149,14 @@ export interface AppConfig {
   mfaFreshnessMinutes: number;
   policyCacheSeconds: number;
   signInLookbackDays: number;
-  /** Graph's reports limit the scheduler keeps within (contracts §5). */
+  /** Graph's reports limit the scheduler keeps within (docs/contracts.md §5). */
   reportsQuota: Quota;
   escalationWebhookUrl: string | undefined;
   playground: boolean;
-  /** The Agents Playground's port: PLAYGROUND_PORT, else 56150 moved by as much as PORT was, so a second bot's playground does not collide with the first's. */
+  /**
+   * The Agents Playground's port: PLAYGROUND_PORT, else 56150 moved by as much as PORT was,
+   * so a second bot's playground does not collide with the first's.
+   */
   playgroundPort: number;
   /** How long a card click may work before it answers "still working" (Teams gives up on an invoke after about 15 s). */
   clickBudgetMs: number;
@@ -197,16 +212,25 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (credential) mode = 'tenant';
   else if (env.GRAPH_BASE_URL) {
     if (!isLoopbackUrl(env.GRAPH_BASE_URL)) {
-      fail('GRAPH_BASE_URL', 'points at a non-loopback host but no Azure credentials are set; set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or use a loopback URL');
+      fail(
+        'GRAPH_BASE_URL',
+        'points at a non-loopback host but no Azure credentials are set; set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or use a loopback URL',
+      );
     }
     mode = 'emulator';
   }
   if (env.SANDBOX === 'on' && mode !== 'sandbox') {
-    fail('SANDBOX', 'is on but a Graph tenant or emulator is configured; unset SANDBOX to use it, or unset the Azure credentials and GRAPH_BASE_URL to serve the built-in sandbox tenant');
+    fail(
+      'SANDBOX',
+      'is on but a Graph tenant or emulator is configured; unset SANDBOX to use it, or unset the Azure credentials and GRAPH_BASE_URL to serve the built-in sandbox tenant',
+    );
   }
   // A registered bot with no Graph credential would answer real Teams users from the demo tenant: only on purpose.
   if (env.BOT_ID && mode === 'sandbox' && env.SANDBOX !== 'on') {
-    fail('BOT_ID', 'is set but no Graph credential is: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or a managed identity), or set SANDBOX=on to serve the built-in demo tenant to Teams on purpose');
+    fail(
+      'BOT_ID',
+      'is set but no Graph credential is: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or a managed identity), or set SANDBOX=on to serve the built-in demo tenant to Teams on purpose',
+    );
   }
   if (env.BOT_TYPE === 'SingleTenant' && (!env.BOT_ID || !env.BOT_PASSWORD || !env.BOT_TENANT_ID)) {
     fail('BOT_TYPE', 'SingleTenant needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID');

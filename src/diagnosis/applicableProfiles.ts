@@ -6,11 +6,11 @@
  */
 import type { LayerContext } from './context';
 import { personName } from './context';
-import type { PasskeyProfile } from './facts';
+import type { PasskeyProfile } from '../model/facts';
 import { gapFinding, notEvaluated } from './finding';
 import { applicableProfiles } from './passkeyProfileRules';
 import { evaluateScope } from './scope';
-import type { Finding } from './verdictTypes';
+import type { Finding } from '../model/verdictTypes';
 
 export type UserProfiles = { ok: true; profiles: PasskeyProfile[]; legacy: boolean } | { ok: false; finding: Finding };
 

@@ -11,7 +11,7 @@ import type {
   Fact,
   TenantFacts,
   UserFacts,
-} from './facts';
+} from '../model/facts';
 import type { Membership } from './scope';
 import type { ResolvedDevice } from './device';
 import type { IntendedAuthenticator } from './intendedAuthenticator';

@@ -4,7 +4,7 @@
  * The registration path and the authenticator are never inferred: a sign-in
  * shows where the user was, not how they mean to register.
  */
-import type { Browser, DeviceInput, OperatingSystem, RegistrationPath, SignIn } from './facts';
+import type { Browser, DeviceInput, OperatingSystem, RegistrationPath, SignIn } from '../model/facts';
 import { parseSignInBrowser, parseSignInOs } from './signInDevice';
 
 export type InferableField = 'os' | 'osVersion' | 'browser';
@@ -34,7 +34,10 @@ export interface ResolvedDevice {
 
 function latestInteractive(signIns: SignIn[] | null): SignIn | null {
   const interactive = (signIns ?? []).filter((s) => s.isInteractive !== false && !Number.isNaN(Date.parse(s.createdDateTime)));
-  return interactive.reduce<SignIn | null>((latest, s) => (!latest || Date.parse(s.createdDateTime) > Date.parse(latest.createdDateTime) ? s : latest), null);
+  return interactive.reduce<SignIn | null>(
+    (latest, s) => (!latest || Date.parse(s.createdDateTime) > Date.parse(latest.createdDateTime) ? s : latest),
+    null,
+  );
 }
 
 /** iPads often sign in as "iOS": the same family for deciding whether a sign-in shows the given device. */

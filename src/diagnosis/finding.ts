@@ -1,12 +1,29 @@
-import { FINDING_CODES, type FindingCode } from './findingCodes';
-import type { FactGap } from './facts';
-import type { Finding } from './verdictTypes';
+import { PasskeyDoctorError } from '../errors/catalog';
+import { FINDING_CODES, type FindingCode } from '../model/findingCodes';
+import { FINDING_WORDS, fillIn, type FindingParams } from '../model/findingWords';
+import type { FactGap } from '../model/facts';
+import type { Finding } from '../model/verdictTypes';
 
 interface FindingDetails {
   fix?: string;
   evidence?: Record<string, unknown>;
   /** Extra Microsoft Learn links after the catalogue's own. */
   docs?: string[];
+}
+
+/**
+ * A finding in the words beside the catalogue (src/model/findingWords.ts):
+ * the rule gives the code, which reading of it (`variant`) and the parameters.
+ */
+export function said(
+  code: FindingCode,
+  params: FindingParams,
+  details: Omit<FindingDetails, 'fix'> & { variant?: string } = {},
+): Finding {
+  const text = FINDING_WORDS[code]?.[details.variant ?? 'default'];
+  if (!text) throw new PasskeyDoctorError('INTERNAL', `No words for finding ${code} (${details.variant ?? 'default'}).`);
+  const { variant: _variant, ...rest } = details;
+  return finding(code, fillIn(text.message, params), { ...rest, ...(text.fix ? { fix: fillIn(text.fix, params) } : {}) });
 }
 
 /** A finding with the severity and docs its code carries in the catalogue. */

@@ -1,10 +1,10 @@
 /**
  * Which authenticator the user is trying to register. The technician's
- * choice wins; a registration path implies one (contracts §5); otherwise the
+ * choice wins; a registration path implies one (docs/contracts.md §5); otherwise the
  * AAGUID of the user's latest failed registration says what they tried.
  */
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorById } from '../catalog/authenticators';
-import type { AuditEvent } from './facts';
+import type { AuditEvent } from '../model/facts';
 import type { ResolvedDevice } from './device';
 
 export interface IntendedAuthenticator {

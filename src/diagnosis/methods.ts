@@ -3,10 +3,7 @@
  * catch-all member has `kind: string`, so a `kind` check alone does not narrow.
  */
 import { authenticatorName } from '../catalog/authenticators';
-import type { AuthMethod } from './facts';
-
-export type Fido2Method = Extract<AuthMethod, { kind: 'fido2' }>;
-export type TapMethod = Extract<AuthMethod, { kind: 'temporaryAccessPass' }>;
+import type { AuthMethod, Fido2Method, TapMethod } from '../model/facts';
 
 export const isFido2Method = (m: AuthMethod): m is Fido2Method => m.kind === 'fido2';
 export const isTapMethod = (m: AuthMethod): m is TapMethod => m.kind === 'temporaryAccessPass';

@@ -7,7 +7,7 @@ import { authenticatorByAaguid, type Authenticator } from '../catalog/authentica
 import { providerOfAuthenticator } from '../catalog/passkeyProviders';
 import type { Provider } from '../catalog/platformMatrix';
 import type { LayerContext } from './context';
-import type { RegistrationPath } from './facts';
+import type { RegistrationPath } from '../model/facts';
 
 export interface PasskeyHolder {
   /** Null: not known (no authenticator, and a path that does not decide it). */

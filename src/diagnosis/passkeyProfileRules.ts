@@ -1,10 +1,10 @@
 /**
- * Passkey profile evaluation (graph-facts §2): which profiles apply to a user
+ * Passkey profile evaluation (docs/graph-facts.md §2): which profiles apply to a user
  * and whether a profile accepts a passkey. A passkey is accepted when it fully
  * satisfies at least one applicable profile; there is no ordering.
  */
 import { authenticatorByAaguid, authenticatorName, type Authenticator } from '../catalog/authenticators';
-import type { Fido2Configuration, PasskeyProfile, PasskeyType, PolicyTarget, RegistrationPath } from './facts';
+import type { Fido2Configuration, PasskeyProfile, PasskeyType, PolicyTarget, RegistrationPath } from '../model/facts';
 
 export const LEGACY_PROFILE_ID = 'tenant-wide-settings';
 
@@ -12,7 +12,7 @@ export const LEGACY_PROFILE_ID = 'tenant-wide-settings';
  * Tenants that have not moved to profiles: the legacy settings act as one
  * profile for every target, device-bound passkeys only — "To enable synced
  * passkeys, your organization must have passkey profiles enabled"
- * (how-to-authentication-passkeys-fido2; contracts §5). The same page also
+ * (how-to-authentication-passkeys-fido2; docs/contracts.md §5). The same page also
  * says synced passkeys are "already enabled" for such tenants with
  * attestation off; layer 2 names that conflict when it matters.
  */
@@ -61,14 +61,24 @@ export interface PasskeyCandidate {
 
 const BROWSER_PATHS: ReadonlySet<RegistrationPath> = new Set(['same-device', 'cross-device']);
 
-function attestationOf(entry: Authenticator | undefined, path: RegistrationPath | null): Pick<PasskeyCandidate, 'canAttest' | 'noAttestationReason'> {
+function attestationOf(
+  entry: Authenticator | undefined,
+  path: RegistrationPath | null,
+): Pick<PasskeyCandidate, 'canAttest' | 'noAttestationReason'> {
   if (!entry) return { canAttest: null };
   // Authenticator attests only when the passkey is created from inside the app.
   if (entry.kind === 'app' && path && BROWSER_PATHS.has(path)) {
-    return { canAttest: false, noAttestationReason: 'Microsoft Authenticator only provides attestation when the passkey is added from within the app, not through a browser or QR code' };
+    return {
+      canAttest: false,
+      noAttestationReason:
+        'Microsoft Authenticator only provides attestation when the passkey is added from within the app, not through a browser or QR code',
+    };
   }
   if (entry.attestationInEntra) return { canAttest: true };
-  const why = entry.kind === 'synced-provider' ? 'synced passkeys carry no attestation' : `${entry.name} passkeys are not on Microsoft's attestation-eligible list`;
+  const why =
+    entry.kind === 'synced-provider'
+      ? 'synced passkeys carry no attestation'
+      : `${entry.name} passkeys are not on Microsoft's attestation-eligible list`;
   return { canAttest: false, noAttestationReason: why };
 }
 
@@ -106,10 +116,14 @@ function typeCheck(profile: PasskeyProfile, type: PasskeyType | null): Check {
 }
 
 const explicitlyAllowed = (profile: PasskeyProfile, aaGuid: string | null): boolean =>
-  profile.keyRestrictions.isEnforced && profile.keyRestrictions.enforcementType === 'allow' && !!aaGuid && profile.keyRestrictions.aaGuids.includes(aaGuid.toLowerCase());
+  profile.keyRestrictions.isEnforced &&
+  profile.keyRestrictions.enforcementType === 'allow' &&
+  !!aaGuid &&
+  profile.keyRestrictions.aaGuids.includes(aaGuid.toLowerCase());
 
 function keyRestrictionCheck(profile: PasskeyProfile, passkey: PasskeyCandidate, moment: 'registration' | 'sign-in'): Check {
-  // "These AAGUIDs must be explicitly allowed in a passkey profile to enable registration" (how-to-authentication-entra-passkeys-on-windows).
+  // "These AAGUIDs must be explicitly allowed in a passkey profile to enable registration"
+  // (how-to-authentication-entra-passkeys-on-windows).
   if (passkey.windowsHello && moment === 'registration') return explicitlyAllowed(profile, passkey.aaGuid) ? 'pass' : 'fail';
   const restrictions = profile.keyRestrictions;
   if (!restrictions.isEnforced) return 'pass';
@@ -150,7 +164,10 @@ export function judgeProfile(profile: PasskeyProfile, passkey: PasskeyCandidate,
 export const allowsBothTypes = (profile: PasskeyProfile): boolean =>
   profile.passkeyTypes.includes('deviceBound') && profile.passkeyTypes.includes('synced');
 
-/** Accepts any authenticator but Windows Hello (which needs an explicit allow): both types, no attestation, no enforced key restrictions. */
+/**
+ * Accepts any authenticator but Windows Hello (which needs an explicit allow): both types,
+ * no attestation, no enforced key restrictions.
+ */
 export const isFullyPermissive = (profile: PasskeyProfile): boolean =>
   allowsBothTypes(profile) && profile.attestationEnforcement === 'disabled' && !profile.keyRestrictions.isEnforced;
 
@@ -159,6 +176,8 @@ export function describeProfile(profile: PasskeyProfile): string {
   const types = profile.passkeyTypes.map((t) => TYPE_WORDS[t]).join(' and ') || 'no passkey types';
   const attestation = profile.attestationEnforcement === 'registrationOnly' ? 'attestation enforced' : 'no attestation';
   const { isEnforced, enforcementType, aaGuids } = profile.keyRestrictions;
-  const restrictions = !isEnforced ? 'any authenticator' : `${enforcementType} list of ${aaGuids.length} AAGUID${aaGuids.length === 1 ? '' : 's'}`;
+  const restrictions = !isEnforced
+    ? 'any authenticator'
+    : `${enforcementType} list of ${aaGuids.length} AAGUID${aaGuids.length === 1 ? '' : 's'}`;
   return `${profile.name} (${types}; ${attestation}; ${restrictions})`;
 }

@@ -1,6 +1,6 @@
 /** The port the diagnosis service gathers facts through; `src/graph` implements it, tests may fake it. */
-import type { TenantFacts, UserFacts } from './facts';
-import type { GraphUsage } from './verdictTypes';
+import type { TenantFacts, UserFacts } from '../model/facts';
+import type { GraphUsage } from '../model/verdictTypes';
 
 export interface GatheredFacts {
   tenant: TenantFacts;

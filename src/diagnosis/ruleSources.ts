@@ -4,7 +4,7 @@
  * change and its citation change together.
  */
 import data from './data/rule-sources.json';
-import type { FindingCode } from './findingCodes';
+import type { FindingCode } from '../model/findingCodes';
 
 export interface RuleSource {
   /** The Learn page id (its file name), e.g. `how-to-authentication-passkeys-fido2`. */

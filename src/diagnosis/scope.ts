@@ -2,9 +2,10 @@
  * Who a method configuration (or any include/exclude target list) applies to.
  * Shared by passkey targeting, passkey profiles, MFA capability and TAP scope.
  */
-import type { MethodConfiguration, PolicyTarget } from './facts';
+import type { MethodConfiguration, PolicyTarget } from '../model/facts';
+import { ALL_USERS } from '../model/targets';
 
-export const ALL_USERS = 'all_users';
+export { ALL_USERS } from '../model/targets';
 
 /** What the gateway knows about the user's membership, enough to match targets. */
 export interface Membership {
@@ -37,15 +38,3 @@ export function evaluateScope(config: Pick<MethodConfiguration, 'includeTargets'
 /** Enabled and in scope. */
 export const isEnabledFor = (config: MethodConfiguration | null | undefined, membership: Membership): boolean =>
   !!config && config.state === 'enabled' && evaluateScope(config, membership).inScope;
-
-/** Group ids named by these configurations' targets (never `all_users`), for checkMemberGroups. */
-export function targetGroupIds(configs: Array<Pick<MethodConfiguration, 'includeTargets' | 'excludeTargets'> | null | undefined>): string[] {
-  const ids = new Set<string>();
-  for (const config of configs) {
-    if (!config) continue;
-    for (const t of [...config.includeTargets, ...config.excludeTargets]) {
-      if (t.targetType === 'group' && t.id !== ALL_USERS) ids.add(t.id);
-    }
-  }
-  return [...ids];
-}

@@ -4,9 +4,9 @@
  */
 import type { FactsGateway } from './ports';
 import { evaluate } from './verdict';
-import type { DiagnosisSettings } from './facts';
-import type { DiagnoseRequest } from './request';
-import type { Verdict } from './verdictTypes';
+import type { DiagnosisSettings } from '../model/facts';
+import type { DiagnoseRequest } from '../model/facts';
+import type { Verdict } from '../model/verdictTypes';
 
 export class DiagnosisService {
   constructor(

@@ -4,7 +4,7 @@
  * "Edge 120.0.0"). Anything not recognised stays unknown (null): a wrong
  * guess here would judge the wrong device.
  */
-import type { Browser, OperatingSystem } from './facts';
+import type { Browser, OperatingSystem } from '../model/facts';
 
 export interface SignInOs {
   os: OperatingSystem;

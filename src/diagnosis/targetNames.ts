@@ -4,7 +4,7 @@
  */
 import type { LayerContext } from './context';
 import { personName } from './context';
-import type { PolicyTarget } from './facts';
+import type { PolicyTarget } from '../model/facts';
 import { ALL_USERS } from './scope';
 
 export interface TargetEvidence {

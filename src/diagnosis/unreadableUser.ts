@@ -4,7 +4,7 @@
  * one problem, said once, with what to do about it.
  */
 import { PasskeyDoctorError } from '../errors/catalog';
-import type { Verdict } from './verdictTypes';
+import type { Verdict } from '../model/verdictTypes';
 
 export function unreadableUserError(verdict: Verdict): PasskeyDoctorError | null {
   if (verdict.user || verdict.outcome === 'user-not-found') return null;

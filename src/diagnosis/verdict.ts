@@ -1,23 +1,23 @@
 /**
  * Orders the layers, picks the root cause and the outcome, and lists the
- * actions that fit (contracts §3). Pure: the time comes with the facts.
+ * actions that fit (docs/contracts.md §3). Pure: the time comes with the facts.
  */
 import { authenticatorName } from '../catalog/authenticators';
 import type { DiagnosisInput, LayerContext } from './context';
 import { isExternalGuest } from './context';
 import { resolveDevice } from './device';
-import type { Fact, AuditEvent } from './facts';
-import { known, missing } from './facts';
+import type { Fact, AuditEvent } from '../model/facts';
+import { known, missing } from '../model/facts';
 import { finding, gapFinding, notEvaluated } from './finding';
-import { codeOrder } from './findingCodes';
+import { codeOrder } from '../model/findingCodes';
 import { intendedAuthenticator } from './intendedAuthenticator';
-import { evaluateHardware } from './layers/hardware';
-import { evaluateMfaBootstrap } from './layers/mfaBootstrap';
-import { evaluatePasskeyProfiles } from './layers/passkeyProfiles';
-import { evaluatePlatform } from './layers/platform';
-import { evaluatePolicyTargeting } from './layers/policyTargeting';
-import { evaluateProvider } from './layers/provider';
-import { evaluateRecentMfa } from './layers/recentMfa';
+import { evaluateHardware } from './layers/hardware/hardware';
+import { evaluateMfaBootstrap } from './layers/mfaBootstrap/mfaBootstrap';
+import { evaluatePasskeyProfiles } from './layers/passkeyProfiles/passkeyProfiles';
+import { evaluatePlatform } from './layers/platform/platform';
+import { evaluatePolicyTargeting } from './layers/policyTargeting/policyTargeting';
+import { evaluateProvider } from './layers/provider/provider';
+import { evaluateRecentMfa } from './layers/recentMfa/recentMfa';
 import { isEnabledFor, type Membership } from './scope';
 import type {
   Finding,
@@ -32,7 +32,7 @@ import type {
   Severity,
   SuggestedAction,
   Verdict,
-} from './verdictTypes';
+} from '../model/verdictTypes';
 
 interface LayerSpec {
   layer: LayerNumber;
@@ -110,14 +110,20 @@ function suggestedActions(ctx: LayerContext, layers: LayerResult[], outcome: Out
     firstFailing?.layer === 3 &&
     firstFailing.findings
       .filter((f) => f.severity === 'fail')
-      .every((f) => f.code === 'L3.NO_MFA_METHOD' || (f.code === 'L3.REGISTRATION_CA_UNSATISFIABLE' && Array.isArray(f.evidence?.satisfiedByNewTap)));
+      .every(
+        (f) =>
+          f.code === 'L3.NO_MFA_METHOD' || (f.code === 'L3.REGISTRATION_CA_UNSATISFIABLE' && Array.isArray(f.evidence?.satisfiedByNewTap)),
+      );
   // Internal guests can be given a pass; external guests cannot.
-  if (rootCode?.startsWith('L3.') && tapFixesLayer3 && tapWorks && !isExternalGuest(ctx.user) && ctx.user.accountEnabled !== false) actions.push('issue-tap');
+  if (rootCode?.startsWith('L3.') && tapFixesLayer3 && tapWorks && !isExternalGuest(ctx.user) && ctx.user.accountEnabled !== false)
+    actions.push('issue-tap');
   if (codes.has('L4.MFA_STALE') && ![1, 2, 3].some(failing)) actions.push('reauthenticate');
   const registeredWrongProvider = layers[6].findings.some((f) => f.code === 'L7.WRONG_PROVIDER' && f.evidence?.registered === true);
-  if (codes.has('L2.REGISTERED_PASSKEY_NOW_BLOCKED') || registeredWrongProvider || codes.has('L7.ORPHANED_LOCAL_PASSKEY')) actions.push('remove-passkey');
-  // L2.NEEDS_AUTHENTICATOR asks for the same form as layers 5–7 (an extension of contracts §3).
-  if ([5, 6, 7].some((n) => layers[n - 1].status === 'needs-info') || codes.has('L2.NEEDS_AUTHENTICATOR')) actions.push('add-device-details');
+  if (codes.has('L2.REGISTERED_PASSKEY_NOW_BLOCKED') || registeredWrongProvider || codes.has('L7.ORPHANED_LOCAL_PASSKEY'))
+    actions.push('remove-passkey');
+  // L2.NEEDS_AUTHENTICATOR asks for the same form as layers 5–7 (an extension of docs/contracts.md §3).
+  if ([5, 6, 7].some((n) => layers[n - 1].status === 'needs-info') || codes.has('L2.NEEDS_AUTHENTICATOR'))
+    actions.push('add-device-details');
   if (outcome === 'blocked' || outcome === 'at-risk') actions.push('escalate');
   actions.push('rerun');
   return actions;
@@ -131,11 +137,18 @@ const STEP_RANK: Record<Severity, number> = { fail: 0, warn: 1, unknown: 2, 'nee
  * run, missing details, and advice. Identical fixes are given once.
  */
 export function nextSteps(layers: LayerResult[], rootCause: Verdict['rootCause']): NextStep[] {
-  const steps = layers.flatMap((l) => l.findings.filter((f) => f.fix).map((f) => ({ layer: l.layer, code: f.code, severity: f.severity, owner: l.owner, fix: f.fix as string })));
+  const steps = layers.flatMap((l) =>
+    l.findings
+      .filter((f) => f.fix)
+      .map((f) => ({ layer: l.layer, code: f.code, severity: f.severity, owner: l.owner, fix: f.fix as string })),
+  );
   const isRoot = (s: NextStep) => !!rootCause && s.layer === rootCause.layer && s.code === rootCause.code;
   const ordered = steps
     .map((step, index) => ({ step, index }))
-    .sort((a, b) => Number(isRoot(b.step)) - Number(isRoot(a.step)) || STEP_RANK[a.step.severity] - STEP_RANK[b.step.severity] || a.index - b.index)
+    .sort(
+      (a, b) =>
+        Number(isRoot(b.step)) - Number(isRoot(a.step)) || STEP_RANK[a.step.severity] - STEP_RANK[b.step.severity] || a.index - b.index,
+    )
     .map(({ step }) => step);
   const seen = new Set<string>();
   return ordered.filter((s) => !seen.has(s.fix) && seen.add(s.fix));
@@ -153,9 +166,7 @@ function unresolvedUserVerdict(input: DiagnosisInput, usage: GraphUsage): Verdic
         fix: 'Check the spelling; guests are listed under their #EXT# user principal name.',
       })
     : gapFinding(userFact.gap, 'the user object');
-  const layers = LAYERS.map((spec) =>
-    layerResult(spec, spec.layer === 1 ? [first] : [notEvaluated('the user could not be read.')]),
-  );
+  const layers = LAYERS.map((spec) => layerResult(spec, spec.layer === 1 ? [first] : [notEvaluated('the user could not be read.')]));
   const notFound = userFact.ok;
   return {
     ...verdictShell(input, usage),

@@ -16,6 +16,8 @@ export const ERRORS = {
   NOT_AUTHORISED: { exitCode: 1, title: 'Not allowed' },
   STORE_CONFLICT: { exitCode: 1, title: 'The state store kept changing during an update' },
   STORE_CORRUPT: { exitCode: 1, title: 'A stored record is unreadable' },
+  SANDBOX_INVALID: { exitCode: 2, title: 'The sandbox tenant is misconfigured' },
+  PLAYGROUND_FAILED: { exitCode: 1, title: 'The Agents Playground did not start' },
   INTERNAL: { exitCode: 1, title: 'Unexpected error' },
 } as const;
 

@@ -1,11 +1,12 @@
 /**
- * JSON batching with per-request retries (graph-facts §15–§16, contracts §5).
+ * JSON batching with per-request retries (docs/graph-facts.md §15–§16, docs/contracts.md §5).
  * Graph throttles and fails inner requests one by one and the SDK does not
  * retry them, so this does: a 429 waits for its own Retry-After, 5xx and
  * timeouts back off 0.5 s, 1 s, 2 s; then the response stands as it is.
  */
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { InnerResponse } from './responseErrors';
+import { DEFAULT_RETRY_POLICY, nextRetry, type RetryCounts, type RetryPolicy } from './retryPolicy';
 import { TransportError, type GraphTransport, type GraphVersion, type UsageMeter } from './transport';
 
 export interface BatchRequest {
@@ -17,23 +18,6 @@ export interface BatchRequest {
   /** Per-request headers, e.g. `ConsistencyLevel: eventual` for advanced queries. */
   headers?: Record<string, string>;
 }
-
-export interface RetryPolicy {
-  /** Waits before the 1st, 2nd, 3rd retry of a 5xx or timeout. */
-  backoffMs: number[];
-  /** How many times one request may be retried after a 429. */
-  maxThrottleRetries: number;
-  /** Upper bound for one Retry-After wait. */
-  maxRetryAfterMs: number;
-  sleep: (ms: number) => Promise<void>;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  backoffMs: [500, 1000, 2000],
-  maxThrottleRetries: 3,
-  maxRetryAfterMs: 60_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 export const MAX_BATCH_SIZE = 20;
 
@@ -49,13 +33,6 @@ export interface BatchGate {
   throttled(retryAfterMs: number): void;
 }
 
-const isTransient = (status: number) => status === 0 || status >= 500;
-
-function retryAfterMs(headers: Record<string, string>, fallback: number): number {
-  const raw = Number(headers['retry-after']);
-  return Number.isFinite(raw) && raw >= 0 ? raw * 1000 : fallback;
-}
-
 function toInner(request: BatchRequest) {
   const headers = { ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers };
   return {
@@ -67,17 +44,30 @@ function toInner(request: BatchRequest) {
   };
 }
 
-async function sendChunk(transport: GraphTransport, version: GraphVersion, chunk: BatchRequest[], meter: UsageMeter, gate?: BatchGate): Promise<InnerResponse[]> {
+async function sendChunk(
+  transport: GraphTransport,
+  version: GraphVersion,
+  chunk: BatchRequest[],
+  meter: UsageMeter,
+  gate?: BatchGate,
+): Promise<InnerResponse[]> {
   if (gate) await gate.admit(chunk);
   let outer;
   try {
-    outer = await transport.send('POST', version, '/$batch', meter, { body: { requests: chunk.map(toInner) }, innerRequests: chunk.length });
+    outer = await transport.send('POST', version, '/$batch', meter, {
+      body: { requests: chunk.map(toInner) },
+      innerRequests: chunk.length,
+    });
   } catch (error) {
     if (error instanceof TransportError) return chunk.map((r) => ({ id: r.id, status: 0, headers: {}, body: null }));
     throw error;
   }
   if (outer.status === 401) {
-    throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', `Microsoft Graph at ${transport.host} rejected the token (401): check the app registration and its tenant.`, { host: transport.host });
+    throw new PasskeyDoctorError(
+      'GRAPH_UNAUTHORISED',
+      `Microsoft Graph at ${transport.host} rejected the token (401): check the app registration and its tenant.`,
+      { host: transport.host },
+    );
   }
   if (outer.status !== 200) {
     // The whole envelope failed (throttled, 5xx, or a bad batch): every request in it shares that answer.
@@ -108,8 +98,7 @@ export async function executeBatch(
   gate?: BatchGate,
 ): Promise<Map<string, InnerResponse>> {
   const results = new Map<string, InnerResponse>();
-  const transientTries = new Map<string, number>();
-  const throttleTries = new Map<string, number>();
+  const counts = new Map<string, RetryCounts>();
   let pending = requests;
   while (pending.length) {
     const chunks: BatchRequest[][] = [];
@@ -121,24 +110,14 @@ export async function executeBatch(
     for (const answer of answers) {
       results.set(answer.id, answer);
       const request = byId.get(answer.id)!;
-      if (answer.status === 429) {
-        const tries = throttleTries.get(answer.id) ?? 0;
-        if (tries < policy.maxThrottleRetries) {
-          throttleTries.set(answer.id, tries + 1);
-          retry.push(request);
-          const wait = Math.min(policy.maxRetryAfterMs, retryAfterMs(answer.headers, policy.backoffMs[tries] ?? 1000));
-          // A metered request waits in the gate, which holds every other reader of that quota too.
-          if (gate?.meters(request)) gate.throttled(wait);
-          else waitMs = Math.max(waitMs, wait);
-        }
-      } else if (isTransient(answer.status)) {
-        const tries = transientTries.get(answer.id) ?? 0;
-        if (tries < policy.backoffMs.length) {
-          transientTries.set(answer.id, tries + 1);
-          retry.push(request);
-          waitMs = Math.max(waitMs, Math.min(policy.maxRetryAfterMs, retryAfterMs(answer.headers, policy.backoffMs[tries])));
-        }
-      }
+      const tries = counts.get(answer.id) ?? { throttled: 0, transient: 0 };
+      const step = nextRetry(policy, answer, tries);
+      if (!step) continue;
+      counts.set(answer.id, { ...tries, [step.reason]: tries[step.reason] + 1 });
+      retry.push(request);
+      // A metered request waits in the gate, which holds every other reader of that quota too.
+      if (step.reason === 'throttled' && gate?.meters(request)) gate.throttled(step.waitMs);
+      else waitMs = Math.max(waitMs, step.waitMs);
     }
     if (retry.length) await policy.sleep(waitMs);
     pending = retry;

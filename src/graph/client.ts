@@ -1,7 +1,7 @@
 /**
  * The Microsoft Graph client: @microsoft/microsoft-graph-client over an
  * @azure/identity credential in tenant mode, and the same client without an
- * authentication step for a loopback emulator (contracts §1). Retries are
+ * authentication step for a loopback emulator (docs/contracts.md §1). Retries are
  * ours (see batch.ts), so the client's own RetryHandler is left out: every
  * HTTP request it sends is one we counted.
  */

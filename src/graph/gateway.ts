@@ -1,14 +1,15 @@
 /**
  * The Graph gateway: the facts for one diagnosis in one round trip when the
- * tenant snapshot is cached, two when it is cold (contracts §5). Sign-ins and
+ * tenant snapshot is cached, two when it is cold (docs/contracts.md §5). Sign-ins and
  * audit events come from the tenant's shared log window; when the reports
  * quota has room, the window's refresh rides in the diagnosis's own batch.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { known, missing, type Fact, type SignIn } from '../diagnosis/facts';
+import { known, missing, type Fact, type SignIn } from '../model/facts';
 import type { FactsGateway, GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import { PasskeyDoctorError } from '../errors/catalog';
-import { executeBatch, type RetryPolicy } from './batch';
+import { executeBatch } from './batch';
+import type { RetryPolicy } from './retryPolicy';
 import { pathSegment } from './odata';
 import { eligibleRoleIds } from './roleEligibility';
 import { obj, strings } from './parse/values';
@@ -27,7 +28,7 @@ import { gatherUser, parseSignInsFact, userSignInsRequest } from './userFacts';
 export interface GatewayOptions {
   policyCacheSeconds: number;
   signInLookbackDays: number;
-  /** GRAPH_REPORTS_QUOTA (contracts §1). */
+  /** GRAPH_REPORTS_QUOTA (docs/contracts.md §1). */
   reportsQuota?: Quota;
   retry?: RetryPolicy;
   clock?: () => number;
@@ -35,17 +36,22 @@ export interface GatewayOptions {
   schedulerClock?: SchedulerClock;
 }
 
-const notRead = <T>(request: string): Fact<T> => missing({ code: 'GRAPH.UNAVAILABLE', reason: 'it was not read for this request.', request });
+const notRead = <T>(request: string): Fact<T> =>
+  missing({ code: 'GRAPH.UNAVAILABLE', reason: 'it was not read for this request.', request });
 
 export class GraphGateway implements FactsGateway, RegistrationEventsSource {
   readonly transport: GraphTransport;
-  /** Every reports read of every feature goes through this one scheduler (contracts §5). */
+  /** Every reports read of every feature goes through this one scheduler (docs/contracts.md §5). */
   readonly reports: ReportsScheduler;
   private readonly window: ReportsWindow;
   private readonly snapshots: TenantSnapshotCache;
   private readonly clock: () => number;
 
-  constructor(client: Client, host: string, private readonly options: GatewayOptions) {
+  constructor(
+    client: Client,
+    host: string,
+    private readonly options: GatewayOptions,
+  ) {
     this.transport = new GraphTransport(client, host);
     this.clock = options.clock ?? Date.now;
     const quota = options.reportsQuota ?? GRAPH_REPORTS_DEFAULT;
@@ -56,7 +62,13 @@ export class GraphGateway implements FactsGateway, RegistrationEventsSource {
       clock: this.clock,
       retry: options.retry,
     });
-    this.snapshots = new TenantSnapshotCache(this.transport, options.policyCacheSeconds * 1000, options.retry, this.clock, options.schedulerClock ?? systemClock);
+    this.snapshots = new TenantSnapshotCache(
+      this.transport,
+      options.policyCacheSeconds * 1000,
+      options.retry,
+      this.clock,
+      options.schedulerClock ?? systemClock,
+    );
   }
 
   async gather(subject: string, options: GatherOptions = {}): Promise<GatheredFacts> {
@@ -77,7 +89,10 @@ export class GraphGateway implements FactsGateway, RegistrationEventsSource {
     const groupNames = snapshot.groupNames ?? gathered.groupNames ?? known({});
     const exclusionNestedGroups = snapshot.exclusionNestedGroups ?? gathered.exclusionNestedGroups;
     const logs = refresh ? await this.logsOf(subject, gathered.facts.user, refresh.done, meter) : undefined;
-    const { signIns, audits } = logs ?? { signIns: notRead<SignIn[]>('GET /auditLogs/signIns'), audits: notRead<never>('GET /auditLogs/directoryAudits') };
+    const { signIns, audits } = logs ?? {
+      signIns: notRead<SignIn[]>('GET /auditLogs/signIns'),
+      audits: notRead<never>('GET /auditLogs/directoryAudits'),
+    };
     return {
       tenant: { ...snapshot.facts, targetGroups: groupNames, ...(exclusionNestedGroups ? { exclusionNestedGroups } : {}) },
       // The diagnosis's "now" is when its logs were read, so nothing in them lies in its future.
@@ -94,7 +109,14 @@ export class GraphGateway implements FactsGateway, RegistrationEventsSource {
     const fromWindow = { nowMs, ...this.window.forUser(keys, nowMs) };
     if (!this.window.signInsIncomplete(nowMs)) return fromWindow;
     const request = userSignInsRequest(subject, nowMs, this.options.signInLookbackDays);
-    const responses = await executeBatch(this.transport, 'beta', [request], meter, this.options.retry, reportsGate(this.reports, 'interactive'));
+    const responses = await executeBatch(
+      this.transport,
+      'beta',
+      [request],
+      meter,
+      this.options.retry,
+      reportsGate(this.reports, 'interactive'),
+    );
     return { ...fromWindow, signIns: parseSignInsFact(responses.get(request.id)) };
   }
 

@@ -1,4 +1,4 @@
-/** OData literals and URL pieces (graph-facts §18). */
+/** OData literals and URL pieces (docs/graph-facts.md §18). */
 
 /** A string inside an OData literal: apostrophes are doubled. */
 export const odataString = (value: string): string => `'${value.replace(/'/g, "''")}'`;

@@ -1,6 +1,6 @@
 /**
  * The least-privileged Graph application permission behind each request the
- * gateway sends, so that a 403 finding can name what to grant (graph-facts §0).
+ * gateway sends, so that a 403 finding can name what to grant (docs/graph-facts.md §0).
  */
 export const PERMISSIONS = {
   policy: 'Policy.Read.All',

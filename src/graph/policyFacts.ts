@@ -1,9 +1,9 @@
 /**
- * The policy check's facts (contracts §8): the cached tenant snapshot the
+ * The policy check's facts (docs/contracts.md §8): the cached tenant snapshot the
  * diagnoses use, plus one read telling which of the groups the policies name
  * still exist — two round trips when cold, one when warm, never one per user.
  */
-import { known, missing, type Fact } from '../diagnosis/facts';
+import { known, missing, type Fact } from '../model/facts';
 import type { PolicyFacts } from '../tenant/policyCheck/types';
 import { obj, str, values } from './parse/values';
 import { gapFor } from './responseErrors';

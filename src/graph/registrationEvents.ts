@@ -14,7 +14,8 @@
 import { PasskeyDoctorError } from '../errors/catalog';
 import { isRegistrationActivity } from '../tenant/report/activities';
 import type { RegistrationEvent, ReportUsage, ReportWindow } from '../tenant/report/types';
-import { executeBatch, type BatchRequest, type RetryPolicy } from './batch';
+import { executeBatch, type BatchRequest } from './batch';
+import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime, odataString } from './odata';
 import { auditSubjects, parseAudit } from './parse/logs';
 import { obj, str, values } from './parse/values';

@@ -1,8 +1,8 @@
 /**
  * The one gate every read of Graph's identity-and-access reports passes
- * (`/auditLogs/*`, `/reports/*`; contracts §5). Graph allows about 5 such
+ * (`/auditLogs/*`, `/reports/*`; docs/contracts.md §5). Graph allows about 5 such
  * requests per 10 s per app and tenant, every inner request of a `$batch`
- * counted (graph-facts §16), so the quota is kept here, before sending,
+ * counted (docs/graph-facts.md §16), so the quota is kept here, before sending,
  * rather than discovered through 429s:
  * - a sliding log of what was sent keeps within GRAPH_REPORTS_QUOTA;
  * - interactive reads (a technician waits for a card) go before background
@@ -187,7 +187,7 @@ export class ReportsScheduler {
   }
 }
 
-/** Reads that count against the reports quota (graph-facts §16). */
+/** Reads that count against the reports quota (docs/graph-facts.md §16). */
 export const isReportsRead = (request: Pick<BatchRequest, 'url'>): boolean => /^\/(auditLogs|reports)\//i.test(request.url);
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The shared read of the tenant's recent logs (contracts §5, docs/request-plan.md):
+ * The shared read of the tenant's recent logs (docs/contracts.md §5, docs/request-plan.md):
  * interactive sign-ins and Authentication Methods audit events of the whole
  * tenant over SIGNIN_LOOKBACK_DAYS, kept in memory and refreshed
  * incrementally — from the last refresh minus an overlap that covers Graph's
@@ -12,8 +12,9 @@
  * may carry the refresh in its own `$batch` when the reports quota has room
  * right now, which keeps a lone diagnosis at one round trip.
  */
-import { known, missing, type AuditEvent, type Fact, type FactGap, type SignIn } from '../diagnosis/facts';
-import { executeBatch, type BatchRequest, type RetryPolicy } from './batch';
+import { known, missing, type AuditEvent, type Fact, type FactGap, type SignIn } from '../model/facts';
+import { executeBatch, type BatchRequest } from './batch';
+import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime } from './odata';
 import { auditSubjects, parseAudit, parseSignIn, signInOwner } from './parse/logs';
 import { obj, str, values } from './parse/values';
@@ -21,7 +22,10 @@ import { gapFor, type InnerResponse } from './responseErrors';
 import { reportsGate, type ReportsPriority, type ReportsScheduler } from './reportsScheduler';
 import { UsageMeter, type GraphTransport, type GraphVersion } from './transport';
 
-/** Graph delivers log records late (about 2 min p95, 5 min p99 in older docs; graph-facts §9): re-read this much before the watermark. */
+/**
+ * Graph delivers log records late (about 2 min p95, 5 min p99 in older docs; docs/graph-facts.md §9):
+ * re-read this much before the watermark.
+ */
 export const REFRESH_OVERLAP_MS = 10 * 60_000;
 /** Pages one refresh may read per log (1,000 records a page); past it the window keeps only what it read. */
 export const MAX_PAGES_PER_REFRESH = 20;
@@ -128,7 +132,8 @@ class Feed<T> {
 
   forKeys(keys: string[], since: number, limit: number): Fact<T[]> {
     if (this.gap) return missing(this.gap);
-    if (this.coveredSince === null) return missing({ code: 'GRAPH.UNAVAILABLE', reason: 'the log was not read yet.', request: this.spec.request });
+    if (this.coveredSince === null)
+      return missing({ code: 'GRAPH.UNAVAILABLE', reason: 'the log was not read yet.', request: this.spec.request });
     const wanted = new Set(keys.map((k) => k.toLowerCase()));
     const matching = [...this.entries.values()]
       .filter((e) => e.time >= since && e.keys.some((k) => wanted.has(k)))
@@ -266,9 +271,14 @@ export class ReportsWindow {
 
   private async standalone(refresh: Refresh, priority: ReportsPriority): Promise<void> {
     const requests = this.requestsFor(refresh.startedAt);
-    const responses = await executeBatch(this.transport, 'beta', requests, new UsageMeter(), this.options.retry, reportsGate(this.scheduler, priority)).catch(
-      () => new Map<string, InnerResponse>(),
-    );
+    const responses = await executeBatch(
+      this.transport,
+      'beta',
+      requests,
+      new UsageMeter(),
+      this.options.retry,
+      reportsGate(this.scheduler, priority),
+    ).catch(() => new Map<string, InnerResponse>());
     await this.complete(refresh, responses, priority);
   }
 
@@ -281,7 +291,11 @@ export class ReportsWindow {
         let oldest = Infinity;
         for (let page = 1; ; page++) {
           if (!response || response.status < 200 || response.status >= 300) {
-            feed.fail(response ? gapFor(response, feed.spec.request) : { code: 'GRAPH.UNAVAILABLE', reason: 'Microsoft Graph returned no answer for this request.', request: feed.spec.request });
+            feed.fail(
+              response
+                ? gapFor(response, feed.spec.request)
+                : { code: 'GRAPH.UNAVAILABLE', reason: 'Microsoft Graph returned no answer for this request.', request: feed.spec.request },
+            );
             return;
           }
           oldest = Math.min(oldest, feed.absorb(response.body));
@@ -321,7 +335,9 @@ export class ReportsWindow {
       request,
     });
     return {
-      signIns: signIns.covers(since) ? signIns.forKeys(keys, since, PER_USER_SIGNINS) : missing(signIns.gap ?? incomplete(SIGN_INS.request)),
+      signIns: signIns.covers(since)
+        ? signIns.forKeys(keys, since, PER_USER_SIGNINS)
+        : missing(signIns.gap ?? incomplete(SIGN_INS.request)),
       audits: audits.covers(since) ? audits.forKeys(keys, since, PER_USER_AUDITS) : missing(audits.gap ?? incomplete(AUDITS.request)),
     };
   }

@@ -1,9 +1,9 @@
 /**
- * Maps a Graph error response to a fact gap (contracts §5): 403 names the
+ * Maps a Graph error response to a fact gap (docs/contracts.md §5): 403 names the
  * permission (or the missing licence), 429 is throttling, the rest is
  * "unavailable". Branches on `error.code`, never on the message.
  */
-import type { FactGap } from '../diagnosis/facts';
+import type { FactGap } from '../model/facts';
 import { permissionFor } from './permissions';
 
 export const LICENCE_ERROR = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';

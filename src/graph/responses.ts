@@ -1,5 +1,5 @@
 /** Turning one inner response into a fact: parsed when 2xx, a gap otherwise. */
-import { known, missing, type Fact } from '../diagnosis/facts';
+import { known, missing, type Fact } from '../model/facts';
 import { gapFor, type InnerResponse } from './responseErrors';
 
 export function factFrom<T>(response: InnerResponse | undefined, request: string, parse: (body: unknown) => T): Fact<T> {

@@ -9,7 +9,7 @@
  * "Get the instances of role eligibilities." Least privileged application
  * permission: RoleEligibilitySchedule.Read.Directory.
  */
-import { known, missing, type Fact } from '../diagnosis/facts';
+import { known, missing, type Fact } from '../model/facts';
 import { filterParam, odataString } from './odata';
 import { strings, values } from './parse/values';
 import { gapFor, graphErrorCode } from './responseErrors';

@@ -1,13 +1,19 @@
 /**
- * The tenant snapshot (contracts §5): policies that are the same for every
+ * The tenant snapshot (docs/contracts.md §5): policies that are the same for every
  * diagnosis, fetched in one `$batch`, cached for POLICY_CACHE_SECONDS, with
  * one fetch in flight however many diagnoses wait on it. Its Conditional
  * Access reads go through the CA pacer (about one per second per tenant).
  */
-import { known, missing, type AuthenticationStrength, type Fact, type TenantFacts } from '../diagnosis/facts';
-import { targetGroupIds } from '../diagnosis/scope';
-import { executeBatch, type RetryPolicy } from './batch';
-import { parseAllResourcesPolicies, parseAuthenticationStrengths, parseConditionalAccessPolicies, parseInlineStrengths } from './parse/conditionalAccess';
+import { known, missing, type AuthenticationStrength, type Fact, type TenantFacts } from '../model/facts';
+import { targetGroupIds } from '../model/targets';
+import { executeBatch } from './batch';
+import type { RetryPolicy } from './retryPolicy';
+import {
+  parseAllResourcesPolicies,
+  parseAuthenticationStrengths,
+  parseConditionalAccessPolicies,
+  parseInlineStrengths,
+} from './parse/conditionalAccess';
 import { parseAuthenticationMethodsPolicy } from './parse/policy';
 import { obj, bool } from './parse/values';
 import { CaReadPacer } from './caReadPacer';
@@ -42,7 +48,11 @@ export const TENANT_REQUESTS = [
  * strength, and never in the same batch as `caPolicies`: two CA reads at
  * once would break the one-per-second limit (caReadPacer.ts).
  */
-export const AUTH_STRENGTHS_REQUEST = { id: 'authStrengths', method: 'GET', url: '/identity/conditionalAccess/authenticationStrength/policies' } as const;
+export const AUTH_STRENGTHS_REQUEST = {
+  id: 'authStrengths',
+  method: 'GET',
+  url: '/identity/conditionalAccess/authenticationStrength/policies',
+} as const;
 
 function groupIdsOf(facts: TenantSnapshot['facts']): string[] {
   const policy = facts.authenticationMethodsPolicy.ok ? facts.authenticationMethodsPolicy.value.methodConfigurations : [];
@@ -74,16 +84,44 @@ async function strengthsFor(
   const inlineById = new Map(inline.filter((s) => s.allowedCombinations.length).map((s) => [s.id, s]));
   if ([...required].every((id) => inlineById.has(id))) return known([...inlineById.values()]);
   const responses = await executeBatch(transport, 'v1.0', [{ ...AUTH_STRENGTHS_REQUEST }], meter, retry, pacer);
-  return factFrom(responses.get('authStrengths'), 'GET /identity/conditionalAccess/authenticationStrength/policies', parseAuthenticationStrengths);
+  return factFrom(
+    responses.get('authStrengths'),
+    'GET /identity/conditionalAccess/authenticationStrength/policies',
+    parseAuthenticationStrengths,
+  );
 }
 
-async function fetchSnapshot(transport: GraphTransport, meter: UsageMeter, pacer: CaReadPacer, retry?: RetryPolicy): Promise<TenantSnapshot> {
-  const responses = await executeBatch(transport, 'v1.0', TENANT_REQUESTS.map((r) => ({ ...r })), meter, retry, pacer);
+async function fetchSnapshot(
+  transport: GraphTransport,
+  meter: UsageMeter,
+  pacer: CaReadPacer,
+  retry?: RetryPolicy,
+): Promise<TenantSnapshot> {
+  const responses = await executeBatch(
+    transport,
+    'v1.0',
+    TENANT_REQUESTS.map((r) => ({ ...r })),
+    meter,
+    retry,
+    pacer,
+  );
   if (responses.get('caPolicies')?.status === 200) pacer.succeeded();
-  const registrationConditionalAccess = factFrom(responses.get('caPolicies'), 'GET /identity/conditionalAccess/policies', parseConditionalAccessPolicies);
-  const allResourcesConditionalAccess = factFrom(responses.get('caPolicies'), 'GET /identity/conditionalAccess/policies', parseAllResourcesPolicies);
+  const registrationConditionalAccess = factFrom(
+    responses.get('caPolicies'),
+    'GET /identity/conditionalAccess/policies',
+    parseConditionalAccessPolicies,
+  );
+  const allResourcesConditionalAccess = factFrom(
+    responses.get('caPolicies'),
+    'GET /identity/conditionalAccess/policies',
+    parseAllResourcesPolicies,
+  );
   const facts: TenantSnapshot['facts'] = {
-    authenticationMethodsPolicy: factFrom(responses.get('policy'), 'GET /policies/authenticationMethodsPolicy', parseAuthenticationMethodsPolicy),
+    authenticationMethodsPolicy: factFrom(
+      responses.get('policy'),
+      'GET /policies/authenticationMethodsPolicy',
+      parseAuthenticationMethodsPolicy,
+    ),
     securityDefaults: factFrom(responses.get('securityDefaults'), 'GET /policies/identitySecurityDefaultsEnforcementPolicy', (b) => ({
       isEnabled: bool(obj(b).isEnabled) ?? false,
     })),

@@ -14,7 +14,7 @@ export interface RawResponse {
   body: unknown;
 }
 
-/** What one diagnosis (or action) cost: contracts §5 counting rules. */
+/** What one diagnosis (or action) cost: docs/contracts.md §5 counting rules. */
 export class UsageMeter {
   requests = 0;
   roundTrips = 0;

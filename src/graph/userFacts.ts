@@ -1,12 +1,13 @@
 /**
- * Everything about one user in one `$batch` (contracts §5, docs/request-plan.md):
+ * Everything about one user in one `$batch` (docs/contracts.md §5, docs/request-plan.md):
  * the user, methods, direct memberships, transitive membership of every
  * policy group (checkMemberGroups, 20 ids a call). Sign-ins and audit events
  * come from the shared window (reportsWindow.ts); a refresh of it may ride in
  * this batch.
  */
-import { known, missing, type Fact, type SignIn, type UserFacts } from '../diagnosis/facts';
-import { executeBatch, type BatchGate, type BatchRequest, type RetryPolicy } from './batch';
+import { known, missing, type Fact, type SignIn, type UserFacts } from '../model/facts';
+import { executeBatch, type BatchGate, type BatchRequest } from './batch';
+import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime, odataString, pathSegment } from './odata';
 import { parseSignIns } from './parse/logs';
 import { USER_SELECT, parseMemberOf, parseMethods, parseUser } from './parse/user';
@@ -52,10 +53,15 @@ export function userRequests(upn: string, snapshot: TenantSnapshot): BatchReques
     })),
   ];
   if (!snapshot.groupNames && snapshot.targetGroupIds.length) {
-    requests.push({ id: 'groupNames', method: 'POST', url: '/directoryObjects/getByIds', body: { ids: snapshot.targetGroupIds, types: ['group'] } });
+    requests.push({
+      id: 'groupNames',
+      method: 'POST',
+      url: '/directoryObjects/getByIds',
+      body: { ids: snapshot.targetGroupIds, types: ['group'] },
+    });
   }
   if (!snapshot.exclusionNestedGroups) {
-    // Casting a membership collection is an advanced query (graph-facts §5).
+    // Casting a membership collection is an advanced query (docs/graph-facts.md §5).
     snapshot.exclusionGroupIds.slice(0, MAX_NESTED_EXCLUSION_LOOKUPS).forEach((groupId, i) =>
       requests.push({
         id: `nested-${i + 1}`,
@@ -75,7 +81,11 @@ function splitNextLink(link: string): { version: GraphVersion; path: string } | 
   return match ? { version: match[1] as GraphVersion, path: match[2] + url.search } : null;
 }
 
-async function allMemberOfPages(first: InnerResponse, transport: GraphTransport, meter: UsageMeter): Promise<Fact<Array<Record<string, unknown>>>> {
+async function allMemberOfPages(
+  first: InnerResponse,
+  transport: GraphTransport,
+  meter: UsageMeter,
+): Promise<Fact<Array<Record<string, unknown>>>> {
   const request = 'GET /users/{upn}/memberOf';
   if (first.status !== 200) return missing(gapFor(first, request));
   const items = values(first.body);
@@ -113,13 +123,18 @@ function directMemberships(memberOf: Fact<Array<Record<string, unknown>>>): { gr
  * refresh reads; docs/request-plan.md).
  */
 export function userSignInsRequest(upn: string, nowMs: number, lookbackDays: number): BatchRequest {
-  // Sign-in records carry the UPN in lower case (graph-facts §9).
+  // Sign-in records carry the UPN in lower case (docs/graph-facts.md §9).
   const literal = odataString(upn.toLowerCase());
   const since = odataDateTime(nowMs - lookbackDays * 86_400_000);
-  return { id: 'signIns', method: 'GET', url: `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${literal}`, `createdDateTime ge ${since}`])}&$top=50` };
+  return {
+    id: 'signIns',
+    method: 'GET',
+    url: `/auditLogs/signIns?${filterParam([`userPrincipalName eq ${literal}`, `createdDateTime ge ${since}`])}&$top=50`,
+  };
 }
 
-export const parseSignInsFact = (response: InnerResponse | undefined): Fact<SignIn[]> => factFrom(response, 'GET /auditLogs/signIns', parseSignIns);
+export const parseSignInsFact = (response: InnerResponse | undefined): Fact<SignIn[]> =>
+  factFrom(response, 'GET /auditLogs/signIns', parseSignIns);
 
 export interface GatheredUser {
   /** Everything but the logs, which come from the shared window. */
@@ -136,7 +151,9 @@ function nestedGroupsOf(responses: Map<string, InnerResponse>, snapshot: TenantS
   const nested: NestedGroups = {};
   for (const [i, groupId] of lookedUp.entries()) {
     const fact = factFrom(responses.get(`nested-${i + 1}`), 'GET /groups/{id}/transitiveMembers/microsoft.graph.group', (b) =>
-      values(b).map((g) => ({ id: str(g.id) ?? '', displayName: str(g.displayName) ?? '' })).filter((g) => g.id),
+      values(b)
+        .map((g) => ({ id: str(g.id) ?? '', displayName: str(g.displayName) ?? '' }))
+        .filter((g) => g.id),
     );
     if (!fact.ok) return fact;
     nested[groupId] = fact.value;
@@ -160,10 +177,16 @@ export async function gatherUser(
     void options.carry?.absorb(responses);
   }
   const userResponse = responses.get('user');
-  const user: UserFacts['user'] =
-    userResponse?.status === 404 ? known(null) : factFrom(userResponse, 'GET /users/{upn}', parseUser);
+  const user: UserFacts['user'] = userResponse?.status === 404 ? known(null) : factFrom(userResponse, 'GET /users/{upn}', parseUser);
   const memberOfRaw = responses.get('memberOf');
-  const memberOf = memberOfRaw && user.ok && user.value ? await allMemberOfPages(memberOfRaw, transport, meter) : missing<Array<Record<string, unknown>>>({ code: 'GRAPH.UNAVAILABLE', reason: 'the user could not be read.', request: 'GET /users/{upn}/memberOf' });
+  const memberOf =
+    memberOfRaw && user.ok && user.value
+      ? await allMemberOfPages(memberOfRaw, transport, meter)
+      : missing<Array<Record<string, unknown>>>({
+          code: 'GRAPH.UNAVAILABLE',
+          reason: 'the user could not be read.',
+          request: 'GET /users/{upn}/memberOf',
+        });
   const direct = directMemberships(memberOf);
   const facts: GatheredUser['facts'] = {
     subject,

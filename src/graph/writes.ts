@@ -1,5 +1,5 @@
 /**
- * The Graph calls behind the card's actions (graph-facts §6, §7, §13):
+ * The Graph calls behind the card's actions (docs/graph-facts.md §6, §7, §13):
  * Temporary Access Pass create and list, passkey list and delete, and
  * revoking sign-in sessions. Every failure comes back as a typed result with
  * a sentence for the approver, so a workflow can stay retryable; nothing
@@ -8,10 +8,10 @@
  * Paths use object ids, percent-encoded. The body of a TAP create response
  * holds the code: it is read once into a `TapSecret` and never logged.
  */
-import type { AuthMethod } from '../diagnosis/facts';
+import type { Fido2Method, TapMethod } from '../model/facts';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './batch';
+import { DEFAULT_RETRY_POLICY, nextRetry, retryAfterMs, type RetryCounts, type RetryPolicy } from './retryPolicy';
 import { pathSegment } from './odata';
 import { parseMethod } from './parse/user';
 import { obj, str, values } from './parse/values';
@@ -46,8 +46,6 @@ export interface WriteFailure {
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; failure: WriteFailure };
 
-export type TapMethod = Extract<AuthMethod, { kind: 'temporaryAccessPass' }>;
-export type PasskeyMethod = Extract<AuthMethod, { kind: 'fido2' }>;
 
 /** A pass just created: its public facts, and the code apart from them. */
 export interface CreatedTap {
@@ -90,15 +88,8 @@ const RETRIES_TRANSIENT: Record<Operation, boolean> = {
   revokeSessions: true,
 };
 
-const isTransient = (status: number) => status === 0 || status >= 500;
-
 function graphMessage(body: unknown): string | undefined {
   return str(obj(obj(body).error).message) ?? undefined;
-}
-
-function retryAfterMs(headers: Record<string, string>, fallbackMs: number): number {
-  const seconds = Number(headers['retry-after']);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : fallbackMs;
 }
 
 function failureOf(operation: Operation, response: RawResponse): WriteFailure {
@@ -107,7 +98,7 @@ function failureOf(operation: Operation, response: RawResponse): WriteFailure {
   const detail = graphMessage(response.body);
   const what = DESCRIPTION[operation];
   if (status === 400 && operation === 'createTap') {
-    // Both arrive as `badRequest`; only Graph's message tells them apart (graph-facts §7).
+    // Both arrive as `badRequest`; only Graph's message tells them apart (docs/graph-facts.md §7).
     if (detail && /LifetimeInMinutes/i.test(detail)) {
       return { code: 'TAP_LIFETIME_OUT_OF_RANGE', status, graphCode, message: `Microsoft Graph rejected the pass's lifetime: ${detail} The TAP policy changed since it was read; approve again to use the current limits.` };
     }
@@ -138,8 +129,8 @@ function tapOf(raw: unknown): TapMethod {
   return parseMethod({ '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethod', ...obj(raw) }) as TapMethod;
 }
 
-function passkeyOf(raw: unknown): PasskeyMethod {
-  return parseMethod({ '@odata.type': '#microsoft.graph.fido2AuthenticationMethod', ...obj(raw) }) as PasskeyMethod;
+function passkeyOf(raw: unknown): Fido2Method {
+  return parseMethod({ '@odata.type': '#microsoft.graph.fido2AuthenticationMethod', ...obj(raw) }) as Fido2Method;
 }
 
 export class GraphWrites {
@@ -179,7 +170,7 @@ export class GraphWrites {
   }
 
   /** `GET …/fido2Methods`. */
-  async listPasskeys(userId: string): Promise<WriteResult<PasskeyMethod[]>> {
+  async listPasskeys(userId: string): Promise<WriteResult<Fido2Method[]>> {
     const response = await this.send('listPasskeys', 'GET', `/users/${pathSegment(userId)}/authentication/fido2Methods`);
     return response.ok ? { ok: true, value: values(response.value.body).map(passkeyOf) } : response;
   }
@@ -190,7 +181,7 @@ export class GraphWrites {
     return response.ok ? { ok: true, value: undefined } : response;
   }
 
-  /** `POST /users/{id}/revokeSignInSessions`; any 2xx is success (graph-facts §13). */
+  /** `POST /users/{id}/revokeSignInSessions`; any 2xx is success (docs/graph-facts.md §13). */
   async revokeSignInSessions(userId: string): Promise<WriteResult<void>> {
     const response = await this.send('revokeSessions', 'POST', `/users/${pathSegment(userId)}/revokeSignInSessions`);
     return response.ok ? { ok: true, value: undefined } : response;
@@ -198,8 +189,7 @@ export class GraphWrites {
 
   private async send(operation: Operation, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<WriteResult<RawResponse>> {
     const meter = new UsageMeter();
-    let throttled = 0;
-    let transient = 0;
+    const counts: RetryCounts = { throttled: 0, transient: 0 };
     for (;;) {
       const answer = await this.attempt(method, path, meter, body);
       if ('failure' in answer) return { ok: false, failure: answer.failure };
@@ -207,20 +197,14 @@ export class GraphWrites {
       // Status and Graph's error code only: a 201 body may hold a pass.
       logger.debug('graph write', { operation, status: response.status, graphCode: graphErrorCode(response.body) });
       if (response.status >= 200 && response.status < 300) return { ok: true, value: response };
-      let waitMs: number | undefined;
-      if (response.status === 429 && throttled < this.retry.maxThrottleRetries) {
-        waitMs = retryAfterMs(response.headers, this.retry.backoffMs[throttled] ?? 1000);
-        throttled += 1;
-      } else if (isTransient(response.status) && RETRIES_TRANSIENT[operation] && transient < this.retry.backoffMs.length) {
-        waitMs = retryAfterMs(response.headers, this.retry.backoffMs[transient]);
-        transient += 1;
-      }
-      if (waitMs === undefined) {
+      const step = nextRetry(this.retry, response, counts, RETRIES_TRANSIENT[operation]);
+      if (!step) {
         const failure = failureOf(operation, response);
         logger.warn('graph write failed', { operation, status: failure.status, graphCode: failure.graphCode, failure: failure.code });
         return { ok: false, failure };
       }
-      await this.retry.sleep(Math.min(waitMs, this.retry.maxRetryAfterMs));
+      counts[step.reason] += 1;
+      await this.retry.sleep(step.waitMs);
     }
   }
 

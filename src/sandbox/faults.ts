@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GraphError } from './graphErrors';
 import type { Licence } from './exchange';
 import { GRAPH_REPORTS_DEFAULT, parseQuota, type Quota } from '../config/quota';
+import { PasskeyDoctorError } from '../errors/catalog';
 
 function isRegExp(source: string): boolean {
   try {
@@ -138,21 +139,21 @@ export function faultPlanFromEnv(env: NodeJS.ProcessEnv): FaultPlan {
   if (latency !== undefined && latency !== '') {
     const value = Number(latency);
     if (!Number.isFinite(value) || value < 0) {
-      throw new Error(`SANDBOX_LATENCY_MS must be a number of milliseconds ≥ 0, got '${latency}'.`);
+      throw new PasskeyDoctorError('SANDBOX_INVALID', `SANDBOX_LATENCY_MS must be a number of milliseconds ≥ 0, got '${latency}'.`);
     }
     plan.latencyMs = value;
   }
   const licence = env['SANDBOX_LICENCE'];
   if (licence !== undefined && licence !== '') {
     if (licence !== 'P1' && licence !== 'free') {
-      throw new Error(`SANDBOX_LICENCE must be 'P1' or 'free', got '${licence}'.`);
+      throw new PasskeyDoctorError('SANDBOX_INVALID', `SANDBOX_LICENCE must be 'P1' or 'free', got '${licence}'.`);
     }
     plan.licence = licence satisfies Licence;
   }
   const quota = env['SANDBOX_REPORTS_QUOTA'];
   if (quota !== undefined && quota !== '') {
     const parsed = quota.trim().toLowerCase() === 'off' ? 'off' : parseQuota(quota);
-    if (!parsed) throw new Error(`SANDBOX_REPORTS_QUOTA must be requests/seconds such as 5/10, or off, got '${quota}'.`);
+    if (!parsed) throw new PasskeyDoctorError('SANDBOX_INVALID', `SANDBOX_REPORTS_QUOTA must be requests/seconds such as 5/10, or off, got '${quota}'.`);
     plan.reportsQuota = parsed;
   }
   return plan;

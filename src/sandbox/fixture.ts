@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import contoso from './fixtures/contoso.json';
+import { PasskeyDoctorError } from '../errors/catalog';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
@@ -117,7 +118,7 @@ export function parseFixture(data: unknown): SandboxFixture {
   const result = fixtureSchema.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid sandbox fixture: ${problems.join('; ')}`);
+    throw new PasskeyDoctorError('SANDBOX_INVALID', `Invalid sandbox fixture: ${problems.join('; ')}`);
   }
   return result.data;
 }

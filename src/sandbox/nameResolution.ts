@@ -6,6 +6,7 @@
 import type { SandboxFixture } from './fixture';
 import { isObject, objectOrEmpty, type JsonObject } from './json';
 import { isGuid } from './stableGuid';
+import { PasskeyDoctorError } from '../errors/catalog';
 
 /** Pseudo-ids that Graph accepts in place of an object id. */
 const TARGET_KEYWORDS = new Set(['all_users', 'all', 'none', 'guestsorexternalusers']);
@@ -22,14 +23,14 @@ export class NameResolver {
   group(reference: string, where: string): string {
     if (isGuid(reference) || TARGET_KEYWORDS.has(reference.toLowerCase())) return reference;
     const id = this.groupIds.get(reference.toLowerCase());
-    if (id === undefined) throw new Error(`Sandbox fixture: ${where} names an unknown group '${reference}'.`);
+    if (id === undefined) throw new PasskeyDoctorError('SANDBOX_INVALID', `Sandbox fixture: ${where} names an unknown group '${reference}'.`);
     return id;
   }
 
   user(reference: string, where: string): string {
     if (isGuid(reference) || TARGET_KEYWORDS.has(reference.toLowerCase())) return reference;
     const id = this.userIds.get(reference.toLowerCase());
-    if (id === undefined) throw new Error(`Sandbox fixture: ${where} names an unknown user '${reference}'.`);
+    if (id === undefined) throw new PasskeyDoctorError('SANDBOX_INVALID', `Sandbox fixture: ${where} names an unknown user '${reference}'.`);
     return id;
   }
 

@@ -101,7 +101,8 @@ export class AuditTrail {
       } else {
         next = { ...current, entries: [...current.entries, entry] };
       }
-      if (head ? await this.store.replace(headKey(upn), next, head.eTag) : (await this.store.createIfAbsent(headKey(upn), next)).created) return;
+      if (head ? await this.store.replace(headKey(upn), next, head.eTag) : (await this.store.createIfAbsent(headKey(upn), next)).created)
+        return;
     }
     throw new PasskeyDoctorError('STORE_CONFLICT', `Could not append to the audit trail of ${upn}: it kept changing. Try again.`);
   }

@@ -1,5 +1,5 @@
 /**
- * The state store named by `STATE_STORE` (contracts §1): files for local use,
+ * The state store named by `STATE_STORE` (docs/contracts.md §1): files for local use,
  * Azure Blob in production — with a managed identity (`blob:<container-url>`)
  * or a connection string (`blob-conn:<container>`). Everything that keeps
  * state asks this factory, so the choice is made in one place.

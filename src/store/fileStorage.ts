@@ -73,7 +73,7 @@ export class FileStorage implements Storage, ListableStore {
         const { eTag, ...value } = (item ?? {}) as StoreItem;
         const current = await this.load(key, path, true);
         if (current && eTag && eTag !== '*' && eTag !== current.eTag) {
-          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+          throw new PasskeyDoctorError('STORE_CONFLICT', `Storage: error writing "${key}" due to eTag conflict.`);
         }
         const file: StoredFile = { key, eTag: randomUUID(), value };
         const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;

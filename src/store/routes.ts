@@ -6,9 +6,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { VersionedStore } from './versionedStore';
 
-export type RouteOwner = 'identity' | 'endpoint';
-
-export const ROUTE_OWNERS: readonly RouteOwner[] = ['identity', 'endpoint'];
+import type { RouteOwner } from '../model/owners';
 
 export interface ChannelRoute {
   owner: RouteOwner;

@@ -34,7 +34,6 @@ export async function startTelemetry(env: NodeJS.ProcessEnv = process.env, optio
   process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED ??= 'true';
   process.env.APPLICATIONINSIGHTS_SDKSTATS_DISABLED ??= 'true';
   // Loaded only when wanted: the distro and its SDK cost start-up time and memory.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { useAzureMonitor, shutdownAzureMonitor } = require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString, ...(options.httpClient ? { httpClient: options.httpClient } : {}) },

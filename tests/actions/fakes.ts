@@ -5,17 +5,18 @@
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { AccessCheck, type Person } from '../../src/actions/access';
-import type { DiagnosisRun } from '../../src/actions/approvalRequest';
+import type { RunVerdict } from '../../src/model/diagnosisRun';
 import type { GroupMembership, PasskeyWrites, TapWrites, UserFactsSource } from '../../src/actions/ports';
 import { Escalation, type WebhookPoster } from '../../src/actions/escalation';
 import type { Outbox } from '../../src/actions/outbox';
 import { PasskeyRemovalWorkflow } from '../../src/actions/passkeyRemoval';
 import { TapWorkflow } from '../../src/actions/tapWorkflow';
-import { known, type Fact } from '../../src/diagnosis/facts';
+import { known, type Fact } from '../../src/model/facts';
 import type { GatheredFacts } from '../../src/diagnosis/ports';
 import { evaluate } from '../../src/diagnosis/verdict';
 import { TapSecret } from '../../src/graph/tapSecret';
-import type { PasskeyMethod, TapMethod, WriteFailure, WriteResult } from '../../src/graph/writes';
+import type { WriteFailure, WriteResult } from '../../src/graph/writes';
+import type { Fido2Method, TapMethod } from '../../src/model/facts';
 import { AuditTrail } from '../../src/store/auditTrail';
 import { HourlyLimit } from '../../src/store/rateLimit';
 import { EscalationRoutes } from '../../src/store/routes';
@@ -93,7 +94,7 @@ export class FakeWrites implements TapWrites, PasskeyWrites {
   deletes = 0;
   revokes = 0;
   taps: TapMethod[] = [];
-  passkeys: PasskeyMethod[] = [
+  passkeys: Fido2Method[] = [
     {
       kind: 'fido2',
       id: 'pk-1/+=',
@@ -132,7 +133,7 @@ export class FakeWrites implements TapWrites, PasskeyWrites {
     return failure ? { ok: false, failure } : { ok: true, value: this.taps };
   }
 
-  async listPasskeys(): Promise<WriteResult<PasskeyMethod[]>> {
+  async listPasskeys(): Promise<WriteResult<Fido2Method[]>> {
     const failure = this.failure('listPasskeys');
     return failure ? { ok: false, failure } : { ok: true, value: this.passkeys };
   }
@@ -155,7 +156,7 @@ export class FakeWrites implements TapWrites, PasskeyWrites {
 export const failure = (code: WriteFailure['code'], message = `Graph said ${code}.`): WriteFailure => ({ code, message, status: 400 });
 
 /** A real verdict for the world, as the bot would have stored it under `runId`. */
-export function runFor(world: World, runId = 'run-1'): DiagnosisRun {
+export function runFor(world: World, runId = 'run-1'): RunVerdict {
   return { runId, verdict: evaluate({ ...inputOf(world), settings: world.settings }, { requests: 0, roundTrips: 0 }) };
 }
 

@@ -2,7 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { REQUEST_TTL_MS } from '../../src/actions/approvalRequest';
 import { CLAIM_STALE_MS } from '../../src/actions/approvalWorkflow';
 import type { TapResult } from '../../src/actions/tapWorkflow';
-import { known, missing } from '../../src/diagnosis/facts';
+import { known, missing } from '../../src/model/facts';
 import { gap } from '../diagnosis/builders';
 import { PEOPLE, TAP_CODE, failure, harness, runFor, type Harness } from './fakes';
 

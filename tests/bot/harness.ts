@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, TestAdapter, TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { loadConfig } from '../../src/config/schema';
-import { createRuntime, type Runtime } from '../../src/runtime';
+import { createRuntime, type Runtime } from '../../src/wiring/runtime';
 import { createBot } from '../../src/bot/app';
 import { createBotServices, type BotSettings } from '../../src/bot/services';
 import { botSettingsFor } from '../../src/bot/settings';
@@ -22,7 +22,7 @@ import { SANDBOX_USERS, type SandboxServer } from '../../src/sandbox';
 /**
  * botbuilder's TestAdapter with what CloudAdapter does and it does not:
  * a handler's own invoke response is recorded in turn state (else teams-ai
- * would answer a second time, in tests only — teams-stack.md §3), and
+ * would answer a second time, in tests only — docs/teams-stack.md §3), and
  * proactive posts to other conversations work. `shared` records every
  * activity posted or updated in any conversation, in order: everything that
  * is not the answer to one person's click.

@@ -3,7 +3,7 @@
  * against the sandbox tenant enforcing Graph's reports quota (5 per 10 s):
  * Teams gets its HTTP answer at once, the cards follow through the connector.
  */
-import type { Verdict } from '../../src/diagnosis/verdictTypes';
+import type { Verdict } from '../../src/model/verdictTypes';
 import { setLogSink } from '../../src/logger';
 import { SANDBOX_GROUPS, startSandbox, type SandboxServer } from '../../src/sandbox';
 import type { RunningBot } from '../../src/bot/startup';

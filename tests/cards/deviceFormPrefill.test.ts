@@ -6,7 +6,7 @@
  */
 import { parseDeviceForm } from '../../src/bot/commandText';
 import { deviceFormView } from '../../src/cards/deviceFormView';
-import type { Verdict } from '../../src/diagnosis/verdictTypes';
+import type { Verdict } from '../../src/model/verdictTypes';
 import { sandboxGateway, type SandboxGateway } from '../support/sandboxGateway';
 
 const KNOWN: Array<{ os: string; osVersion: string; browser: string; path: string }> = [

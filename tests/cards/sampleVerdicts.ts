@@ -1,5 +1,5 @@
 /** Verdicts of every outcome for card tests and screenshots, from the real diagnosis on the sandbox tenant. */
-import type { Outcome, Verdict } from '../../src/diagnosis/verdictTypes';
+import type { Outcome, Verdict } from '../../src/model/verdictTypes';
 import { sandboxGateway } from '../support/sandboxGateway';
 
 export interface SampleVerdict {

@@ -1,5 +1,5 @@
 import { verdictChanges } from '../../src/cards/verdictChanges';
-import type { LayerResult, Verdict } from '../../src/diagnosis/verdictTypes';
+import type { LayerResult, Verdict } from '../../src/model/verdictTypes';
 
 const layer = (n: number, status: LayerResult['status'], codes: Array<[string, LayerResult['findings'][number]['severity']]> = []): LayerResult => ({
   layer: n as LayerResult['layer'],

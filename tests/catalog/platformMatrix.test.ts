@@ -16,8 +16,8 @@ import {
   sourceIds,
   type MatrixCell,
 } from '../../src/catalog/platformMatrix';
-import { OPERATING_SYSTEMS, PATHS } from '../../src/diagnosis/request';
-import type { OperatingSystem, RegistrationPath } from '../../src/diagnosis/facts';
+import { OPERATING_SYSTEMS, PATHS } from '../../src/model/vocabulary';
+import type { OperatingSystem, RegistrationPath } from '../../src/model/facts';
 
 const range = (os: OperatingSystem, text: string) => {
   const parsed = parseOsVersion(os, text);

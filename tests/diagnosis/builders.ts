@@ -23,10 +23,10 @@ import {
   type SignIn,
   type TapConfiguration,
   type TenantFacts,
-} from '../../src/diagnosis/facts';
+} from '../../src/model/facts';
 import type { IntendedAuthenticator } from '../../src/diagnosis/intendedAuthenticator';
 import type { Membership } from '../../src/diagnosis/scope';
-import type { Finding } from '../../src/diagnosis/verdictTypes';
+import type { Finding } from '../../src/model/verdictTypes';
 
 export const NOW = '2026-11-22T10:00:00.000Z';
 export const NOW_MS = Date.parse(NOW);

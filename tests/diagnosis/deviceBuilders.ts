@@ -4,7 +4,7 @@
  */
 import { authenticatorById } from '../../src/catalog/authenticators';
 import type { ResolvedDevice } from '../../src/diagnosis/device';
-import type { AuditEvent } from '../../src/diagnosis/facts';
+import type { AuditEvent } from '../../src/model/facts';
 import type { IntendedAuthenticator } from '../../src/diagnosis/intendedAuthenticator';
 import { contextOf, minutesAgo, readyWorld, type World } from './builders';
 

@@ -1,6 +1,6 @@
-import { evaluateHardware } from '../../src/diagnosis/layers/hardware';
+import { evaluateHardware } from '../../src/diagnosis/layers/hardware/hardware';
 import { layerStatus } from '../../src/diagnosis/verdict';
-import { known, missing } from '../../src/diagnosis/facts';
+import { known, missing } from '../../src/model/facts';
 import { AAGUID, DEFAULT_PROFILE_ID, GROUPS, SECURITY_KEYS_PROFILE_ID, allowList, blocking, codes, contextOf, gap, group, only, profile, type World } from './builders';
 import { contextOn, intended, worldOn } from './deviceBuilders';
 
@@ -51,7 +51,7 @@ describe('layer 6: authenticator hardware', () => {
             },
           };
         });
-        const { evaluateHardware: isolated } = jest.requireActual('../../src/diagnosis/layers/hardware');
+        const { evaluateHardware: isolated } = jest.requireActual('../../src/diagnosis/layers/hardware/hardware');
         const findings = isolated(ctx);
         const ineligible = only(findings, 'L6.KEY_NOT_ATTESTATION_ELIGIBLE');
         expect(ineligible.severity).toBe('fail');

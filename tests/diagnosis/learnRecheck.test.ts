@@ -5,9 +5,9 @@
  * real gate.
  */
 import { authenticatorByAaguid, authenticatorName } from '../../src/catalog/authenticators';
-import { known, type AuthMethod, type ConditionalAccessPolicy, type DeviceInput } from '../../src/diagnosis/facts';
+import { known, type AuthMethod, type ConditionalAccessPolicy, type DeviceInput } from '../../src/model/facts';
 import { evaluate } from '../../src/diagnosis/verdict';
-import type { Verdict } from '../../src/diagnosis/verdictTypes';
+import type { Verdict } from '../../src/model/verdictTypes';
 import {
   AAGUID,
   GROUPS,

@@ -1,7 +1,7 @@
-import { known, missing } from '../../src/diagnosis/facts';
+import { known, missing } from '../../src/model/facts';
 import { finding } from '../../src/diagnosis/finding';
-import { evaluateMfaBootstrap } from '../../src/diagnosis/layers/mfaBootstrap';
-import { evaluateRegistrationCa } from '../../src/diagnosis/registrationCa';
+import { evaluateMfaBootstrap } from '../../src/diagnosis/layers/mfaBootstrap/mfaBootstrap';
+import { evaluateRegistrationCa } from '../../src/diagnosis/layers/mfaBootstrap/registrationCa';
 import {
   AAGUID,
   GROUPS,
@@ -21,7 +21,7 @@ import {
   type World,
 } from './builders';
 
-jest.mock('../../src/diagnosis/registrationCa', () => ({ evaluateRegistrationCa: jest.fn(() => []) }));
+jest.mock('../../src/diagnosis/layers/mfaBootstrap/registrationCa', () => ({ evaluateRegistrationCa: jest.fn(() => []) }));
 const registrationCa = jest.mocked(evaluateRegistrationCa);
 
 const run = (world: World) => evaluateMfaBootstrap(contextOf(world));

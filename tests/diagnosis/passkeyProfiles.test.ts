@@ -1,5 +1,5 @@
-import { known, missing } from '../../src/diagnosis/facts';
-import { evaluatePasskeyProfiles } from '../../src/diagnosis/layers/passkeyProfiles';
+import { known, missing } from '../../src/model/facts';
+import { evaluatePasskeyProfiles } from '../../src/diagnosis/layers/passkeyProfiles/passkeyProfiles';
 import {
   AAGUID,
   DEFAULT_PROFILE_ID,
@@ -77,7 +77,7 @@ describe('layer 2: passkey profiles and key restrictions', () => {
       expect(f.evidence).toEqual(expect.objectContaining({ unresolvedProfileIds: ['deleted-profile'] }));
     });
 
-    // contracts §5 (corrected): "To enable synced passkeys, your organization must have passkey profiles enabled".
+    // docs/contracts.md §5 (corrected): "To enable synced passkeys, your organization must have passkey profiles enabled".
     it('treats a pre-profile tenant as one profile allowing device-bound passkeys only, and says where Microsoft contradicts itself', () => {
       const world = readyWorld();
       world.policy.fido2.passkeyProfiles = [];

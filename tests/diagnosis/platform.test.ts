@@ -1,6 +1,6 @@
-import { evaluatePlatform } from '../../src/diagnosis/layers/platform';
+import { evaluatePlatform } from '../../src/diagnosis/layers/platform/platform';
 import { evaluate, layerStatus } from '../../src/diagnosis/verdict';
-import { known, missing } from '../../src/diagnosis/facts';
+import { known, missing } from '../../src/model/facts';
 import { blocking, codes, contextOf, gap, inputOf, minutesAgo, only, readyWorld, signIn } from './builders';
 import { contextOn, givenDevice, intended } from './deviceBuilders';
 

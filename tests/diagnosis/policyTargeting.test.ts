@@ -1,5 +1,5 @@
-import { known, missing } from '../../src/diagnosis/facts';
-import { evaluatePolicyTargeting } from '../../src/diagnosis/layers/policyTargeting';
+import { known, missing } from '../../src/model/facts';
+import { evaluatePolicyTargeting } from '../../src/diagnosis/layers/policyTargeting/policyTargeting';
 import { GROUPS, USER_ID, allUsers, blocking, codes, contextOf, gap, group, only, readyWorld, type World } from './builders';
 
 const run = (world: World) => evaluatePolicyTargeting(contextOf(world));

@@ -1,6 +1,6 @@
-import { evaluateProvider } from '../../src/diagnosis/layers/provider';
+import { evaluateProvider } from '../../src/diagnosis/layers/provider/provider';
 import { evaluate, layerStatus } from '../../src/diagnosis/verdict';
-import { known, missing, type AuthMethod } from '../../src/diagnosis/facts';
+import { known, missing, type AuthMethod } from '../../src/model/facts';
 import {
   AAGUID,
   GROUPS,

@@ -1,5 +1,5 @@
-import { known, missing } from '../../src/diagnosis/facts';
-import { evaluateRecentMfa } from '../../src/diagnosis/layers/recentMfa';
+import { known, missing } from '../../src/model/facts';
+import { evaluateRecentMfa } from '../../src/diagnosis/layers/recentMfa/recentMfa';
 import { NOW_MS, codes, contextOf, gap, minutesAgo, only, readyWorld, signIn, step, type World } from './builders';
 
 const run = (world: World) => evaluateRecentMfa(contextOf(world));

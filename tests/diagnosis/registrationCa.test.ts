@@ -1,8 +1,8 @@
-import { evaluateMfaBootstrap } from '../../src/diagnosis/layers/mfaBootstrap';
-import type { TapOptions } from '../../src/diagnosis/authStrength';
-import { evaluateRegistrationCa } from '../../src/diagnosis/registrationCa';
+import { evaluateMfaBootstrap } from '../../src/diagnosis/layers/mfaBootstrap/mfaBootstrap';
+import type { TapOptions } from '../../src/diagnosis/layers/mfaBootstrap/authStrength';
+import { evaluateRegistrationCa } from '../../src/diagnosis/layers/mfaBootstrap/registrationCa';
 import { evaluate, layerStatus } from '../../src/diagnosis/verdict';
-import { known, missing, type AuthMethod, type AuthenticationStrength, type ConditionalAccessPolicy } from '../../src/diagnosis/facts';
+import { known, missing, type AuthMethod, type AuthenticationStrength, type ConditionalAccessPolicy } from '../../src/model/facts';
 import type { LayerContext } from '../../src/diagnosis/context';
 import { GROUPS, authenticatorMethod, codes, contextOf, gap, inputOf, methodConfig, only, passwordMethod, readyWorld, tapMethod, type World } from './builders';
 import { givenDevice } from './deviceBuilders';

@@ -1,4 +1,4 @@
-import { FINDING_CODES, type FindingCode } from '../../src/diagnosis/findingCodes';
+import { FINDING_CODES, type FindingCode } from '../../src/model/findingCodes';
 import { ruleSource, ruleSourceCodes } from '../../src/diagnosis/ruleSources';
 
 const CODES = Object.keys(FINDING_CODES) as FindingCode[];

@@ -1,8 +1,8 @@
-import { known, missing } from '../../src/diagnosis/facts';
+import { known, missing } from '../../src/model/facts';
 import { finding } from '../../src/diagnosis/finding';
-import type { FindingCode } from '../../src/diagnosis/findingCodes';
+import type { FindingCode } from '../../src/model/findingCodes';
 import { evaluate, layerStatus, outcomeOf } from '../../src/diagnosis/verdict';
-import type { Finding, LayerResult, LayerStatus } from '../../src/diagnosis/verdictTypes';
+import type { Finding, LayerResult, LayerStatus } from '../../src/model/verdictTypes';
 import { GROUPS, gap, group, inputOf, minutesAgo, passwordMethod, readyWorld, signIn, step, type World } from './builders';
 
 /**
@@ -18,13 +18,13 @@ function mockLayer(layer: number, path: string, name: string) {
   // The rest of a real layer's module stays (layer 4 asks layer 3 how the user gets through MFA).
   return { ...module, [name]: (ctx: unknown) => mockOverrides[layer] ?? actual(ctx) };
 }
-jest.mock('../../src/diagnosis/layers/policyTargeting', () => mockLayer(1, '../../src/diagnosis/layers/policyTargeting', 'evaluatePolicyTargeting'));
-jest.mock('../../src/diagnosis/layers/passkeyProfiles', () => mockLayer(2, '../../src/diagnosis/layers/passkeyProfiles', 'evaluatePasskeyProfiles'));
-jest.mock('../../src/diagnosis/layers/mfaBootstrap', () => mockLayer(3, '../../src/diagnosis/layers/mfaBootstrap', 'evaluateMfaBootstrap'));
-jest.mock('../../src/diagnosis/layers/recentMfa', () => mockLayer(4, '../../src/diagnosis/layers/recentMfa', 'evaluateRecentMfa'));
-jest.mock('../../src/diagnosis/layers/platform', () => mockLayer(5, '', 'evaluatePlatform'));
-jest.mock('../../src/diagnosis/layers/hardware', () => mockLayer(6, '', 'evaluateHardware'));
-jest.mock('../../src/diagnosis/layers/provider', () => mockLayer(7, '', 'evaluateProvider'));
+jest.mock('../../src/diagnosis/layers/policyTargeting/policyTargeting', () => mockLayer(1, '../../src/diagnosis/layers/policyTargeting/policyTargeting', 'evaluatePolicyTargeting'));
+jest.mock('../../src/diagnosis/layers/passkeyProfiles/passkeyProfiles', () => mockLayer(2, '../../src/diagnosis/layers/passkeyProfiles/passkeyProfiles', 'evaluatePasskeyProfiles'));
+jest.mock('../../src/diagnosis/layers/mfaBootstrap/mfaBootstrap', () => mockLayer(3, '../../src/diagnosis/layers/mfaBootstrap/mfaBootstrap', 'evaluateMfaBootstrap'));
+jest.mock('../../src/diagnosis/layers/recentMfa/recentMfa', () => mockLayer(4, '../../src/diagnosis/layers/recentMfa/recentMfa', 'evaluateRecentMfa'));
+jest.mock('../../src/diagnosis/layers/platform/platform', () => mockLayer(5, '', 'evaluatePlatform'));
+jest.mock('../../src/diagnosis/layers/hardware/hardware', () => mockLayer(6, '', 'evaluateHardware'));
+jest.mock('../../src/diagnosis/layers/provider/provider', () => mockLayer(7, '', 'evaluateProvider'));
 
 const USAGE = { requests: 6, roundTrips: 1 };
 const diagnose = (world: World) => evaluate(inputOf(world), USAGE);

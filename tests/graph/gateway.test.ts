@@ -2,7 +2,7 @@ import { loadConfig } from '../../src/config/schema';
 import { createGraphClient } from '../../src/graph/client';
 import { GraphGateway } from '../../src/graph/gateway';
 import { loadFixture } from '../../src/sandbox';
-import type { Verdict } from '../../src/diagnosis/verdictTypes';
+import type { Verdict } from '../../src/model/verdictTypes';
 import { userSignInsRequest } from '../../src/graph/userFacts';
 import { sandboxGateway, type SandboxGateway } from '../support/sandboxGateway';
 

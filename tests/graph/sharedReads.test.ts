@@ -3,7 +3,7 @@ import { ReportsScheduler } from '../../src/graph/reportsScheduler';
 import { ReportsWindow } from '../../src/graph/reportsWindow';
 import { UsageMeter } from '../../src/graph/transport';
 import type { JsonObject } from '../../src/sandbox';
-import type { Verdict } from '../../src/diagnosis/verdictTypes';
+import type { Verdict } from '../../src/model/verdictTypes';
 import { sandboxGateway, type SandboxGateway } from '../support/sandboxGateway';
 
 const MY_SIGNINS = '19db86c3-b2b9-44cc-b339-36da233a3be2';

@@ -3,7 +3,7 @@
  * or approvers group, and users eligible for a directory role through PIM,
  * are refused and sent to the identity team like holders of an active role.
  */
-import { known, missing } from '../../src/diagnosis/facts';
+import { known, missing } from '../../src/model/facts';
 import { SANDBOX_USERS } from '../../src/sandbox';
 import { gap } from '../diagnosis/builders';
 import { GROUP, PEOPLE, harness, runFor } from '../actions/fakes';

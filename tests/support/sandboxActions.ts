@@ -7,7 +7,7 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Person } from '../../src/actions/access';
 import { createActionServices, type ActionServices } from '../../src/actions/actionServices';
-import type { DiagnosisRun } from '../../src/actions/approvalRequest';
+import type { RunVerdict } from '../../src/model/diagnosisRun';
 import { loadConfig } from '../../src/config/schema';
 import { loadFixture, SANDBOX_GROUPS, SANDBOX_USERS, type RequestLogEntry } from '../../src/sandbox';
 import { sandboxGateway, type SandboxGateway } from './sandboxGateway';
@@ -30,7 +30,7 @@ export interface SandboxActions {
   services: ActionServices;
   storage: Storage;
   /** A real diagnosis of `upn`, as the bot stores it under `runId`. */
-  run(upn: string, runId?: string): Promise<DiagnosisRun>;
+  run(upn: string, runId?: string): Promise<RunVerdict>;
   /** The TAP creates Graph received. */
   tapPosts(): RequestLogEntry[];
   close(): Promise<void>;

@@ -1,8 +1,8 @@
 /** A real Graph client and gateway pointed at a sandbox tenant started for the test. */
 import { loadConfig } from '../../src/config/schema';
 import { DiagnosisService } from '../../src/diagnosis/service';
-import { parseDiagnoseRequest, type RawDeviceOptions } from '../../src/diagnosis/request';
-import type { RetryPolicy } from '../../src/graph/batch';
+import { parseDiagnoseRequest, type RawDeviceOptions } from '../../src/input/request';
+import type { RetryPolicy } from '../../src/graph/retryPolicy';
 import { createGraphClient } from '../../src/graph/client';
 import { GraphGateway } from '../../src/graph/gateway';
 import { startSandbox, type SandboxOptions, type SandboxServer } from '../../src/sandbox';

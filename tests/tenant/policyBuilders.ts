@@ -5,8 +5,8 @@
  * test breaks one thing.
  */
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorById } from '../../src/catalog/authenticators';
-import { known, type AuthenticationStrength, type ConditionalAccessPolicy, type Fido2Configuration, type PasskeyProfile, type TapConfiguration } from '../../src/diagnosis/facts';
-import type { AuthenticationMethodsPolicy } from '../../src/diagnosis/facts';
+import { known, type AuthenticationStrength, type ConditionalAccessPolicy, type Fido2Configuration, type PasskeyProfile, type TapConfiguration } from '../../src/model/facts';
+import type { AuthenticationMethodsPolicy } from '../../src/model/facts';
 import type { PolicyFacts } from '../../src/tenant/policyCheck/types';
 
 export const G = {

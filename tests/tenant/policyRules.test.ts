@@ -1,5 +1,5 @@
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/catalog/authenticators';
-import { missing } from '../../src/diagnosis/facts';
+import { missing } from '../../src/model/facts';
 import { evaluatePolicy } from '../../src/tenant/policyCheck/evaluate';
 import { policyCodeIds, type PolicyCode } from '../../src/tenant/policyCheck/codes';
 import { G, HELLO_AAGUIDS, HELLO_ID, KEYS_ID, STRENGTHS, YUBIKEY, caPolicy, factsOf, passkeyProfile, soundTenant, type Tenant } from './policyBuilders';

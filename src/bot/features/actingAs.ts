@@ -37,8 +37,8 @@ export const actingAsFeature: BotFeature = {
         if (!persona) {
           throw new PasskeyDoctorError('USAGE', `Type ${services.actingAs.roles.map((r) => `"as ${r}"`).join(' or ')} to choose who you are in this sandbox conversation.`);
         }
-        services.actingAs.choose(ctx, { aadObjectId: real.id, name: real.name }, persona);
-        logger.warn('sandbox: acting as another person', { role: persona.role, persona: persona.aadObjectId, actor: real.id, was: actor.aadObjectId });
+        services.actingAs.choose(ctx, real, persona);
+        logger.warn('sandbox: acting as another person', { role: persona.role, persona: persona.aadObjectId, actor: real.id, was: actor.id });
         await services.actions.audit.append({
           time,
           who: real,

@@ -15,7 +15,7 @@ export const approvalsRouteFeature: BotFeature = {
   commands: [
     {
       pattern: /^route\s+approvals\b/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: async (turn, text) => {
         if (!/^route\s+approvals\s+here$/i.test(text.trim())) throw new PasskeyDoctorError('USAGE', 'Type "route approvals here" in the channel where TAP and passkey-removal requests should wait for an approver.');
         const { activity } = turn.ctx;
@@ -30,7 +30,7 @@ export const approvalsRouteFeature: BotFeature = {
           registeredBy: personOf(turn),
           registeredAt: new Date().toISOString(),
         });
-        logger.info('approvals route registered', { by: turn.actor.aadObjectId });
+        logger.info('approvals route registered', { by: turn.actor.id });
         await turn.ctx.sendActivity('TAP and passkey-removal requests made in personal chats will be posted in this channel for an approver.');
       },
     },

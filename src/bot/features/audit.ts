@@ -10,7 +10,7 @@ export const auditFeature: BotFeature = {
   commands: [
     {
       pattern: /^audit\b/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: async ({ ctx, services }, text) => {
         const upn = parseAuditCommand(text);
         await sendCard(ctx, auditCard(upn, await services.actions.audit.recent(upn, ENTRIES_SHOWN)));

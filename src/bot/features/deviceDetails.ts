@@ -3,21 +3,21 @@
  * the technician chose (validated like typed options) and show what changed.
  */
 import { VERBS } from '../../cards/verbs';
-import { runOf, STALE_CARD } from '../actionTurn';
+import { runAction } from '../actionTurn';
 import { parseDeviceForm } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
-import type { BotFeature, CardActionSpec } from '../feature';
+import type { BotFeature } from '../feature';
+import { deviceFormData } from '../cardData';
 
-const submitDevice: CardActionSpec<Record<string, unknown>> = {
+const submitDevice = runAction({
   verb: VERBS.deviceSubmit,
-  audience: 'operators',
-  handle: async (turn, data) => {
-    const previous = await runOf(turn, data.runId);
-    if (!previous) return STALE_CARD;
+  audience: 'operator',
+  data: deviceFormData,
+  handle: async (turn, previous, data) => {
     const device = parseDeviceForm(data);
     const { card } = await diagnoseAndRecord(turn, { subject: previous.subject, device, compare: true });
     return { clicker: card, everyone: card };
   },
-};
+});
 
 export const deviceDetailsFeature: BotFeature = { cardActions: [submitDevice] };

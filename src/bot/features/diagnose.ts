@@ -31,7 +31,7 @@ export const diagnoseFeature: BotFeature = {
   commands: [
     {
       pattern: /^diagnose\b/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: async (turn, text) => {
         const request = parseDiagnoseCommand(text);
         await turn.ctx.sendActivity({ type: ActivityTypes.Typing });

@@ -20,6 +20,8 @@ import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature, BotServices, CardActionSpec, Turn } from '../feature';
 import { sendCard, sendPlaceholder } from '../sendCard';
 import { CHECKING_AFTER_MS } from './diagnose';
+import type { z } from 'zod';
+import { digestRowData } from '../cardData';
 
 const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
 
@@ -48,9 +50,11 @@ export async function digestCardFor(
   return digestCard(report, digestId);
 }
 
-const diagnoseFromDigest: CardActionSpec<{ digestId?: unknown; row?: unknown }> = {
+const diagnoseFromDigest: CardActionSpec<z.infer<typeof digestRowData>> = {
   verb: VERBS.digestDiagnose,
-  audience: 'operators',
+  audience: 'operator',
+  data: digestRowData,
+  misfit: STALE_CARD,
   handle: async (turn, data) => {
     const upn = await digestServices(turn.services).store.personAt(data.digestId, data.row, turn.ctx.activity.conversation.id);
     if (!upn) return STALE_CARD;
@@ -88,12 +92,12 @@ export const digestFeature: BotFeature = {
   commands: [
     {
       pattern: /^route\s+digest\s+here\s*$/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: (turn) => registerDigestChannel(turn),
     },
     {
       pattern: /^report\b/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: async (turn, text) => {
         const [, days, ...rest] = normaliseText(text).split(' ');
         if (rest.length) {

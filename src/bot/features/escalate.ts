@@ -5,20 +5,33 @@
  * The channel gets its own copy of the run, because a card's run id is only
  * honoured in the conversation it was posted in — so Re-run works there.
  */
-import { OWNER_NAMES, type EscalationPayload } from '../../actions/escalation';
+import { routeOwnerLabel } from '../../model/owners';
+import type { EscalationPayload } from '../../actions/escalation';
 import { escalationCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import { logger } from '../../logger';
 import type { ChannelRoute } from '../../store/routes';
-import { personOf, runOf, STALE_CARD } from '../actionTurn';
+import { personOf, runAction } from '../actionTurn';
 import { verdictCardFor } from '../diagnosisRuns';
-import type { BotFeature, CardActionSpec, Turn } from '../feature';
-import type { DiagnosisRun } from '../runs';
+import type { BotFeature, Turn } from '../feature';
+import type { RunRecord } from '../runs';
 import { postCardTo } from '../sendCard';
+import { runData } from '../cardData';
 
 /** False when the channel could not be reached (the bot removed from the team, say). */
-async function postToChannel({ ctx, services }: Turn, run: DiagnosisRun, route: ChannelRoute, payload: EscalationPayload, line: string): Promise<boolean> {
-  const copy: DiagnosisRun = { ...run, runId: services.runs.newRunId(), conversationId: route.conversation.conversation?.id ?? '', escalation: { line, payload } };
+async function postToChannel(
+  { ctx, services }: Turn,
+  run: RunRecord,
+  route: ChannelRoute,
+  payload: EscalationPayload,
+  line: string,
+): Promise<boolean> {
+  const copy: RunRecord = {
+    ...run,
+    runId: services.runs.newRunId(),
+    conversationId: route.conversation.conversation?.id ?? '',
+    escalation: { line, payload },
+  };
   await services.runs.save(copy);
   try {
     await postCardTo(ctx, services.botAppId, route.conversation, escalationCard(payload, copy.runId));
@@ -29,16 +42,15 @@ async function postToChannel({ ctx, services }: Turn, run: DiagnosisRun, route: 
   }
 }
 
-const escalate: CardActionSpec<{ runId?: unknown }> = {
+const escalate = runAction({
   verb: VERBS.escalate,
-  audience: 'operators',
-  handle: async (turn, data) => {
-    const run = await runOf(turn, data.runId);
-    if (!run) return STALE_CARD;
+  audience: 'operator',
+  data: runData,
+  handle: async (turn, run) => {
     const result = await turn.services.actions.escalation.escalate(personOf(turn), run);
     if (result.kind === 'refused') return result.message;
     if (result.route && !(await postToChannel(turn, run, result.route, result.payload, result.summary))) {
-      const team = OWNER_NAMES[result.route.owner];
+      const team = routeOwnerLabel(result.route.owner);
       const undelivered = await turn.services.actions.escalation.undelivered(personOf(turn), result.record);
       const card = verdictCardFor(run, { escalation: undelivered.summary, escalationUndelivered: true });
       return {
@@ -46,11 +58,11 @@ const escalate: CardActionSpec<{ runId?: unknown }> = {
         everyone: card,
       };
     }
-    const escalated: DiagnosisRun = { ...run, escalation: { line: result.summary } };
+    const escalated: RunRecord = { ...run, escalation: { line: result.summary } };
     await turn.services.runs.save(escalated);
     const card = verdictCardFor(escalated);
     return { clicker: result.notice ?? card, everyone: card };
   },
-};
+});
 
 export const escalateFeature: BotFeature = { cardActions: [escalate] };

@@ -5,40 +5,41 @@
  * against the user's passkeys now, and the user comes from the stored run.
  */
 import { VERBS } from '../../cards/verbs';
-import { personOf, runOf, STALE_CARD, whereOf } from '../actionTurn';
+import { personOf, runAction, whereOf } from '../actionTurn';
 import { replyToRemoval } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, CardActionSpec } from '../feature';
 import { answerInTime } from '../lateAnswer';
+import { UNKNOWN_REQUEST } from '../../actions/refusals';
+import { removalRequestData, requestData, runData, type RequestData } from '../cardData';
 
-const listPasskeys: CardActionSpec<{ runId?: unknown }> = {
+const listPasskeys = runAction({
   verb: VERBS.passkeyRemove,
-  audience: 'operators',
-  handle: async (turn, data) => {
-    const run = await runOf(turn, data.runId);
-    if (!run) return STALE_CARD;
-    return replyToRemoval(turn, await turn.services.actions.removal.list(personOf(turn), run));
-  },
-};
+  audience: 'operator',
+  data: runData,
+  handle: async (turn, run) => replyToRemoval(turn, await turn.services.actions.removal.list(personOf(turn), run)),
+});
 
-const requestRemoval: CardActionSpec<{ runId?: unknown; methodId?: unknown; revokeSessions?: unknown }> = {
+const requestRemoval = runAction({
   verb: VERBS.passkeyRemovalRequest,
-  audience: 'operators',
-  handle: async (turn, data) => {
-    const run = await runOf(turn, data.runId);
-    if (!run) return STALE_CARD;
-    // Input.Toggle sends its value as the string "true".
-    const revokeSessions = data.revokeSessions === 'true' || data.revokeSessions === true;
+  audience: 'operator',
+  data: removalRequestData,
+  handle: async (turn, run, data) => {
     const place = await placeForApproval(turn);
     if (place.kind === 'refused') return place.message;
-    const result = await turn.services.actions.removal.request(personOf(turn), run, data.methodId, { ...whereFor(turn, place), revokeSessions });
+    const result = await turn.services.actions.removal.request(personOf(turn), run, data.methodId, {
+      ...whereFor(turn, place),
+      revokeSessions: data.revokeSessions,
+    });
     return replyToRemoval(turn, result, place);
   },
-};
+});
 
-const approve: CardActionSpec<{ requestId?: unknown }> = {
+const approve: CardActionSpec<RequestData> = {
   verb: VERBS.passkeyRemovalApprove,
-  audience: 'tapApprovers',
+  audience: 'approver',
+  data: requestData,
+  misfit: UNKNOWN_REQUEST,
   handle: async (turn, data) =>
     answerInTime(
       turn,
@@ -48,10 +49,13 @@ const approve: CardActionSpec<{ requestId?: unknown }> = {
     ),
 };
 
-const deny: CardActionSpec<{ requestId?: unknown }> = {
+const deny: CardActionSpec<RequestData> = {
   verb: VERBS.passkeyRemovalDeny,
-  audience: 'tapApprovers',
-  handle: async (turn, data) => replyToRemoval(turn, await turn.services.actions.removal.deny(personOf(turn), data.requestId, whereOf(turn))),
+  audience: 'approver',
+  data: requestData,
+  misfit: UNKNOWN_REQUEST,
+  handle: async (turn, data) =>
+    replyToRemoval(turn, await turn.services.actions.removal.deny(personOf(turn), data.requestId, whereOf(turn))),
 };
 
 export const passkeyRemovalFeature: BotFeature = { cardActions: [listPasskeys, requestRemoval, approve, deny] };

@@ -7,10 +7,14 @@ import { policyCheckCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import type { BotFeature, CardActionSpec } from '../feature';
 import { sendCard } from '../sendCard';
+import { STALE_CARD } from '../actionTurn';
+import { noData, type NoData } from '../cardData';
 
-const recheck: CardActionSpec = {
+const recheck: CardActionSpec<NoData> = {
   verb: VERBS.policyRecheck,
-  audience: 'operators',
+  audience: 'operator',
+  data: noData,
+  misfit: STALE_CARD,
   handle: async ({ services }) => {
     const card = policyCheckCard(await services.policyCheck.check({ fresh: true }));
     return { clicker: card, everyone: card };
@@ -21,7 +25,7 @@ export const policyCheckFeature: BotFeature = {
   commands: [
     {
       pattern: /^policy\s+check\s*$/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: async ({ ctx, services }) => {
         await sendCard(ctx, policyCheckCard(await services.policyCheck.check()));
       },

@@ -5,25 +5,27 @@
  * An escalated card keeps its escalation (see DiagnosisRun.escalation).
  */
 import { VERBS } from '../../cards/verbs';
-import { runOf, STALE_CARD } from '../actionTurn';
+import { runAction } from '../actionTurn';
 import { escalationRerunCard } from '../../cards/render';
 import { diagnoseAndRecord, verdictCardFor } from '../diagnosisRuns';
-import type { BotFeature, CardActionSpec } from '../feature';
+import type { BotFeature } from '../feature';
+import { runData } from '../cardData';
 
-const rerun: CardActionSpec<{ runId?: unknown }> = {
+const rerun = runAction({
   verb: VERBS.rerun,
-  audience: 'operators',
-  handle: async (turn, data) => {
-    const previous = await runOf(turn, data.runId);
-    if (!previous) return STALE_CARD;
+  audience: 'operator',
+  data: runData,
+  handle: async (turn, previous) => {
     const { run, card } = await diagnoseAndRecord(turn, { subject: previous.subject, device: previous.device, compare: true });
     if (!previous.escalation) return { clicker: card, everyone: card };
     // An escalated card stays escalated: the new verdict under the escalation, never a second Escalate.
     const kept = { ...run, escalation: previous.escalation };
     await turn.services.runs.save(kept);
-    const updated = kept.escalation.payload ? escalationRerunCard(kept.escalation.payload, kept.verdict, kept.runId, kept.changes ?? null) : verdictCardFor(kept);
+    const updated = kept.escalation.payload
+      ? escalationRerunCard(kept.escalation.payload, kept.verdict, kept.runId, kept.changes ?? null)
+      : verdictCardFor(kept);
     return { clicker: updated, everyone: updated };
   },
-};
+});
 
 export const rerunFeature: BotFeature = { cardActions: [rerun] };

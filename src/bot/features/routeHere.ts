@@ -16,13 +16,20 @@ export const routeHereFeature: BotFeature = {
   commands: [
     {
       pattern: /^route\b/i,
-      audience: 'operators',
+      audience: 'operator',
       handle: async (turn, text) => {
         const owner = parseRouteCommand(text);
         if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {
-          throw new PasskeyDoctorError('USAGE', `Type "route ${owner} here" in the ${owner} team's channel, mentioning Passkey Doctor: escalations cannot go to a personal chat.`);
+          throw new PasskeyDoctorError(
+            'USAGE',
+            `Type "route ${owner} here" in the ${owner} team's channel, mentioning Passkey Doctor: escalations cannot go to a personal chat.`,
+          );
         }
-        const result = await turn.services.actions.escalation.registerRoute(personOf(turn), owner, TurnContext.getConversationReference(turn.ctx.activity));
+        const result = await turn.services.actions.escalation.registerRoute(
+          personOf(turn),
+          owner,
+          TurnContext.getConversationReference(turn.ctx.activity),
+        );
         await turn.ctx.sendActivity(result.message);
       },
     },

@@ -10,26 +10,35 @@ import { personOf, whereOf } from '../actionTurn';
 import { replyToTap } from '../approvalReplies';
 import type { BotFeature, CardActionSpec } from '../feature';
 import { answerInTime } from '../lateAnswer';
+import { UNKNOWN_REQUEST } from '../../actions/refusals';
+import { requestData, tapApproveData, type RequestData, type TapApproveData } from '../cardData';
 
 /** A throttled create can outlast Teams' wait for the click's answer; the pass then goes to the approver's personal chat. */
 export const STILL_ISSUING =
   'Issuing… Microsoft Graph is slow to answer. The pass will come to you alone, in your personal chat with Passkey Doctor, as soon as it is created — it is not shown anywhere else.';
 
-const approve: CardActionSpec<{ requestId?: unknown; replaceExisting?: unknown }> = {
+const approve: CardActionSpec<TapApproveData> = {
   verb: VERBS.tapApprove,
-  audience: 'tapApprovers',
+  audience: 'approver',
+  data: tapApproveData,
+  misfit: UNKNOWN_REQUEST,
   handle: async (turn, data) =>
     answerInTime(
       turn,
-      turn.services.actions.tap.approve(personOf(turn), data.requestId, { ...whereOf(turn), replaceExisting: data.replaceExisting === true }),
+      turn.services.actions.tap.approve(personOf(turn), data.requestId, {
+        ...whereOf(turn),
+        replaceExisting: data.replaceExisting,
+      }),
       (result) => replyToTap(turn, result),
       STILL_ISSUING,
     ),
 };
 
-const deny: CardActionSpec<{ requestId?: unknown }> = {
+const deny: CardActionSpec<RequestData> = {
   verb: VERBS.tapDeny,
-  audience: 'tapApprovers',
+  audience: 'approver',
+  data: requestData,
+  misfit: UNKNOWN_REQUEST,
   handle: async (turn, data) => replyToTap(turn, await turn.services.actions.tap.deny(personOf(turn), data.requestId, whereOf(turn))),
 };
 

@@ -8,10 +8,11 @@ import { OPEN } from '../../actions/tapRecord';
 import { tapRequestId } from '../../actions/tapWorkflow';
 import { VERBS } from '../../cards/verbs';
 import { isWellFormedId } from '../../store/workflowStore';
-import { personOf, runOf, STALE_CARD } from '../actionTurn';
+import { personOf, runAction } from '../actionTurn';
 import { replyToTap } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
-import type { BotFeature, CardActionSpec, Turn } from '../feature';
+import type { BotFeature, Turn } from '../feature';
+import { runData } from '../cardData';
 
 /**
  * Claims the user's one open TAP request for this card's request; the
@@ -30,12 +31,11 @@ async function claimOpenRequest(turn: Turn, userId: string, requestId: string): 
   return `${open.requestedBy.name} already requested a pass for ${targetName(open.target)} at ${timeText(open.requestedAt)}; approve or deny that one (it waits until ${timeText(open.expiresAt)}).`;
 }
 
-const requestTap: CardActionSpec<{ runId?: unknown }> = {
+const requestTap = runAction({
   verb: VERBS.tapRequest,
-  audience: 'operators',
-  handle: async (turn, data) => {
-    const run = await runOf(turn, data.runId);
-    if (!run) return STALE_CARD;
+  audience: 'operator',
+  data: runData,
+  handle: async (turn, run) => {
     const place = await placeForApproval(turn);
     if (place.kind === 'refused') return place.message;
     const target = targetOf(run);
@@ -44,6 +44,6 @@ const requestTap: CardActionSpec<{ runId?: unknown }> = {
     if (refusal) return refusal;
     return replyToTap(turn, await turn.services.actions.tap.request(personOf(turn), run, whereFor(turn, place)), place);
   },
-};
+});
 
 export const tapRequestFeature: BotFeature = { cardActions: [requestTap] };

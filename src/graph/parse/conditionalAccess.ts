@@ -1,5 +1,5 @@
 /** CA policies and authentication strengths → facts, reduced to the registration gate. */
-import type { AuthenticationStrength, ConditionalAccessPolicy } from '../../diagnosis/facts';
+import type { AuthenticationStrength, ConditionalAccessPolicy } from '../../model/facts';
 import { obj, str, strings, values } from './values';
 
 export const REGISTER_SECURITY_INFO = 'urn:user:registersecurityinfo';

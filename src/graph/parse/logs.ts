@@ -1,5 +1,5 @@
-/** Sign-in and directory audit records → facts (graph-facts §9–§10). */
-import type { AuditEvent, SignIn } from '../../diagnosis/facts';
+/** Sign-in and directory audit records → facts (docs/graph-facts.md §9–§10). */
+import type { AuditEvent, SignIn } from '../../model/facts';
 import { arr, bool, num, obj, str, values } from './values';
 
 export function parseSignIns(body: unknown): SignIn[] {
@@ -67,7 +67,7 @@ export function parseAudits(body: unknown): AuditEvent[] {
 
 /**
  * Whose account an event is about: its User targets (upper- or lower-case
- * `type`, graph-facts §10) when it names any — so an admin's deletion counts
+ * `type`, docs/graph-facts.md §10) when it names any — so an admin's deletion counts
  * for the user it was done to, not for the admin — else whoever initiated it.
  */
 export function auditSubjects(e: Record<string, unknown>): { upns: string[]; ids: string[] } {

@@ -1,4 +1,4 @@
-/** authenticationMethodsPolicy → facts (graph-facts §1–§3). */
+/** authenticationMethodsPolicy → facts (docs/graph-facts.md §1–§3). */
 import type {
   AuthenticationMethodsPolicy,
   Fido2Configuration,
@@ -9,7 +9,7 @@ import type {
   PolicyTarget,
   RegistrationCampaign,
   TapConfiguration,
-} from '../../diagnosis/facts';
+} from '../../model/facts';
 import { arr, bool, num, obj, str, strings, type Json } from './values';
 
 function target(raw: unknown): PolicyTarget | null {

@@ -1,5 +1,5 @@
-/** The user object, registered methods and direct memberships → facts (graph-facts §6–§7). */
-import type { AuthMethod, DirectoryUser, PasskeyType } from '../../diagnosis/facts';
+/** The user object, registered methods and direct memberships → facts (docs/graph-facts.md §6–§7). */
+import type { AuthMethod, DirectoryUser, PasskeyType } from '../../model/facts';
 import { bool, num, obj, str, values } from './values';
 
 export const USER_SELECT = 'id,userPrincipalName,displayName,userType,accountEnabled,mail';

@@ -2,7 +2,7 @@
  * `GET /groups/{id}/transitiveMembers/microsoft.graph.group`: the groups
  * nested (at any depth) inside a group. Like Graph, an OData cast on a
  * membership collection is an advanced query: it needs the header
- * `ConsistencyLevel: eventual` and `$count=true` (graph-facts §5).
+ * `ConsistencyLevel: eventual` and `$count=true` (docs/graph-facts.md §5).
  */
 import { containerType, transitiveGroups, withODataType } from '../directory';
 import { GraphError, resourceNotFound } from '../graphErrors';

@@ -1,5 +1,5 @@
 /**
- * The policy-check code catalogue (contracts §8): severity, Maester cross
+ * The policy-check code catalogue (docs/contracts.md §8): severity, Maester cross
  * reference, admin-center blade and the Microsoft page each code rests on,
  * all kept as data in data/policy-check-codes.json.
  */

@@ -3,11 +3,14 @@
  * layer 2 reads them — the tenant's profiles, or the legacy
  * `keyRestrictions`/`isAttestationEnforced` as one virtual profile.
  */
-import type { AuthenticationMethodsPolicy, Fact, FactGap, Fido2Configuration, PasskeyProfile, PolicyTarget } from '../../diagnosis/facts';
+import type { AuthenticationMethodsPolicy, Fact, FactGap, Fido2Configuration, PasskeyProfile, PolicyTarget } from '../../model/facts';
 import { legacyProfile } from '../../diagnosis/passkeyProfileRules';
 import { ALL_USERS } from '../../diagnosis/scope';
 import type { PolicyCode } from './codes';
 import type { PolicyFacts, RuleHit } from './types';
+
+/** A policy-check rule: facts in, codes and evidence out. */
+export type PolicyRule = (ctx: PolicyContext) => RuleHit[];
 
 export interface PolicyContext {
   facts: PolicyFacts;

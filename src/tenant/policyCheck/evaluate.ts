@@ -1,5 +1,5 @@
 /**
- * The policy check (contracts §8): every rule over the tenant's facts, turned
+ * The policy check (docs/contracts.md §8): every rule over the tenant's facts, turned
  * into findings with words, sources and the Maester cross-reference. Pure:
  * the time and the Graph usage come in from the caller.
  */

@@ -1,7 +1,6 @@
-/** The policy check's input (tenant facts) and output (contracts §8). */
-import type { AuthenticationMethodsPolicy, AuthenticationStrength, ConditionalAccessPolicy, Fact } from '../../diagnosis/facts';
+/** The policy check's input (tenant facts) and output (docs/contracts.md §8). */
+import type { AuthenticationMethodsPolicy, AuthenticationStrength, ConditionalAccessPolicy, Fact } from '../../model/facts';
 import type { PolicyCode, PolicySeverity } from './codes';
-import type { PolicyContext } from './context';
 
 /** What the policy check reads: the cached tenant snapshot plus which target groups still exist. */
 export interface PolicyFacts {
@@ -21,8 +20,6 @@ export interface RuleHit {
   code: PolicyCode;
   evidence: Record<string, string | number | boolean | string[]>;
 }
-
-export type PolicyRule = (ctx: PolicyContext) => RuleHit[];
 
 export interface PolicyFinding {
   code: PolicyCode;

@@ -6,7 +6,7 @@
  * carries and says, beside each row, which documented rule the words point to.
  * A reason no row matches is its own cause, kept verbatim.
  */
-import type { LayerNumber } from '../../diagnosis/verdictTypes';
+import type { LayerNumber } from '../../model/verdictTypes';
 
 export interface ReasonRule {
   cause: string;

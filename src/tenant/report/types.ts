@@ -1,5 +1,5 @@
 /** The failed-registration report (contracts §9): its input events and its document. */
-import type { LayerNumber } from '../../diagnosis/verdictTypes';
+import type { LayerNumber } from '../../model/verdictTypes';
 
 /** One registration audit event, as the gathering reads it (Graph) — already reduced to what the report counts. */
 export interface RegistrationEvent {

@@ -1,5 +1,5 @@
 /** POLICY.ALLOW_LIST_EMPTY: an enforced allow-list with no AAGUID admits no authenticator at all. */
-import type { PolicyRule } from '../types';
+import type { PolicyRule } from '../context';
 
 export const allowListEmpty: PolicyRule = (ctx) =>
   !ctx.fido2

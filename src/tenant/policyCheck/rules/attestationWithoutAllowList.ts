@@ -1,5 +1,5 @@
 /** POLICY.ATTESTATION_WITHOUT_ALLOW_LIST: attestation decided without deciding which models (the runbook pairs them). */
-import type { PolicyRule } from '../types';
+import type { PolicyRule } from '../context';
 
 export const attestationWithoutAllowList: PolicyRule = (ctx) =>
   !ctx.fido2

@@ -8,7 +8,8 @@ import { judgeProfile, registrationCandidate } from '../../../diagnosis/passkeyP
 import { ALL_USERS } from '../../../diagnosis/scope';
 import { profilesInUse, targetName, targetsOfProfile } from '../context';
 import { activeCampaign } from './campaign';
-import type { PolicyRule, RuleHit } from '../types';
+import type { PolicyRule } from '../context';
+import type { RuleHit } from '../types';
 
 const rejectsAuthenticator = (profile: Parameters<typeof judgeProfile>[0]): boolean =>
   Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).every((aaGuid) => judgeProfile(profile, registrationCandidate(aaGuid, 'authenticator-app'), 'registration').rejects);

@@ -1,5 +1,5 @@
 /** The registration campaign when it can nudge anyone: on (or Microsoft-managed) and targeting somebody. */
-import type { RegistrationCampaign } from '../../../diagnosis/facts';
+import type { RegistrationCampaign } from '../../../model/facts';
 import type { PolicyContext } from '../context';
 
 export function activeCampaign(ctx: PolicyContext): RegistrationCampaign | null {

@@ -7,7 +7,8 @@
 import { isFullyPermissive } from '../../../diagnosis/passkeyProfileRules';
 import { profilesInUse } from '../context';
 import { activeCampaign, isPasskeyMethod } from './campaign';
-import type { PolicyRule, RuleHit } from '../types';
+import type { PolicyRule } from '../context';
+import type { RuleHit } from '../types';
 
 export const campaignIneffective: PolicyRule = (ctx) => {
   const campaign = activeCampaign(ctx);

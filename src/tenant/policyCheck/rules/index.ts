@@ -1,5 +1,5 @@
 /** Every policy-check rule; each file holds one, each returns codes and evidence, never sentences. */
-import type { PolicyRule } from '../types';
+import type { PolicyRule } from '../context';
 import { allowListEmpty } from './allowListEmpty';
 import { attestationWithoutAllowList } from './attestationWithoutAllowList';
 import { authenticatorAppBlocked } from './authenticatorAppBlocked';

@@ -1,6 +1,6 @@
 /** POLICY.MANY_EXCLUSIONS: the runbook keeps one exclusion group; more, or users excluded one by one, drift unseen. */
 import { targetName } from '../context';
-import type { PolicyRule } from '../types';
+import type { PolicyRule } from '../context';
 
 export const manyExclusions: PolicyRule = (ctx) => {
   const excludes = ctx.fido2?.excludeTargets ?? [];

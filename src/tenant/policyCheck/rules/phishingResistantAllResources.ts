@@ -3,9 +3,10 @@
  * on all resources whose strength admits no TAP: a user who has no
  * phishing-resistant credential yet cannot sign in to get one.
  */
-import { usesTap } from '../../../diagnosis/authStrength';
+import { usesTap } from '../../../diagnosis/layers/mfaBootstrap/authStrength';
 import { need, targetName } from '../context';
-import type { PolicyRule, RuleHit } from '../types';
+import type { PolicyRule } from '../context';
+import type { RuleHit } from '../types';
 
 export const phishingResistantAllResources: PolicyRule = (ctx) => {
   const policies = need(ctx.facts.allResourcesConditionalAccess, 'POLICY.PHISHING_RESISTANT_ALL_RESOURCES_WITHOUT_TAP');

@@ -1,6 +1,6 @@
 /** POLICY.PROFILE_UNUSED: a profile no include target names (the default profile excepted) applies to nobody. */
 import { targetsOfProfile } from '../context';
-import type { PolicyRule } from '../types';
+import type { PolicyRule } from '../context';
 
 export const profileUnused: PolicyRule = (ctx) =>
   !ctx.fido2 || ctx.legacy

@@ -3,9 +3,10 @@
  * security info" whose authentication strength no TAP satisfies, so a new
  * user with no method cannot register anything.
  */
-import { usesTap } from '../../../diagnosis/authStrength';
+import { usesTap } from '../../../diagnosis/layers/mfaBootstrap/authStrength';
 import { need } from '../context';
-import type { PolicyRule, RuleHit } from '../types';
+import type { PolicyRule } from '../context';
+import type { RuleHit } from '../types';
 
 export const registrationCaWithoutTap: PolicyRule = (ctx) => {
   const policies = need(ctx.facts.registrationConditionalAccess, 'POLICY.REGISTRATION_CA_WITHOUT_TAP');

@@ -2,7 +2,7 @@
  * POLICY.SYNCED_WITH_ATTESTATION: synced passkeys carry no attestation, so a
  * profile that allows them and enforces attestation admits device-bound only.
  */
-import type { PolicyRule } from '../types';
+import type { PolicyRule } from '../context';
 
 export const syncedWithAttestation: PolicyRule = (ctx) =>
   !ctx.fido2

@@ -4,7 +4,7 @@
  */
 import { ALL_USERS } from '../../../diagnosis/scope';
 import { targetName } from '../context';
-import type { PolicyRule } from '../types';
+import type { PolicyRule } from '../context';
 
 export const tapScopeNarrower: PolicyRule = (ctx) => {
   const tap = ctx.policy.temporaryAccessPass;
@@ -17,7 +17,10 @@ export const tapScopeNarrower: PolicyRule = (ctx) => {
   return [
     {
       code: 'POLICY.TAP_SCOPE_NARROWER',
-      evidence: { uncovered: uncovered.map((t) => targetName(ctx, t)), excludedFromTap: excludedFromTapOnly.map((t) => targetName(ctx, t)) },
+      evidence: {
+        uncovered: uncovered.map((t) => targetName(ctx, t)),
+        excludedFromTap: excludedFromTapOnly.map((t) => targetName(ctx, t)),
+      },
     },
   ];
 };

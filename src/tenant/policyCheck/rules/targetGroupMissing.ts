@@ -5,7 +5,8 @@
  */
 import { ALL_USERS } from '../../../diagnosis/scope';
 import { need } from '../context';
-import type { PolicyRule, RuleHit } from '../types';
+import type { PolicyRule } from '../context';
+import type { RuleHit } from '../types';
 
 export const targetGroupMissing: PolicyRule = (ctx) => {
   const named: Array<{ id: string; where: string }> = [];

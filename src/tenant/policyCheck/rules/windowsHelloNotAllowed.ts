@@ -7,7 +7,8 @@
  */
 import { authenticatorById } from '../../../catalog/authenticators';
 import { targetName, targetsOfProfile } from '../context';
-import type { PolicyRule, RuleHit } from '../types';
+import type { PolicyRule } from '../context';
+import type { RuleHit } from '../types';
 
 const WINDOWS_HELLO = /windows hello/i;
 

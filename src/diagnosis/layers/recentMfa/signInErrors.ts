@@ -4,8 +4,8 @@
  * reference (data/sign-in-errors.json). A code the table does not know is
  * reported as unrecognised, never as a failure.
  */
-import table from './data/sign-in-errors.json';
-import type { FindingCode } from './findingCodes';
+import table from '../../data/sign-in-errors.json';
+import type { FindingCode } from '../../../model/findingCodes';
 
 export type SignInErrorKind = 'interrupt' | 'blocker' | 'failure' | 'unrecognised';
 

@@ -4,17 +4,18 @@
  * usable Temporary Access Pass; and the "Register security info" Conditional
  * Access gate must accept what they have.
  */
-import type { TapKind } from '../authStrength';
-import type { LayerContext } from '../context';
-import { isExternalGuest, personName } from '../context';
-import type { AuthMethod, AuthenticationMethodsPolicy, MethodConfiguration } from '../facts';
-import { finding, gapFinding } from '../finding';
-import { isTapMethod, methodLabel, type TapMethod } from '../methods';
-import { evaluateRegistrationCa } from '../registrationCa';
-import { evaluateScope, isEnabledFor, type Membership } from '../scope';
-import { targetLabel } from '../targetNames';
-import type { Finding } from '../verdictTypes';
-import { listOf, utcText } from '../wording';
+import type { TapKind } from './authStrength';
+import type { LayerContext } from '../../context';
+import { isExternalGuest, personName } from '../../context';
+import type { AuthMethod, AuthenticationMethodsPolicy, MethodConfiguration } from '../../../model/facts';
+import { finding, gapFinding } from '../../finding';
+import type { TapMethod } from '../../../model/facts';
+import { isTapMethod, methodLabel } from '../../methods';
+import { evaluateRegistrationCa } from './registrationCa';
+import { evaluateScope, isEnabledFor, type Membership } from '../../scope';
+import { targetLabel } from '../../targetNames';
+import type { Finding } from '../../../model/verdictTypes';
+import { listOf, utcText } from '../../wording';
 
 const SECURITY_INFO = 'https://mysignins.microsoft.com/security-info';
 const METHODS_BLADE = 'Entra admin center > Protection > Authentication methods > Policies';
@@ -38,9 +39,10 @@ interface MethodStanding {
 }
 
 function configurationsFor(method: AuthMethod, policy: AuthenticationMethodsPolicy): MethodConfiguration[] {
-  const ids = method.kind === 'external' && 'configurationId' in method && method.configurationId
-    ? [method.configurationId]
-    : CONFIGURATION_IDS[method.kind] ?? [];
+  const ids =
+    method.kind === 'external' && 'configurationId' in method && method.configurationId
+      ? [method.configurationId]
+      : (CONFIGURATION_IDS[method.kind] ?? []);
   const wanted = new Set(ids.map((id) => id.toLowerCase()));
   return policy.methodConfigurations.filter((c) => wanted.has(c.id.toLowerCase()));
 }
@@ -76,8 +78,10 @@ function tapPolicyProblem(ctx: LayerContext, policy: AuthenticationMethodsPolicy
   if (!config || config.state !== 'enabled') return 'the Temporary Access Pass method is turned off in the authentication methods policy';
   const scope = evaluateScope(config, membership);
   const name = personName(ctx.user);
-  if (scope.matchedExcludes.length) return `${name} is in the Temporary Access Pass policy's exclusion ${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))}`;
-  if (!scope.inScope) return `${name} is not in any target of the Temporary Access Pass policy (${listOf(config.includeTargets.map((t) => targetLabel(ctx, t))) || 'it has none'})`;
+  if (scope.matchedExcludes.length)
+    return `${name} is in the Temporary Access Pass policy's exclusion ${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))}`;
+  if (!scope.inScope)
+    return `${name} is not in any target of the Temporary Access Pass policy (${listOf(config.includeTargets.map((t) => targetLabel(ctx, t))) || 'it has none'})`;
   return null;
 }
 
@@ -88,7 +92,10 @@ function tapWindow(method: TapMethod): Pick<TapStanding, 'validFromMs' | 'validU
 }
 
 /** The window is start-inclusive and end-exclusive: a pass is gone at the very minute its lifetime ends. */
-function outsideWindow(nowMs: number, { validFromMs, validUntilMs }: Pick<TapStanding, 'validFromMs' | 'validUntilMs'>): 'NotYetValid' | 'Expired' | null {
+function outsideWindow(
+  nowMs: number,
+  { validFromMs, validUntilMs }: Pick<TapStanding, 'validFromMs' | 'validUntilMs'>,
+): 'NotYetValid' | 'Expired' | null {
   if (validFromMs !== null && nowMs < validFromMs) return 'NotYetValid';
   if (validUntilMs !== null && nowMs >= validUntilMs) return 'Expired';
   return null;
@@ -97,7 +104,12 @@ function outsideWindow(nowMs: number, { validFromMs, validUntilMs }: Pick<TapSta
 /** A multi-use pass while the policy now requires one-time passes: Learn's own troubleshooting case. */
 const MULTI_USE_WHILE_ONE_TIME_REQUIRED = 'MultiUseWhileOneTimeRequired';
 
-function tapStanding(ctx: LayerContext, methods: AuthMethod[], policy: AuthenticationMethodsPolicy, policyProblem: string | null): TapStanding {
+function tapStanding(
+  ctx: LayerContext,
+  methods: AuthMethod[],
+  policy: AuthenticationMethodsPolicy,
+  policyProblem: string | null,
+): TapStanding {
   const method = methods.find(isTapMethod) ?? null;
   const oneTimeOnly = policy.temporaryAccessPass?.isUsableOnce === true;
   const issuable: TapKind[] = policyProblem ? [] : oneTimeOnly ? ['oneTime'] : ['oneTime', 'multiUse'];
@@ -111,7 +123,9 @@ function tapStanding(ctx: LayerContext, methods: AuthMethod[], policy: Authentic
   const wrongKind = oneTimeOnly && kind === 'multiUse';
   const usable = usableByGraph && !policyProblem && !wrongKind;
   const graphReason = method.methodUsabilityReason === 'EnabledByPolicy' ? null : method.methodUsabilityReason;
-  const reason = usable ? null : graphReason ?? (policyProblem ? 'DisabledByPolicy' : wrongKind ? MULTI_USE_WHILE_ONE_TIME_REQUIRED : outside);
+  const reason = usable
+    ? null
+    : (graphReason ?? (policyProblem ? 'DisabledByPolicy' : wrongKind ? MULTI_USE_WHILE_ONE_TIME_REQUIRED : outside));
   return { method, kind, issuable, policyProblem, usable, reason, ...window };
 }
 
@@ -141,15 +155,23 @@ const tapEvidence = (tap: TapStanding) => ({
   validUntil: tap.validUntilMs !== null ? new Date(tap.validUntilMs).toISOString() : null,
 });
 
-const INTERRUPT_QUOTE = "Users in scope for these policies are redirected to the Interrupt mode of the combined registration. This experience doesn't currently support FIDO2 and phone sign-in registration.";
+const INTERRUPT_QUOTE =
+  "Users in scope for these policies are redirected to the Interrupt mode of the combined registration. This experience doesn't currently support FIDO2 and phone sign-in registration.";
 
-/** A pass is the way in: SSPR or ID Protection registration policies may turn that sign-in into Interrupt mode, which cannot add a passkey. */
+/**
+ * A pass is the way in: SSPR or ID Protection registration policies may turn that sign-in
+ * into Interrupt mode, which cannot add a passkey.
+ */
 function interruptModeFinding(ctx: LayerContext): Finding {
   const name = personName(ctx.user);
-  return finding('L3.TAP_INTERRUPT_MODE', `If ${name} is in scope of the self-service password reset registration policy or the ID Protection MFA registration policy, signing in with a Temporary Access Pass opens the "interrupt" registration, where the passkey cannot be added: "${INTERRUPT_QUOTE}"`, {
-    fix: `If the interrupt registration appears, have ${name} finish it, then go to ${SECURITY_INFO} and add the passkey there.`,
-    evidence: { quote: INTERRUPT_QUOTE, policies: ['SSPR registration policy', 'ID Protection MFA registration policy'] },
-  });
+  return finding(
+    'L3.TAP_INTERRUPT_MODE',
+    `If ${name} is in scope of the self-service password reset registration policy or the ID Protection MFA registration policy, signing in with a Temporary Access Pass opens the "interrupt" registration, where the passkey cannot be added: "${INTERRUPT_QUOTE}"`,
+    {
+      fix: `If the interrupt registration appears, have ${name} finish it, then go to ${SECURITY_INFO} and add the passkey there.`,
+      evidence: { quote: INTERRUPT_QUOTE, policies: ['SSPR registration policy', 'ID Protection MFA registration policy'] },
+    },
+  );
 }
 
 function tapFindings(ctx: LayerContext, tap: TapStanding, hasMfaMethod: boolean): Finding[] {
@@ -159,9 +181,13 @@ function tapFindings(ctx: LayerContext, tap: TapStanding, hasMfaMethod: boolean)
   if (tap.method && tap.usable) {
     const until = tap.validUntilMs !== null ? ` until ${utcText(tap.validUntilMs)}` : '';
     findings.push(
-      finding('L3.TAP_USABLE', `${name} has a Temporary Access Pass that is valid${until}${tap.method.isUsableOnce ? ' (one-time)' : ''}: a way into Security info without another MFA method.`, {
-        evidence: tapEvidence(tap),
-      }),
+      finding(
+        'L3.TAP_USABLE',
+        `${name} has a Temporary Access Pass that is valid${until}${tap.method.isUsableOnce ? ' (one-time)' : ''}: a way into Security info without another MFA method.`,
+        {
+          evidence: tapEvidence(tap),
+        },
+      ),
     );
   } else if (tap.method) {
     findings.push(
@@ -191,33 +217,51 @@ function methodFindings(ctx: LayerContext, standings: MethodStanding[], tap: Tap
   const counting = standings.filter((s) => s.counts);
   const minutes = ctx.settings.mfaFreshnessMinutes;
   const findings: Finding[] = [
-    finding('L3.MFA_METHODS', counting.length
-      ? `${name}'s MFA-capable methods: ${listOf(counting.map((s) => methodLabel(s.method)))}.`
-      : `${name} has no registered MFA-capable method the policy allows.`, {
-      evidence: {
-        methods: standings.map((s) => ({ kind: s.method.kind, id: s.method.id, name: methodLabel(s.method), counts: s.counts, why: s.why })),
+    finding(
+      'L3.MFA_METHODS',
+      counting.length
+        ? `${name}'s MFA-capable methods: ${listOf(counting.map((s) => methodLabel(s.method)))}.`
+        : `${name} has no registered MFA-capable method the policy allows.`,
+      {
+        evidence: {
+          methods: standings.map((s) => ({
+            kind: s.method.kind,
+            id: s.method.id,
+            name: methodLabel(s.method),
+            counts: s.counts,
+            why: s.why,
+          })),
+        },
       },
-    }),
+    ),
   ];
   if (migrationState !== 'migrationComplete') {
     findings.push(
-      finding('L3.LEGACY_MFA_SETTINGS', `The tenant's authentication methods migration is "${migrationState}", so the legacy per-user MFA and SSPR method settings still apply; ${name}'s registered methods are counted without checking the methods policy.`, {
-        evidence: { policyMigrationState: migrationState },
-      }),
+      finding(
+        'L3.LEGACY_MFA_SETTINGS',
+        `The tenant's authentication methods migration is "${migrationState}", so the legacy per-user MFA and SSPR method settings still apply; ${name}'s registered methods are counted without checking the methods policy.`,
+        {
+          evidence: { policyMigrationState: migrationState },
+        },
+      ),
     );
   }
   if (counting.length === 0 && !tap.usable) {
     // One freshness window everywhere: the passkey page's 5 minutes is stricter than the TAP page's 10 (rule-sources.json, MFA_FRESHNESS).
     const issue = `issue a one-time Temporary Access Pass; ${name} signs in with it at ${SECURITY_INFO} and registers the passkey within ${minutes} minutes`;
     findings.push(
-      finding('L3.NO_MFA_METHOD', `${name} has no MFA-capable method and no usable Temporary Access Pass, so they cannot pass the MFA that Security info asks for before a passkey can be added.`, {
-        fix: isExternalGuest(ctx.user)
-          ? `${name} is an external guest: "Temporary Access Pass cannot be added to an external guest user", and a guest's MFA belongs to their home organisation; there is nothing to issue here (see layer 1).`
-          : tap.policyProblem
-            ? `First fix the Temporary Access Pass policy (${tap.policyProblem}), then ${issue}.`
-            : `${issue.charAt(0).toUpperCase()}${issue.slice(1)}.`,
-        evidence: { methods: standings.map((s) => s.method.kind) },
-      }),
+      finding(
+        'L3.NO_MFA_METHOD',
+        `${name} has no MFA-capable method and no usable Temporary Access Pass, so they cannot pass the MFA that Security info asks for before a passkey can be added.`,
+        {
+          fix: isExternalGuest(ctx.user)
+            ? `${name} is an external guest: "Temporary Access Pass cannot be added to an external guest user", and a guest's MFA belongs to their home organisation; there is nothing to issue here (see layer 1).`
+            : tap.policyProblem
+              ? `First fix the Temporary Access Pass policy (${tap.policyProblem}), then ${issue}.`
+              : `${issue.charAt(0).toUpperCase()}${issue.slice(1)}.`,
+          evidence: { methods: standings.map((s) => s.method.kind) },
+        },
+      ),
     );
   }
   return findings;
@@ -241,7 +285,9 @@ function bootstrapOf(ctx: LayerContext): Bootstrap | null {
   const policy = ctx.policy.value;
   const membership = ctx.membership.value;
   const standings = methods.value.filter((m) => !isTapMethod(m)).map((m) => standingOf(m, policy, membership));
-  const problem = isExternalGuest(ctx.user) ? 'a Temporary Access Pass cannot be added to an external guest user' : tapPolicyProblem(ctx, policy, membership);
+  const problem = isExternalGuest(ctx.user)
+    ? 'a Temporary Access Pass cannot be added to an external guest user'
+    : tapPolicyProblem(ctx, policy, membership);
   return { standings, tap: tapStanding(ctx, methods.value, policy, problem) };
 }
 
@@ -267,13 +313,18 @@ export function evaluateMfaBootstrap(ctx: LayerContext): Finding[] {
   }
   const { standings, tap } = bootstrap;
   const counting = standings.filter((s) => s.counts);
-  const findings = [...methodFindings(ctx, standings, tap, policyFact.value.policyMigrationState), ...tapFindings(ctx, tap, counting.length > 0)];
+  const findings = [
+    ...methodFindings(ctx, standings, tap, policyFact.value.policyMigrationState),
+    ...tapFindings(ctx, tap, counting.length > 0),
+  ];
   if (counting.length === 0 && (tap.usable || tap.issuable.length)) findings.push(interruptModeFinding(ctx));
   const { registrationConditionalAccess, authenticationStrengths } = ctx.tenant;
   if (registrationConditionalAccess && authenticationStrengths) {
     // TAP goes separately: the gate may accept a pass the user has or one the help desk could issue.
     const usableKinds = [...new Set(counting.map((s) => s.method.kind))];
-    findings.push(...evaluateRegistrationCa(ctx, usableKinds, { inHand: tap.usable ? tap.kind ?? 'unknownKind' : null, issuable: tap.issuable }));
+    findings.push(
+      ...evaluateRegistrationCa(ctx, usableKinds, { inHand: tap.usable ? (tap.kind ?? 'unknownKind') : null, issuable: tap.issuable }),
+    );
   }
   return findings;
 }

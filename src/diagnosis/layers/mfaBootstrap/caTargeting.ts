@@ -5,10 +5,10 @@
  * (a group that was not checked, roles that could not be read) makes the
  * answer `unknown`, never a guess.
  */
-import type { LayerContext } from './context';
-import { isGuest } from './context';
-import type { ConditionalAccessPolicy } from './facts';
-import { groupName } from './targetNames';
+import type { LayerContext } from '../../context';
+import { isGuest } from '../../context';
+import type { ConditionalAccessPolicy } from '../../../model/facts';
+import { groupName } from '../../targetNames';
 
 export type Tri = 'yes' | 'no' | 'unknown';
 

@@ -1,13 +1,13 @@
 /**
- * The verdict: the JSON document of contracts §3
+ * The verdict: the JSON document of docs/contracts.md §3
  * (`schemas/verdict.schema.json`, shipped with the package). Other programs parse it, so
  * fields are only ever added, never renamed.
  */
 import type { FindingCode } from './findingCodes';
+import type { LayerNumber, Severity } from './layers';
 
-export type LayerNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type { LayerNumber, Severity } from './layers';
 export type LayerStatus = 'pass' | 'fail' | 'warn' | 'unknown' | 'needs-info';
-export type Severity = 'fail' | 'warn' | 'unknown' | 'needs-info' | 'info';
 export type Owner = 'identity-team' | 'user-session' | 'endpoint';
 export type Outcome = 'blocked' | 'at-risk' | 'incomplete' | 'ready' | 'user-not-found';
 export type SuggestedAction = 'issue-tap' | 'escalate' | 'add-device-details' | 'rerun' | 'remove-passkey' | 'reauthenticate';
@@ -56,7 +56,7 @@ export interface GraphUsage {
   ms?: number;
 }
 
-/** One fix in the order to do it (contracts §3 extension): the first is the next step. */
+/** One fix in the order to do it (docs/contracts.md §3 extension): the first is the next step. */
 export interface NextStep {
   layer: LayerNumber;
   code: FindingCode;

@@ -1,17 +1,17 @@
 /**
  * Start-up wiring shared by the CLI and the bot: configuration → Graph client
  * → gateway → diagnosis service. The only product code that knows the
- * sandbox exists, because with no tenant configured it starts it (contracts §1).
+ * sandbox exists, because with no tenant configured it starts it (docs/contracts.md §1).
  */
-import type { AppConfig } from './config/schema';
-import { DiagnosisService } from './diagnosis/service';
-import { createGraphClient, credentialFor } from './graph/client';
-import { createLogsQueryClient, WorkspaceReports } from './graph/workspace/workspaceReports';
-import { GraphGateway } from './graph/gateway';
-import type { RetryPolicy } from './graph/batch';
-import { PolicyCheckService } from './tenant/policyCheck/service';
-import { RegistrationReportService, type ReportSource } from './tenant/report/service';
-import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from './sandbox';
+import type { AppConfig } from '../config/schema';
+import { DiagnosisService } from '../diagnosis/service';
+import { createGraphClient, credentialFor } from '../graph/client';
+import { createLogsQueryClient, WorkspaceReports } from '../graph/workspace/workspaceReports';
+import { GraphGateway } from '../graph/gateway';
+import type { RetryPolicy } from '../graph/retryPolicy';
+import { PolicyCheckService } from '../tenant/policyCheck/service';
+import { RegistrationReportService, type ReportSource } from '../tenant/report/service';
+import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from '../sandbox';
 
 export interface Runtime {
   config: AppConfig;
@@ -28,7 +28,10 @@ export interface Runtime {
 
 export async function createRuntime(config: AppConfig, options: { env?: NodeJS.ProcessEnv; retry?: RetryPolicy } = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
-  const sandbox = config.graph.mode === 'sandbox' ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1', registrationHistory: true }) : null;
+  const sandbox =
+    config.graph.mode === 'sandbox'
+      ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1', registrationHistory: true })
+      : null;
   const graphBaseUrl = sandbox ? sandbox.url : config.graph.baseUrl!;
   const client = createGraphClient(config.graph, graphBaseUrl, env);
   const gateway = new GraphGateway(client, new URL(graphBaseUrl).host, {
@@ -41,7 +44,10 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
   const reportSource: ReportSource = config.logAnalyticsWorkspaceId
     ? {
         kind: 'aggregated',
-        source: new WorkspaceReports(createLogsQueryClient(credentialFor(config.graph, env), config.graph.cloud), config.logAnalyticsWorkspaceId),
+        source: new WorkspaceReports(
+          createLogsQueryClient(credentialFor(config.graph, env), config.graph.cloud),
+          config.logAnalyticsWorkspaceId,
+        ),
       }
     : { kind: 'events', source: gateway };
   const service = new DiagnosisService(gateway, {
@@ -55,7 +61,9 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
     service,
     policyCheck: new PolicyCheckService(
       gateway,
-      sandbox ? { id: SANDBOX_TENANT.id, displayName: SANDBOX_TENANT.displayName } : { id: config.graph.credential?.tenantId ?? null, displayName: null },
+      sandbox
+        ? { id: SANDBOX_TENANT.id, displayName: SANDBOX_TENANT.displayName }
+        : { id: config.graph.credential?.tenantId ?? null, displayName: null },
     ),
     report: new RegistrationReportService(reportSource),
     sandbox,

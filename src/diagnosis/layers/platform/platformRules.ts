@@ -3,7 +3,7 @@
  * path, provider, operating system and version, and what that cell says
  * about its browser. The layer turns the judgement into findings.
  */
-import { parseOsVersion } from '../catalog/osVersion';
+import { parseOsVersion } from '../../../catalog/osVersion';
 import {
   SAME_DEVICE_PROVIDERS,
   browserAvailability,
@@ -19,8 +19,8 @@ import {
   type Contradiction,
   type MatrixCell,
   type Provider,
-} from '../catalog/platformMatrix';
-import type { Browser, OperatingSystem, RegistrationPath } from './facts';
+} from '../../../catalog/platformMatrix';
+import type { Browser, OperatingSystem, RegistrationPath } from '../../../model/facts';
 
 export type IssueKind = 'unsupported-browser' | 'unsupported-path' | 'too-old' | 'conflicting' | 'undocumented';
 

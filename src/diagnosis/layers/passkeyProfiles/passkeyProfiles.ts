@@ -2,13 +2,14 @@
  * Layer 2: would the passkey profiles that apply to the user accept the
  * authenticator they use, and do their registered passkeys still pass?
  */
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorByAaguid, authenticatorById } from '../../catalog/authenticators';
-import type { LayerContext } from '../context';
-import { personName } from '../context';
-import type { Fido2Configuration, PasskeyProfile, PolicyTarget } from '../facts';
-import { finding, gapFinding, notEvaluated } from '../finding';
-import { DOCS } from '../findingCodes';
-import { isFido2Method, type Fido2Method } from '../methods';
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorByAaguid, authenticatorById } from '../../../catalog/authenticators';
+import type { LayerContext } from '../../context';
+import { personName } from '../../context';
+import type { Fido2Configuration, PasskeyProfile, PolicyTarget } from '../../../model/facts';
+import { finding, gapFinding, notEvaluated } from '../../finding';
+import { DOCS } from '../../../model/findingCodes';
+import type { Fido2Method } from '../../../model/facts';
+import { isFido2Method } from '../../methods';
 import {
   applicableProfiles,
   describeProfile,
@@ -18,11 +19,11 @@ import {
   type ApplicableProfiles,
   type PasskeyCandidate,
   type ProfileJudgement,
-} from '../passkeyProfileRules';
-import { evaluateScope } from '../scope';
-import { targetEvidence, targetLabel } from '../targetNames';
-import type { Finding } from '../verdictTypes';
-import { listOf, utcText } from '../wording';
+} from '../../passkeyProfileRules';
+import { evaluateScope } from '../../scope';
+import { targetEvidence, targetLabel } from '../../targetNames';
+import type { Finding } from '../../../model/verdictTypes';
+import { listOf, utcText } from '../../wording';
 
 const PROFILES_BLADE = 'Entra admin center > Protection > Authentication methods > Policies > Passkey (FIDO2)';
 
@@ -40,28 +41,36 @@ const judgementEvidence = (judgements: ProfileJudgement[]) =>
 function profilesApplied(ctx: LayerContext, applicable: ApplicableProfiles, matched: PolicyTarget[]): Finding {
   const name = personName(ctx.user);
   const described = listOf(applicable.profiles.map(describeProfile));
-  return finding('L2.PROFILES_APPLIED', applicable.legacy
-    ? `This tenant has not moved to passkey profiles, so the tenant-wide passkey settings apply to ${name}: ${described}.`
-    : `Passkey profiles that apply to ${name}: ${described}.`, {
-    evidence: {
-      legacy: applicable.legacy,
-      matchedTargets: matched.map((t) => targetEvidence(ctx, t)),
-      profiles: applicable.profiles.map(profileEvidence),
-      ...(applicable.unresolvedIds.length ? { unresolvedProfileIds: applicable.unresolvedIds } : {}),
+  return finding(
+    'L2.PROFILES_APPLIED',
+    applicable.legacy
+      ? `This tenant has not moved to passkey profiles, so the tenant-wide passkey settings apply to ${name}: ${described}.`
+      : `Passkey profiles that apply to ${name}: ${described}.`,
+    {
+      evidence: {
+        legacy: applicable.legacy,
+        matchedTargets: matched.map((t) => targetEvidence(ctx, t)),
+        profiles: applicable.profiles.map(profileEvidence),
+        ...(applicable.unresolvedIds.length ? { unresolvedProfileIds: applicable.unresolvedIds } : {}),
+      },
     },
-  });
+  );
 }
 
 function noApplicableProfile(ctx: LayerContext, matched: PolicyTarget[], unresolvedIds: string[]): Finding {
   const name = personName(ctx.user);
   const targets = listOf(matched.map((t) => targetLabel(ctx, t)));
-  return finding('L2.NO_APPLICABLE_PROFILE', `The passkey policy includes ${name} through ${targets}, but no passkey profile is assigned to ${matched.length === 1 ? 'that target' : 'those targets'}, so no passkey can be registered.`, {
-    fix: `Assign at least one passkey profile to ${targets} (${PROFILES_BLADE}).`,
-    evidence: {
-      matchedTargets: matched.map((t) => ({ ...targetEvidence(ctx, t), allowedPasskeyProfiles: t.allowedPasskeyProfiles ?? [] })),
-      ...(unresolvedIds.length ? { unresolvedProfileIds: unresolvedIds } : {}),
+  return finding(
+    'L2.NO_APPLICABLE_PROFILE',
+    `The passkey policy includes ${name} through ${targets}, but no passkey profile is assigned to ${matched.length === 1 ? 'that target' : 'those targets'}, so no passkey can be registered.`,
+    {
+      fix: `Assign at least one passkey profile to ${targets} (${PROFILES_BLADE}).`,
+      evidence: {
+        matchedTargets: matched.map((t) => ({ ...targetEvidence(ctx, t), allowedPasskeyProfiles: t.allowedPasskeyProfiles ?? [] })),
+        ...(unresolvedIds.length ? { unresolvedProfileIds: unresolvedIds } : {}),
+      },
     },
-  });
+  );
 }
 
 /** How the message introduces the intended authenticator, saying where we learnt of it. */
@@ -77,17 +86,20 @@ function introduce(ctx: LayerContext, candidate: PasskeyCandidate): string {
 
 const WINDOWS_HELLO_QUOTE = 'These AAGUIDs must be explicitly allowed in a passkey profile to enable registration';
 const SYNCED_NEEDS_PROFILES = 'To enable synced passkeys, your organization must have passkey profiles enabled';
-const SYNCED_ALREADY_ENABLED = "If you haven't opted in to passkey profiles yet and you have attestation enforcement off, synced passkeys are already enabled";
+const SYNCED_ALREADY_ENABLED =
+  "If you haven't opted in to passkey profiles yet and you have attestation enforcement off, synced passkeys are already enabled";
 
 /** Whether some applicable profile would take a passkey kept in Microsoft Authenticator. */
 const acceptsAuthenticatorApp = (profiles: PasskeyProfile[]): boolean =>
-  Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).some((aaGuid) => profiles.some((p) => judgeProfile(p, registrationCandidate(aaGuid, 'authenticator-app'), 'registration').accepts));
+  Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).some((aaGuid) =>
+    profiles.some((p) => judgeProfile(p, registrationCandidate(aaGuid, 'authenticator-app'), 'registration').accepts),
+  );
 
 function keyBlockedFix(ctx: LayerContext, candidate: PasskeyCandidate, judgements: ProfileJudgement[]): string {
   const name = personName(ctx.user);
   const profileNames = listOf(judgements.map((j) => j.profile.name));
   const where = `${judgements.length === 1 ? '' : 'one of '}${profileNames} (${PROFILES_BLADE})`;
-  const aaGuids = candidate.windowsHello ? authenticatorById('windows-hello')?.aaGuids ?? [candidate.aaGuid] : [candidate.aaGuid];
+  const aaGuids = candidate.windowsHello ? (authenticatorById('windows-hello')?.aaGuids ?? [candidate.aaGuid]) : [candidate.aaGuid];
   const allow = `allow ${aaGuids.length > 1 ? `the AAGUIDs ${listOf(aaGuids.map(String))}` : `AAGUID ${candidate.aaGuid}`} in ${where}${candidate.windowsHello ? ' as an enforced allow list' : ''}`;
   const isApp = !!candidate.aaGuid && authenticatorByAaguid(candidate.aaGuid)?.kind === 'app';
   // What helps first is what the user can do today within the policy: save the passkey where the profiles already take it.
@@ -102,7 +114,13 @@ function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judge
   const name = personName(ctx.user);
   const intro = introduce(ctx, candidate);
   const evidence = {
-    authenticator: { aaGuid: candidate.aaGuid, name: candidate.name, passkeyType: candidate.passkeyType, source: ctx.intended?.source, seenAt: ctx.intended?.seenAt },
+    authenticator: {
+      aaGuid: candidate.aaGuid,
+      name: candidate.name,
+      passkeyType: candidate.passkeyType,
+      source: ctx.intended?.source,
+      seenAt: ctx.intended?.seenAt,
+    },
     profiles: judgementEvidence(judgements),
   };
   const profileNames = listOf(judgements.map((j) => j.profile.name));
@@ -111,11 +129,12 @@ function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judge
   const syncedNotAllowed = candidate.passkeyType === 'synced' && judgements.every((j) => j.passkeyType === 'fail');
   const findings: Finding[] = [];
   if (keyBlocked || !(attestationRequired || syncedNotAllowed)) {
-    const why = keyBlocked && candidate.windowsHello
-      ? `Windows Hello passkeys register only where a passkey profile's allow list names them ("${WINDOWS_HELLO_QUOTE}"), and no passkey profile that applies to ${name} (${profileNames}) does; profiles that explicitly allow the Windows Hello AAGUIDs are what it needs`
-      : keyBlocked
-      ? `the key restrictions of every passkey profile that applies to ${name} (${profileNames}) reject it`
-      : `each passkey profile that applies to ${name} rejects it for its own reason: ${judgements.map((j) => `${j.profile.name} ${listOf(j.reasons)}`).join('; ')}`;
+    const why =
+      keyBlocked && candidate.windowsHello
+        ? `Windows Hello passkeys register only where a passkey profile's allow list names them ("${WINDOWS_HELLO_QUOTE}"), and no passkey profile that applies to ${name} (${profileNames}) does; profiles that explicitly allow the Windows Hello AAGUIDs are what it needs`
+        : keyBlocked
+          ? `the key restrictions of every passkey profile that applies to ${name} (${profileNames}) reject it`
+          : `each passkey profile that applies to ${name} rejects it for its own reason: ${judgements.map((j) => `${j.profile.name} ${listOf(j.reasons)}`).join('; ')}`;
     findings.push(
       finding('L2.AUTHENTICATOR_BLOCKED', `${intro} cannot be registered: ${why}.`, {
         fix: keyBlocked
@@ -128,28 +147,44 @@ function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judge
   if (attestationRequired) {
     const isAuthenticatorApp = !!candidate.aaGuid && authenticatorByAaguid(candidate.aaGuid)?.kind === 'app';
     findings.push(
-      finding('L2.ATTESTATION_REQUIRED', `${intro} cannot provide attestation (${candidate.noAttestationReason}), and every passkey profile that applies to ${name} enforces attestation at registration.`, {
-        fix: isAuthenticatorApp
-          ? `Have ${name} add the passkey from within the Microsoft Authenticator app, not through the browser or a QR code.`
-          : `Have ${name} use an attestation-eligible security key or Microsoft Authenticator, or assign ${name} a profile with attestation off (${PROFILES_BLADE}).`,
-        evidence,
-      }),
+      finding(
+        'L2.ATTESTATION_REQUIRED',
+        `${intro} cannot provide attestation (${candidate.noAttestationReason}), and every passkey profile that applies to ${name} enforces attestation at registration.`,
+        {
+          fix: isAuthenticatorApp
+            ? `Have ${name} add the passkey from within the Microsoft Authenticator app, not through the browser or a QR code.`
+            : `Have ${name} use an attestation-eligible security key or Microsoft Authenticator, or assign ${name} a profile with attestation off (${PROFILES_BLADE}).`,
+          evidence,
+        },
+      ),
     );
   }
   if (syncedNotAllowed && legacy) {
     findings.push(
-      finding('L2.SYNCED_NOT_ALLOWED', `${intro} stores synced passkeys, and this tenant has not moved to passkey profiles: "${SYNCED_NEEDS_PROFILES}". The same Microsoft page also says "${SYNCED_ALREADY_ENABLED}", so Microsoft contradicts itself here; Passkey Doctor follows the first sentence, which is the one that cannot give a false "Ready".`, {
-        fix: `Have ${name} register a device-bound passkey (security key or Microsoft Authenticator), or move the tenant to passkey profiles and allow synced passkeys in a profile assigned to ${name} (attestation off in that profile).`,
-        evidence: { ...evidence, legacy: true, docsConflict: { page: DOCS.passkeysFido2, says: [SYNCED_NEEDS_PROFILES, SYNCED_ALREADY_ENABLED] } },
-        docs: [DOCS.passkeysFido2],
-      }),
+      finding(
+        'L2.SYNCED_NOT_ALLOWED',
+        `${intro} stores synced passkeys, and this tenant has not moved to passkey profiles: "${SYNCED_NEEDS_PROFILES}". The same Microsoft page also says "${SYNCED_ALREADY_ENABLED}", so Microsoft contradicts itself here; Passkey Doctor follows the first sentence, which is the one that cannot give a false "Ready".`,
+        {
+          fix: `Have ${name} register a device-bound passkey (security key or Microsoft Authenticator), or move the tenant to passkey profiles and allow synced passkeys in a profile assigned to ${name} (attestation off in that profile).`,
+          evidence: {
+            ...evidence,
+            legacy: true,
+            docsConflict: { page: DOCS.passkeysFido2, says: [SYNCED_NEEDS_PROFILES, SYNCED_ALREADY_ENABLED] },
+          },
+          docs: [DOCS.passkeysFido2],
+        },
+      ),
     );
   } else if (syncedNotAllowed) {
     findings.push(
-      finding('L2.SYNCED_NOT_ALLOWED', `${intro} stores synced passkeys, and none of the passkey profiles that apply to ${name} (${profileNames}) allows synced passkeys.`, {
-        fix: `Have ${name} register a device-bound passkey (security key or Microsoft Authenticator), or allow synced passkeys in a profile assigned to ${name} (attestation must be off in that profile).`,
-        evidence,
-      }),
+      finding(
+        'L2.SYNCED_NOT_ALLOWED',
+        `${intro} stores synced passkeys, and none of the passkey profiles that apply to ${name} (${profileNames}) allows synced passkeys.`,
+        {
+          fix: `Have ${name} register a device-bound passkey (security key or Microsoft Authenticator), or allow synced passkeys in a profile assigned to ${name} (attestation must be off in that profile).`,
+          evidence,
+        },
+      ),
     );
   }
   return findings;
@@ -158,14 +193,18 @@ function rejectionFindings(ctx: LayerContext, candidate: PasskeyCandidate, judge
 function unknownAuthenticator(ctx: LayerContext, candidate: PasskeyCandidate, judgements: ProfileJudgement[]): Finding {
   const everyEnforces = judgements.every((j) => j.profile.attestationEnforcement === 'registrationOnly');
   const consequence = everyEnforces
-    ? 'every applicable passkey profile enforces attestation, so it registers only if the model is on Microsoft\'s attestation-eligible list'
+    ? "every applicable passkey profile enforces attestation, so it registers only if the model is on Microsoft's attestation-eligible list"
     : 'the applicable profiles that would accept its AAGUID allow only one passkey type';
-  return finding('L2.AUTHENTICATOR_UNKNOWN', `${introduce(ctx, candidate)} is not in Passkey Doctor's authenticator catalogue, so we cannot tell whether it creates synced or device-bound passkeys; ${consequence}.`, {
-    fix: everyEnforces
-      ? `Check AAGUID ${candidate.aaGuid} against Microsoft's attestation-eligible list; if it is missing, have ${personName(ctx.user)} use an eligible key.`
-      : `Find out whether AAGUID ${candidate.aaGuid} is a synced passkey provider, then re-run with a known authenticator.`,
-    evidence: { authenticator: { aaGuid: candidate.aaGuid, source: ctx.intended?.source }, profiles: judgementEvidence(judgements) },
-  });
+  return finding(
+    'L2.AUTHENTICATOR_UNKNOWN',
+    `${introduce(ctx, candidate)} is not in Passkey Doctor's authenticator catalogue, so we cannot tell whether it creates synced or device-bound passkeys; ${consequence}.`,
+    {
+      fix: everyEnforces
+        ? `Check AAGUID ${candidate.aaGuid} against Microsoft's attestation-eligible list; if it is missing, have ${personName(ctx.user)} use an eligible key.`
+        : `Find out whether AAGUID ${candidate.aaGuid} is a synced passkey provider, then re-run with a known authenticator.`,
+      evidence: { authenticator: { aaGuid: candidate.aaGuid, source: ctx.intended?.source }, profiles: judgementEvidence(judgements) },
+    },
+  );
 }
 
 function intendedFindings(ctx: LayerContext, profiles: PasskeyProfile[], legacy: boolean): Finding[] {
@@ -173,10 +212,14 @@ function intendedFindings(ctx: LayerContext, profiles: PasskeyProfile[], legacy:
     if (profiles.some(isFullyPermissive)) return [];
     const name = personName(ctx.user);
     return [
-      finding('L2.NEEDS_AUTHENTICATOR', `No passkey profile that applies to ${name} accepts every authenticator (${listOf(profiles.map(describeProfile))}), so whether registration works depends on the authenticator ${name} uses.`, {
-        fix: 'Add the device details with the intended authenticator (security key model, Microsoft Authenticator, Windows Hello or a passkey provider) and re-run.',
-        evidence: { profiles: profiles.map(profileEvidence) },
-      }),
+      finding(
+        'L2.NEEDS_AUTHENTICATOR',
+        `No passkey profile that applies to ${name} accepts every authenticator (${listOf(profiles.map(describeProfile))}), so whether registration works depends on the authenticator ${name} uses.`,
+        {
+          fix: 'Add the device details with the intended authenticator (security key model, Microsoft Authenticator, Windows Hello or a passkey provider) and re-run.',
+          evidence: { profiles: profiles.map(profileEvidence) },
+        },
+      ),
     ];
   }
   const candidate = registrationCandidate(ctx.intended.aaGuid, ctx.device.path);
@@ -194,10 +237,14 @@ function authenticatorAppFinding(ctx: LayerContext, profiles: PasskeyProfile[]):
   if (judged.some(({ judgements }) => judgements.some((j) => j.accepts))) return [];
   const name = personName(ctx.user);
   return [
-    finding('L2.AUTHENTICATOR_APP_NOT_ALLOWED', `None of the passkey profiles that apply to ${name} accepts Microsoft Authenticator, so ${name} cannot keep a passkey in the Authenticator app.`, {
-      fix: `If Authenticator passkeys are wanted, allow device-bound passkeys and the Authenticator AAGUIDs (${Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).join(', ')}) in a profile assigned to ${name} (${PROFILES_BLADE}).`,
-      evidence: Object.fromEntries(judged.map(({ platform, judgements }) => [platform, judgementEvidence(judgements)])),
-    }),
+    finding(
+      'L2.AUTHENTICATOR_APP_NOT_ALLOWED',
+      `None of the passkey profiles that apply to ${name} accepts Microsoft Authenticator, so ${name} cannot keep a passkey in the Authenticator app.`,
+      {
+        fix: `If Authenticator passkeys are wanted, allow device-bound passkeys and the Authenticator AAGUIDs (${Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).join(', ')}) in a profile assigned to ${name} (${PROFILES_BLADE}).`,
+        evidence: Object.fromEntries(judged.map(({ platform, judgements }) => [platform, judgementEvidence(judgements)])),
+      },
+    ),
   ];
 }
 
@@ -208,7 +255,8 @@ function registeredCandidate(method: Fido2Method): PasskeyCandidate {
 
 /** Key restrictions and passkey types apply at sign-in too: a narrowed profile strands passkeys already registered. */
 function registeredPasskeyFindings(ctx: LayerContext, profiles: PasskeyProfile[]): Finding[] {
-  if (!ctx.facts.methods.ok) return [gapFinding(ctx.facts.methods.gap, `whether ${personName(ctx.user)}'s registered passkeys still pass the profiles`)];
+  if (!ctx.facts.methods.ok)
+    return [gapFinding(ctx.facts.methods.gap, `whether ${personName(ctx.user)}'s registered passkeys still pass the profiles`)];
   const name = personName(ctx.user);
   return ctx.facts.methods.value.filter(isFido2Method).flatMap((method) => {
     const candidate = registeredCandidate(method);
@@ -216,18 +264,22 @@ function registeredPasskeyFindings(ctx: LayerContext, profiles: PasskeyProfile[]
     if (!judgements.every((j) => j.rejects)) return [];
     const label = method.displayName ? `"${method.displayName}" (${candidate.name})` : candidate.name;
     return [
-      finding('L2.REGISTERED_PASSKEY_NOW_BLOCKED', `${name}'s registered passkey ${label} is now rejected by every passkey profile that applies (${judgements.map((j) => `${j.profile.name} ${listOf(j.reasons)}`).join('; ')}), so signing in with it will fail.`, {
-        fix: `Remove that passkey and have ${name} register one the profiles allow, or allow it again in a profile.`,
-        evidence: {
-          registered: true,
-          methodId: method.id,
-          displayName: method.displayName,
-          authenticator: candidate.name,
-          aaGuid: method.aaGuid,
-          passkeyType: candidate.passkeyType,
-          profiles: judgementEvidence(judgements),
+      finding(
+        'L2.REGISTERED_PASSKEY_NOW_BLOCKED',
+        `${name}'s registered passkey ${label} is now rejected by every passkey profile that applies (${judgements.map((j) => `${j.profile.name} ${listOf(j.reasons)}`).join('; ')}), so signing in with it will fail.`,
+        {
+          fix: `Remove that passkey and have ${name} register one the profiles allow, or allow it again in a profile.`,
+          evidence: {
+            registered: true,
+            methodId: method.id,
+            displayName: method.displayName,
+            authenticator: candidate.name,
+            aaGuid: method.aaGuid,
+            passkeyType: candidate.passkeyType,
+            profiles: judgementEvidence(judgements),
+          },
         },
-      }),
+      ),
     ];
   });
 }
@@ -250,6 +302,7 @@ export function evaluatePasskeyProfiles(ctx: LayerContext): Finding[] {
   if (!ctx.membership.ok) return [gapFinding(ctx.membership.gap, `which passkey profiles apply to ${personName(ctx.user)}`)];
   // Exclusion is layer 1's verdict; here we show what would apply once it is lifted.
   const { matchedIncludes } = evaluateScope(fido2, ctx.membership.value);
-  if (matchedIncludes.length === 0) return [notEvaluated(`${personName(ctx.user)} matches no include target of the passkey policy (see layer 1).`)];
+  if (matchedIncludes.length === 0)
+    return [notEvaluated(`${personName(ctx.user)} matches no include target of the passkey policy (see layer 1).`)];
   return profileFindings(ctx, fido2, matchedIncludes);
 }

@@ -3,7 +3,7 @@
  * to, and how a stale local copy is removed. Fix texts for layer 7 (Learn:
  * how-to-register-passkey-authenticator, how-to-register-passkey, passkey-faq).
  */
-import type { OperatingSystem } from './facts';
+import type { OperatingSystem } from '../../../model/facts';
 
 export function chooseProviderSteps(os: OperatingSystem | null, target: string): string {
   switch (os) {

@@ -4,21 +4,27 @@
  * Hello passkey next to Windows Hello for Business, and a recently deleted
  * passkey whose local copy may linger.
  */
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorByAaguid, authenticatorName, type Authenticator } from '../../catalog/authenticators';
-import { providerOfAuthenticator, representativeOf } from '../../catalog/passkeyProviders';
-import { osName, providerName, sameDeviceDefault, sameDeviceDefaultSources, type Provider } from '../../catalog/platformMatrix';
-import { userPasskeyProfiles, type UserProfiles } from '../applicableProfiles';
-import type { LayerContext } from '../context';
-import { personName } from '../context';
-import type { AuditEvent, AuthMethod, OperatingSystem, PasskeyProfile } from '../facts';
-import { finding, gapFinding } from '../finding';
-import { sourceEvidence } from '../matrixCitations';
-import { isFido2Method, type Fido2Method } from '../methods';
-import { meantProvider, passkeyHolder } from '../passkeyHolder';
-import { isFullyPermissive, judgeProfile, registrationCandidate, type PasskeyCandidate } from '../passkeyProfileRules';
-import { chooseProviderSteps, removeLocalCopySteps } from '../providerCoaching';
-import type { Finding } from '../verdictTypes';
-import { listOf, utcText } from '../wording';
+import {
+  MICROSOFT_AUTHENTICATOR_AAGUIDS,
+  authenticatorByAaguid,
+  authenticatorName,
+  type Authenticator,
+} from '../../../catalog/authenticators';
+import { providerOfAuthenticator, representativeOf } from '../../../catalog/passkeyProviders';
+import { osName, providerName, sameDeviceDefault, sameDeviceDefaultSources, type Provider } from '../../../catalog/platformMatrix';
+import { userPasskeyProfiles, type UserProfiles } from '../../applicableProfiles';
+import type { LayerContext } from '../../context';
+import { personName } from '../../context';
+import type { AuditEvent, AuthMethod, OperatingSystem, PasskeyProfile } from '../../../model/facts';
+import { finding, gapFinding } from '../../finding';
+import { sourceEvidence } from '../../matrixCitations';
+import type { Fido2Method } from '../../../model/facts';
+import { isFido2Method } from '../../methods';
+import { meantProvider, passkeyHolder } from '../../passkeyHolder';
+import { isFullyPermissive, judgeProfile, registrationCandidate, type PasskeyCandidate } from '../../passkeyProfileRules';
+import { chooseProviderSteps, removeLocalCopySteps } from './providerCoaching';
+import type { Finding } from '../../../model/verdictTypes';
+import { listOf, utcText } from '../../wording';
 
 /** Providers a platform chooses between; security keys are picked deliberately and judged by layer 2. */
 const isProviderChoice = (provider: Provider | null): provider is Provider => !!provider && provider !== 'security-key';
@@ -29,7 +35,8 @@ const choiceKey = (provider: Provider, authenticator: Authenticator | null): str
 
 const DELETIONS = new Set(['user deleted security info', 'admin deleted security info', 'delete passkey (device-bound)']);
 const isPasskeyDeletion = (e: AuditEvent): boolean =>
-  DELETIONS.has(e.activityDisplayName.toLowerCase()) && (!!e.aaGuid || /fido2|passkey/i.test(`${e.resultReason ?? ''} ${e.activityDisplayName}`));
+  DELETIONS.has(e.activityDisplayName.toLowerCase()) &&
+  (!!e.aaGuid || /fido2|passkey/i.test(`${e.resultReason ?? ''} ${e.activityDisplayName}`));
 
 interface Landing {
   aaGuid: string;
@@ -64,7 +71,9 @@ function coachingOs(ctx: LayerContext, landing: Pick<Landing, 'provider' | 'aaGu
   return null;
 }
 
-const AUTHENTICATOR_CANDIDATES = Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).map((aaGuid) => registrationCandidate(aaGuid, 'authenticator-app'));
+const AUTHENTICATOR_CANDIDATES = Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).map((aaGuid) =>
+  registrationCandidate(aaGuid, 'authenticator-app'),
+);
 
 /** What to tell the user to save to: what they meant, else something the profiles take. */
 function targetName(ctx: LayerContext, meant: Provider | null, profiles: PasskeyProfile[] | null): string {
@@ -106,7 +115,10 @@ function wrongProviderFinding(j: Judging, landing: Landing): Finding | null {
   const profiles = landing.registered.length ? j.profiles() : null;
   const rejections = landing.registered.flatMap((method) => {
     // Key restrictions and passkey types apply at sign-in too; the registered type beats the catalogue's.
-    const candidate = { ...registrationCandidate(method.aaGuid, null), passkeyType: method.passkeyType ?? landing.authenticator.passkeyType };
+    const candidate = {
+      ...registrationCandidate(method.aaGuid, null),
+      passkeyType: method.passkeyType ?? landing.authenticator.passkeyType,
+    };
     const reasons = profiles ? rejectedBy(profiles, candidate, 'sign-in') : null;
     return reasons ? [{ method, reasons }] : [];
   });
@@ -120,10 +132,14 @@ function wrongProviderFinding(j: Judging, landing: Landing): Finding | null {
     const label = method.displayName ? `"${method.displayName}"` : 'a passkey';
     const when = method.createdDateTime ? ` on ${utcText(Date.parse(method.createdDateTime)).slice(0, 10)}` : '';
     const rejection = rejections.find((r) => r.method === method);
-    parts.push(`${name}'s passkey ${label}, registered${when}, is kept in ${where}${rejection ? `, which none of the passkey profiles that apply accepts (${rejection.reasons.join('; ')}), so signing in with it will fail` : `, not in ${meantName} as intended`}`);
+    parts.push(
+      `${name}'s passkey ${label}, registered${when}, is kept in ${where}${rejection ? `, which none of the passkey profiles that apply accepts (${rejection.reasons.join('; ')}), so signing in with it will fail` : `, not in ${meantName} as intended`}`,
+    );
   }
   if (wrongAttempts.length) {
-    parts.push(`${name}'s failed registration at ${utcText(Date.parse(wrongAttempts[0].activityDateTime))} tried to save the passkey in ${where}, not in ${meantName}`);
+    parts.push(
+      `${name}'s failed registration at ${utcText(Date.parse(wrongAttempts[0].activityDateTime))} tried to save the passkey in ${where}, not in ${meantName}`,
+    );
   }
   const target = targetName(ctx, meant?.provider ?? null, profiles);
   const removal = wrongRegistered.length ? `Remove the passkey kept in ${where} from ${name}'s Security info, then register again. ` : '';
@@ -150,13 +166,25 @@ function wouldGoFinding(j: Judging, os: OperatingSystem, fallback: Provider): Fi
   const reasons = rejectedBy(profiles, registrationCandidate(representative.aaGuids[0], 'same-device'), 'registration');
   if (!reasons) return null;
   const target = targetName(j.ctx, null, profiles);
-  return finding('L7.WRONG_PROVIDER', `On ${osName(os)} a passkey registered on the same device goes to ${providerName(fallback)} unless ${j.name} picks another provider, and none of the passkey profiles that apply accepts it (${reasons.join('; ')}).`, {
-    fix: chooseProviderSteps(os, target),
-    evidence: { registered: false, wouldGo: true, provider: fallback, authenticator: representative.name, aaGuid: representative.aaGuids[0], defaultProviderSources: sourceEvidence(sameDeviceDefaultSources()) },
-  });
+  return finding(
+    'L7.WRONG_PROVIDER',
+    `On ${osName(os)} a passkey registered on the same device goes to ${providerName(fallback)} unless ${j.name} picks another provider, and none of the passkey profiles that apply accepts it (${reasons.join('; ')}).`,
+    {
+      fix: chooseProviderSteps(os, target),
+      evidence: {
+        registered: false,
+        wouldGo: true,
+        provider: fallback,
+        authenticator: representative.name,
+        aaGuid: representative.aaGuids[0],
+        defaultProviderSources: sourceEvidence(sameDeviceDefaultSources()),
+      },
+    },
+  );
 }
 
-const WHFB_QUOTE = "Users can't register a passkey on Windows if a Windows Hello for Business credential already exists for the same account and container";
+const WHFB_QUOTE =
+  "Users can't register a passkey on Windows if a Windows Hello for Business credential already exists for the same account and container";
 
 /**
  * Windows Hello for Business conflicts per device: the container in "…already
@@ -172,29 +200,46 @@ function whfbFindings(j: Judging, whfb: AuthMethod[], holderProvider: Provider |
   const devices = whfb.map((m) => ('displayName' in m && m.displayName ? m.displayName : null)).filter((d): d is string => !!d);
   const deviceName = ctx.device.deviceName?.trim().toLowerCase() ?? null;
   const onThisDevice = !!deviceName && devices.some((d) => d.toLowerCase() === deviceName);
-  const evidence = { methods: ['windowsHelloForBusiness'], whfbDevices: devices, deviceName: ctx.device.deviceName ?? null, path, authenticator: 'Windows Hello', quote: WHFB_QUOTE };
+  const evidence = {
+    methods: ['windowsHelloForBusiness'],
+    whfbDevices: devices,
+    deviceName: ctx.device.deviceName ?? null,
+    path,
+    authenticator: 'Windows Hello',
+    quote: WHFB_QUOTE,
+  };
   const elsewhere = `give ${name} a passkey elsewhere: Microsoft Authenticator on the phone (choose "iPhone, iPad or Android device" in the Windows dialog) or a security key`;
   if (holderProvider === 'windows-hello' && onThisDevice) {
     j.findings.push(
-      finding('L7.WHFB_CONFLICT', `${name} already has Windows Hello for Business on ${ctx.device.deviceName}, the device in question: "${WHFB_QUOTE}". A retry shows "passkey already registered".`, {
-        fix: `Keep Windows Hello for Business for signing in to Windows on ${ctx.device.deviceName}, and ${elsewhere}.`,
-        evidence,
-      }),
+      finding(
+        'L7.WHFB_CONFLICT',
+        `${name} already has Windows Hello for Business on ${ctx.device.deviceName}, the device in question: "${WHFB_QUOTE}". A retry shows "passkey already registered".`,
+        {
+          fix: `Keep Windows Hello for Business for signing in to Windows on ${ctx.device.deviceName}, and ${elsewhere}.`,
+          evidence,
+        },
+      ),
     );
     return;
   }
   // On Windows, "This Windows device" is the Windows Hello passkey: only the choice in the dialog decides.
   if (holderProvider === null && (path === 'same-device' || path === null) && (os === 'windows' || os === null)) {
-    j.needs.push(`where the passkey will be saved: ${name} has Windows Hello for Business, so saving it to "This Windows device" (a Windows Hello passkey) could fail`);
+    j.needs.push(
+      `where the passkey will be saved: ${name} has Windows Hello for Business, so saving it to "This Windows device" (a Windows Hello passkey) could fail`,
+    );
     return;
   }
   if (holderProvider !== 'windows-hello') return;
   const where = devices.length ? ` (on ${listOf(devices.map((d) => `"${d}"`))})` : '';
   j.findings.push(
-    finding('L7.WHFB_MAY_CONFLICT', `${name} has Windows Hello for Business${where}, and "${WHFB_QUOTE}" — the container is one device's, so only registering on that device fails; nothing here says which device ${name} registers on.`, {
-      fix: `Ask ${name} which Windows device they register on. If it holds their Windows Hello for Business${where}, ${elsewhere}; on another device the Windows Hello passkey can go ahead.`,
-      evidence,
-    }),
+    finding(
+      'L7.WHFB_MAY_CONFLICT',
+      `${name} has Windows Hello for Business${where}, and "${WHFB_QUOTE}" — the container is one device's, so only registering on that device fails; nothing here says which device ${name} registers on.`,
+      {
+        fix: `Ask ${name} which Windows device they register on. If it holds their Windows Hello for Business${where}, ${elsewhere}; on another device the Windows Hello passkey can go ahead.`,
+        evidence,
+      },
+    ),
   );
 }
 
@@ -203,10 +248,22 @@ function orphanFinding(j: Judging, audits: AuditEvent[]): void {
   if (!deletion) return;
   const what = deletion.aaGuid ? `A passkey (${authenticatorName(deletion.aaGuid)})` : 'A passkey';
   j.findings.push(
-    finding('L7.ORPHANED_LOCAL_PASSKEY', `${what} was deleted from ${j.name}'s account at ${utcText(Date.parse(deletion.activityDateTime))} ("${deletion.activityDisplayName}"). If its copy is still on the device or key, registering again can fail with "passkey already exists".`, {
-      fix: removeLocalCopySteps(j.ctx.device.os),
-      evidence: { eventId: deletion.id, time: deletion.activityDateTime, activity: deletion.activityDisplayName, deletedBy: deletion.initiatedByUpn, reason: deletion.resultReason, aaGuid: deletion.aaGuid, authenticator: deletion.aaGuid ? authenticatorName(deletion.aaGuid) : null },
-    }),
+    finding(
+      'L7.ORPHANED_LOCAL_PASSKEY',
+      `${what} was deleted from ${j.name}'s account at ${utcText(Date.parse(deletion.activityDateTime))} ("${deletion.activityDisplayName}"). If its copy is still on the device or key, registering again can fail with "passkey already exists".`,
+      {
+        fix: removeLocalCopySteps(j.ctx.device.os),
+        evidence: {
+          eventId: deletion.id,
+          time: deletion.activityDateTime,
+          activity: deletion.activityDisplayName,
+          deletedBy: deletion.initiatedByUpn,
+          reason: deletion.resultReason,
+          aaGuid: deletion.aaGuid,
+          authenticator: deletion.aaGuid ? authenticatorName(deletion.aaGuid) : null,
+        },
+      },
+    ),
   );
 }
 
@@ -241,7 +298,12 @@ export function evaluateProvider(ctx: LayerContext): Finding[] {
   if (!audits.ok) j.findings.push(gapFinding(audits.gap, `${name}'s recent passkey registrations and deletions`));
   const events = audits.ok ? audits.value : [];
 
-  if (methods.ok) whfbFindings(j, methods.value.filter((m) => m.kind === 'windowsHelloForBusiness'), holder.provider);
+  if (methods.ok)
+    whfbFindings(
+      j,
+      methods.value.filter((m) => m.kind === 'windowsHelloForBusiness'),
+      holder.provider,
+    );
   for (const landing of landingsOf(ctx, methods.ok ? methods.value.filter(isFido2Method) : [], events)) {
     const wrong = wrongProviderFinding(j, landing);
     if (wrong) j.findings.push(wrong);

@@ -1,9 +1,9 @@
 /**
- * The finding-code catalogue (contracts §4). Codes are stable ids: messages
+ * The finding-code catalogue (docs/contracts.md §4). Codes are stable ids: messages
  * may change, codes may not. The order of this table is the order findings
- * take inside a layer, which decides the root cause (contracts §3).
+ * take inside a layer, which decides the root cause (docs/contracts.md §3).
  */
-import type { LayerNumber, Severity } from './verdictTypes';
+import type { LayerNumber, Severity } from './layers';
 
 const LEARN = 'https://learn.microsoft.com/entra/identity/authentication';
 

@@ -5,17 +5,17 @@
  * hardware, and no phone that is rooted or jailbroken can hold it. Never
  * passes without knowing what will hold the passkey.
  */
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../catalog/authenticators';
-import { browserName, hardwareFacts, osName, securityKeyNeedsPin, type Fact } from '../../catalog/platformMatrix';
-import { userPasskeyProfiles } from '../applicableProfiles';
-import type { LayerContext } from '../context';
-import { personName } from '../context';
-import { finding } from '../finding';
-import { citation, sourceEvidence, sourceLinks } from '../matrixCitations';
-import { passkeyHolder, type PasskeyHolder } from '../passkeyHolder';
-import { describeProfile } from '../passkeyProfileRules';
-import type { Finding } from '../verdictTypes';
-import { listOf } from '../wording';
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../../catalog/authenticators';
+import { browserName, hardwareFacts, osName, securityKeyNeedsPin, type Fact } from '../../../catalog/platformMatrix';
+import { userPasskeyProfiles } from '../../applicableProfiles';
+import type { LayerContext } from '../../context';
+import { personName } from '../../context';
+import { finding } from '../../finding';
+import { citation, sourceEvidence, sourceLinks } from '../../matrixCitations';
+import { passkeyHolder, type PasskeyHolder } from '../../passkeyHolder';
+import { describeProfile } from '../../passkeyProfileRules';
+import type { Finding } from '../../../model/verdictTypes';
+import { listOf } from '../../wording';
 
 const SET_PIN = 'Set a PIN on the key first (on Windows: Settings > Accounts > Sign-in options > Security key > Manage; or the vendor\'s app, e.g. Yubico Authenticator), then register it.';
 

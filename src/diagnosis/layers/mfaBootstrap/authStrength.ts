@@ -5,9 +5,9 @@
  * factor the facts cannot show per user (a certificate) is `unknown`.
  */
 import type { Tri } from './caTargeting';
-import type { LayerContext } from './context';
-import type { AuthenticationStrength } from './facts';
-import { isEnabledFor } from './scope';
+import type { LayerContext } from '../../context';
+import type { AuthenticationStrength } from '../../../model/facts';
+import { isEnabledFor } from '../../scope';
 
 export type TapKind = 'oneTime' | 'multiUse';
 
@@ -43,7 +43,8 @@ export function factorFacts(ctx: LayerContext, usableKinds: string[], tap: TapOp
     tap,
     // Before migration the legacy MFA settings decide, as layer 3 assumes.
     methodEnabled: (id) =>
-      legacy || (!!membership && !!policy?.methodConfigurations.some((c) => c.id.toLowerCase() === id.toLowerCase() && isEnabledFor(c, membership))),
+      legacy ||
+      (!!membership && !!policy?.methodConfigurations.some((c) => c.id.toLowerCase() === id.toLowerCase() && isEnabledFor(c, membership))),
     onWindows: os === null ? 'unknown' : os === 'windows' ? 'yes' : 'no',
   };
 }
@@ -77,7 +78,11 @@ const FACTORS: Record<string, (f: FactorFacts) => Tri> = {
 
 const TAP_FACTORS = new Set(['temporaryAccessPassOneTime', 'temporaryAccessPassMultiUse']);
 
-const factorsOf = (combination: string): string[] => combination.split(',').map((t) => t.trim()).filter(Boolean);
+const factorsOf = (combination: string): string[] =>
+  combination
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 function combinationSatisfied(combination: string, facts: FactorFacts): Tri {
   const results = factorsOf(combination).map((factor) => FACTORS[factor]?.(facts) ?? 'unknown');
@@ -141,4 +146,7 @@ const WORDS: Record<string, string> = {
 };
 
 /** `password + SMS` */
-export const combinationWords = (combination: string): string => factorsOf(combination).map((f) => WORDS[f] ?? f).join(' + ');
+export const combinationWords = (combination: string): string =>
+  factorsOf(combination)
+    .map((f) => WORDS[f] ?? f)
+    .join(' + ');

@@ -85,7 +85,7 @@ export interface AuthenticationMethodsPolicy {
   registrationCampaign?: RegistrationCampaign;
 }
 
-/** `registrationEnforcement.authenticationMethodsRegistrationCampaign` (graph-facts §1). */
+/** `registrationEnforcement.authenticationMethodsRegistrationCampaign` (docs/graph-facts.md §1). */
 export interface RegistrationCampaign {
   /** `default` behaves as Microsoft-managed. */
   state: 'default' | 'enabled' | 'disabled' | string;
@@ -194,6 +194,10 @@ export type AuthMethod =
       createdDateTime?: string | null;
     };
 
+/** The two kinds the rules and the actions single out. */
+export type Fido2Method = Extract<AuthMethod, { kind: 'fido2' }>;
+export type TapMethod = Extract<AuthMethod, { kind: 'temporaryAccessPass' }>;
+
 export interface AuthenticationStep {
   method: string;
   detail: string | null;
@@ -258,6 +262,12 @@ export type Browser = 'edge' | 'chrome' | 'firefox' | 'safari' | 'other';
 export type RegistrationPath = 'same-device' | 'cross-device' | 'security-key' | 'authenticator-app' | 'windows-hello';
 
 /** Device details given by the technician (CLI options or the card form). */
+/** What a technician asks about: a validated UPN and optional device details (src/input parses it). */
+export interface DiagnoseRequest {
+  upn: string;
+  device?: DeviceInput;
+}
+
 export interface DeviceInput {
   os?: OperatingSystem;
   osVersion?: string;

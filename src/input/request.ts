@@ -1,24 +1,19 @@
 /**
  * What a technician asks for, validated before anything reaches Graph:
- * a UPN and optional device details (contracts §2). Errors are one sentence
+ * a UPN and optional device details (docs/contracts.md §2). Errors are one sentence
  * that says what is wrong and what is accepted.
  */
 import { z } from 'zod';
 import { allAuthenticators, resolveAuthenticator } from '../catalog/authenticators';
 import { PasskeyDoctorError } from '../errors/catalog';
-import type { Browser, DeviceInput, OperatingSystem, RegistrationPath } from './facts';
+import type { DeviceInput, DiagnoseRequest } from '../model/facts';
+import { BROWSERS, OPERATING_SYSTEMS, PATHS } from '../model/vocabulary';
 
-export const OPERATING_SYSTEMS = ['windows', 'macos', 'ios', 'ipados', 'android', 'linux', 'chromeos'] as const satisfies readonly OperatingSystem[];
-export const BROWSERS = ['edge', 'chrome', 'firefox', 'safari', 'other'] as const satisfies readonly Browser[];
-export const PATHS = ['same-device', 'cross-device', 'security-key', 'authenticator-app', 'windows-hello'] as const satisfies readonly RegistrationPath[];
+/** Entra UPN characters (docs/graph-facts.md §18): A–Z a–z 0–9 ' . - _ ! # ^ ~ before the @, a DNS domain after it. */
+const UPN =
+  /^[A-Za-z0-9'.\-_!#^~]{1,113}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
-/** Entra UPN characters (graph-facts §18): A–Z a–z 0–9 ' . - _ ! # ^ ~ before the @, a DNS domain after it. */
-const UPN = /^[A-Za-z0-9'.\-_!#^~]{1,113}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-
-export interface DiagnoseRequest {
-  upn: string;
-  device?: DeviceInput;
-}
+export type { DiagnoseRequest } from '../model/facts';
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 const listOf = (values: readonly string[]) => values.join(', ');
@@ -38,17 +33,30 @@ export const CLI_OPTION_NAMES: OptionNames = {
 
 const deviceSchema = (names: OptionNames) =>
   z.object({
-    os: z.preprocess(lower, z.enum(OPERATING_SYSTEMS, { errorMap: () => ({ message: `${names.os} must be one of ${listOf(OPERATING_SYSTEMS)}` }) }).optional()),
+    os: z.preprocess(
+      lower,
+      z.enum(OPERATING_SYSTEMS, { errorMap: () => ({ message: `${names.os} must be one of ${listOf(OPERATING_SYSTEMS)}` }) }).optional(),
+    ),
     osVersion: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim() : v),
-      z.string().regex(/^\d{1,5}(\.\d{1,6}){0,3}$/, `${names.osVersion} must be a version number such as 17.2, 14 or 10.0.22631`).optional(),
+      z
+        .string()
+        .regex(/^\d{1,5}(\.\d{1,6}){0,3}$/, `${names.osVersion} must be a version number such as 17.2, 14 or 10.0.22631`)
+        .optional(),
     ),
-    browser: z.preprocess(lower, z.enum(BROWSERS, { errorMap: () => ({ message: `${names.browser} must be one of ${listOf(BROWSERS)}` }) }).optional()),
+    browser: z.preprocess(
+      lower,
+      z.enum(BROWSERS, { errorMap: () => ({ message: `${names.browser} must be one of ${listOf(BROWSERS)}` }) }).optional(),
+    ),
     path: z.preprocess(lower, z.enum(PATHS, { errorMap: () => ({ message: `${names.path} must be one of ${listOf(PATHS)}` }) }).optional()),
     authenticator: z.string().optional(),
     deviceName: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim() || undefined : v),
-      z.string().max(64, 'the device name must be at most 64 characters').regex(/^[\w .-]+$/, 'the device name may hold letters, digits, spaces, dots, dashes and underscores').optional(),
+      z
+        .string()
+        .max(64, 'the device name must be at most 64 characters')
+        .regex(/^[\w .-]+$/, 'the device name may hold letters, digits, spaces, dots, dashes and underscores')
+        .optional(),
     ),
   });
 
@@ -57,7 +65,16 @@ export type RawDeviceOptions = { [K in DeviceField]?: string } & { deviceName?: 
 
 const exampleAuthenticators = () =>
   allAuthenticators()
-    .filter((a) => ['authenticator-ios', 'authenticator-android', 'icloud-keychain', 'google-password-manager', 'windows-hello', 'yubikey-5-nfc'].includes(a.id))
+    .filter((a) =>
+      [
+        'authenticator-ios',
+        'authenticator-android',
+        'icloud-keychain',
+        'google-password-manager',
+        'windows-hello',
+        'yubikey-5-nfc',
+      ].includes(a.id),
+    )
     .map((a) => a.id)
     .join(', ');
 
@@ -78,7 +95,9 @@ export function parseDevice(raw: RawDeviceOptions, names: OptionNames = CLI_OPTI
   const typed = raw.authenticator;
   const aaGuid = typed !== undefined && typed.trim() !== '' ? resolveAuthenticator(typed) : undefined;
   if (typed !== undefined && typed.trim() !== '' && !aaGuid) {
-    problems.push(`${names.authenticator} must be an AAGUID or a catalogue id such as ${exampleAuthenticators()}; "${typed.slice(0, 60)}" is neither`);
+    problems.push(
+      `${names.authenticator} must be an AAGUID or a catalogue id such as ${exampleAuthenticators()}; "${typed.slice(0, 60)}" is neither`,
+    );
   }
   if (!parsed.success || problems.length) throw new PasskeyDoctorError('USAGE', `${problems.join('; ')}.`);
   const { authenticator: _typed, ...rest } = parsed.data;
@@ -88,7 +107,11 @@ export function parseDevice(raw: RawDeviceOptions, names: OptionNames = CLI_OPTI
   return Object.keys(device).length ? device : undefined;
 }
 
-export function parseDiagnoseRequest(upn: string | undefined, device: RawDeviceOptions = {}, names: OptionNames = CLI_OPTION_NAMES): DiagnoseRequest {
+export function parseDiagnoseRequest(
+  upn: string | undefined,
+  device: RawDeviceOptions = {},
+  names: OptionNames = CLI_OPTION_NAMES,
+): DiagnoseRequest {
   const parsedDevice = parseDevice(device, names);
   return { upn: parseUpn(upn), ...(parsedDevice ? { device: parsedDevice } : {}) };
 }
