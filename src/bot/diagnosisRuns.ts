@@ -30,6 +30,8 @@ export const verdictCardFor = (
 
 export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Promise<{ run: RunRecord; card: AdaptiveCardJson }> {
   const { ctx, services, actor } = turn;
+  // Read before the first await: a click answered late (lateAnswer.ts) finishes after its turn context is revoked.
+  const conversationId = ctx.activity.conversation.id;
   const upn = parseUpn(asked.subject);
   const verdict = await services.diagnosis.diagnose({ upn, ...(asked.device ? { device: asked.device } : {}) });
   recordDiagnosis(verdict.outcome, verdict.graph.roundTrips);
@@ -38,7 +40,7 @@ export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Prom
   const previous = asked.compare ? await services.runs.latestFor(upn) : undefined;
   const run: RunRecord = {
     runId: services.runs.newRunId(),
-    conversationId: ctx.activity.conversation.id,
+    conversationId,
     subject: upn,
     ...(asked.device ? { device: asked.device } : {}),
     requestedBy: actor.id,

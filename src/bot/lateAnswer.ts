@@ -27,16 +27,22 @@ const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 const activityOf = (content: AdaptiveCardJson | string) =>
   typeof content === 'string' ? MessageFactory.text(content) : MessageFactory.attachment(CardFactory.adaptiveCard(content));
 
+/** A re-run slower than the click budget: the card redraws itself when the verdict is ready. */
+export const STILL_DIAGNOSING = 'Still checking… Microsoft Graph is slow to answer; this card updates with the verdict when it is ready.';
+
 /**
  * Runs `work`, answering with `reply(result)` if it finishes within the
  * budget; otherwise answers `stillWorking` now and delivers `reply(result)`
  * later (the clicker's part privately, the shared card by update).
+ * `sharedCardIsTheAnswer`: the late result only redraws the card clicked
+ * (a re-run's verdict), so nothing goes to the clicker's personal chat.
  */
 export async function answerInTime<T>(
   turn: Turn,
   work: Promise<T>,
   reply: (result: T) => Promise<ClickReply | string>,
   stillWorking: string,
+  { sharedCardIsTheAnswer = false }: { sharedCardIsTheAnswer?: boolean } = {},
 ): Promise<ClickReply | string> {
   let timer: NodeJS.Timeout | undefined;
   const late = Symbol('late');
@@ -61,7 +67,7 @@ export async function answerInTime<T>(
     .then(async (result) => {
       const answer = await reply(result);
       const { clicker: mine, everyone } = typeof answer === 'string' ? { clicker: answer, everyone: undefined } : answer;
-      await sendPrivately(where, clicker, mine);
+      if (!(sharedCardIsTheAnswer && everyone && cardMessageId)) await sendPrivately(where, clicker, mine);
       if (everyone && cardMessageId) {
         await adapter.continueConversationAsync(botAppId, reference, (proactive) =>
           proactive

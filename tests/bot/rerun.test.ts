@@ -92,4 +92,23 @@ describe('Re-run and the device form', () => {
     expect(bot.sandbox.requestLog).toEqual([]);
     expect(sharedCard(bot, first.id)).toEqual(first.card);
   });
+
+  it('answers a Re-run slower than the click budget at once, and the card redraws itself with the verdict', async () => {
+    await bot.close();
+    bot = await botHarness({ env: { CLICK_BUDGET_MS: '20' } });
+    const first = await diagnose(bot, 'alice@contoso.com');
+    await issueTap(bot, 'alice@contoso.com');
+    bot.sandbox.setFaults({ latencyMs: 80 });
+    const before = bot.adapter.shared.length;
+    const answer = await bot.click('verdict.rerun', { runId: first.runId }, first.id);
+    expect(answer?.value).toMatch(/^Still checking… Microsoft Graph is slow/);
+    for (let i = 0; i < 500 && !bot.adapter.shared.slice(before).some((a) => a.op === 'update' && a.id === first.id); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const after = bot.adapter.shared.slice(before);
+    const update = after.find((a) => a.op === 'update' && a.id === first.id);
+    expect(JSON.stringify(update?.attachments?.[0].content)).toContain('Layer 3 · MFA bootstrap: Fail → Pass');
+    // The shared card is the answer: no copy of the verdict in anyone's personal chat.
+    expect(after.filter((a) => a.conversation?.id?.startsWith('personal:'))).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { parseDeviceForm } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature } from '../feature';
 import { deviceFormData } from '../cardData';
+import { answerInTime, STILL_DIAGNOSING } from '../lateAnswer';
 
 const submitDevice = runAction({
   verb: VERBS.deviceSubmit,
@@ -15,8 +16,9 @@ const submitDevice = runAction({
   data: deviceFormData,
   handle: async (turn, previous, data) => {
     const device = parseDeviceForm(data);
-    const { card } = await diagnoseAndRecord(turn, { subject: previous.subject, device, compare: true });
-    return { clicker: card, everyone: card };
+    const work = diagnoseAndRecord(turn, { subject: previous.subject, device, compare: true });
+    const reply = async ({ card }: Awaited<typeof work>) => ({ clicker: card, everyone: card });
+    return answerInTime(turn, work, reply, STILL_DIAGNOSING, { sharedCardIsTheAnswer: true });
   },
 });
 
