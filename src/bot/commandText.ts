@@ -20,14 +20,17 @@ const OPTION_KEYS: Record<string, keyof RawDeviceOptions> = {
   browser: 'browser',
   path: 'path',
   authenticator: 'authenticator',
+  device: 'deviceName',
 };
 
 const CHAT_NAMES: OptionNames = { osVersion: 'version=', os: 'os=', browser: 'browser=', path: 'path=', authenticator: 'authenticator=' };
 const FORM_NAMES: OptionNames = { osVersion: 'Version', os: 'Operating system', browser: 'Browser', path: 'How they register', authenticator: 'Intended authenticator' };
 
+const FORM_LABELS: Record<keyof RawDeviceOptions, string> = { ...FORM_NAMES, deviceName: 'Device name' };
+
 const usage = (message: string) => new PasskeyDoctorError('USAGE', message);
 
-/** `diagnose <upn> [os=… version=… browser=… path=… authenticator=…]` (the word `diagnose` included). */
+/** `diagnose <upn> [os=… version=… browser=… path=… authenticator=… device=…]` (the word `diagnose` included). */
 export function parseDiagnoseCommand(text: string): DiagnoseRequest {
   const [, upn, ...rest] = normaliseText(text).split(' ');
   const options: RawDeviceOptions = {};
@@ -35,7 +38,10 @@ export function parseDiagnoseCommand(text: string): DiagnoseRequest {
     const match = /^-{0,2}([a-z-]+)=(.*)$/i.exec(token);
     const key = match ? OPTION_KEYS[match[1].toLowerCase()] : undefined;
     if (!match || !key) {
-      throw usage(`"${token.slice(0, 40)}" is not a device option; use os=, version=, browser=, path= or authenticator=, e.g. diagnose alice@contoso.com os=ios version=17.2.`);
+      throw usage(
+        `"${token.slice(0, 40)}" is not a device option; use os=, version=, browser=, path=, authenticator= or device=, ` +
+          'e.g. diagnose alice@contoso.com os=ios version=17.2.',
+      );
     }
     options[key] = match[2];
   }
@@ -45,10 +51,10 @@ export function parseDiagnoseCommand(text: string): DiagnoseRequest {
 /** The device form's fields, validated like typed options; blank means "not given". */
 export function parseDeviceForm(data: Record<string, unknown>): DeviceInput | undefined {
   const options: RawDeviceOptions = {};
-  for (const key of ['os', 'osVersion', 'browser', 'path', 'authenticator'] as const) {
+  for (const key of ['os', 'osVersion', 'browser', 'path', 'authenticator', 'deviceName'] as const) {
     const value = data[key];
     if (typeof value === 'string' && value.trim() !== '') options[key] = value.trim();
-    else if (value !== undefined && value !== null && typeof value !== 'string') throw usage(`${FORM_NAMES[key]} must be text.`);
+    else if (value !== undefined && value !== null && typeof value !== 'string') throw usage(`${FORM_LABELS[key]} must be text.`);
   }
   // The form's Windows release choice stands in for a version when no build was typed.
   const release = data['windowsRelease'];

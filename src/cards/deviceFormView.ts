@@ -24,6 +24,7 @@ export interface DeviceFormView {
   browser: string;
   path: string;
   authenticator: string;
+  deviceName: string;
   osChoices: Choice[];
   browserChoices: Choice[];
   pathChoices: Choice[];
@@ -87,6 +88,8 @@ export function deviceFormView(verdict: Verdict, runId: string): DeviceFormView 
     browser: device?.browser ?? '',
     path: device?.path ?? '',
     authenticator: device?.authenticator ? (authenticatorByAaguid(device.authenticator)?.id ?? '') : '',
+    // The verdict's device summary does not carry the name; the technician types it when Windows Hello for Business is in question.
+    deviceName: '',
     osChoices: OPERATING_SYSTEMS.map((value) => ({ title: osName(value), value })),
     browserChoices: BROWSERS.map((value) => ({ title: BROWSER_TITLES[value], value })),
     pathChoices: PATHS.map((value) => ({ title: PATH_TITLES[value], value })),

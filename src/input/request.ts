@@ -60,7 +60,10 @@ const deviceSchema = (names: OptionNames) =>
     ),
   });
 
-/** `deviceName` ties a Windows Hello for Business credential to the device in question; no surface but the CLI asks for it yet. */
+/**
+ * `deviceName` ties a Windows Hello for Business credential to the device in
+ * question (`--device-name`, chat `device=`, the form's Device name).
+ */
 export type RawDeviceOptions = { [K in DeviceField]?: string } & { deviceName?: string };
 
 const exampleAuthenticators = () =>

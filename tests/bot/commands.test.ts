@@ -22,6 +22,17 @@ describe('bot commands on the sandbox tenant', () => {
     expect(texts(card)).not.toContain('${');
   });
 
+  it('takes the Windows device name as device=, so Windows Hello for Business blocks only on the device that holds it', async () => {
+    const base = 'diagnose wendy@contoso.com os=windows version=11 browser=edge path=windows-hello';
+    const [unnamed] = cardsIn(await bot.say(base));
+    expect(texts(unnamed)).toContain('At risk');
+    const [named] = cardsIn(await bot.say(`${base} device=WENDY-LAPTOP`));
+    expect(texts(named)).toContain('Blocked');
+    expect(texts(named)).toContain('Windows Hello for Business');
+    const refused = await bot.say(`${base} device=laptop;rm`);
+    expect(texts(refused)).toMatch(/device name may hold letters, digits/);
+  });
+
   it('explains bob\'s exclusion with the group that excludes him', async () => {
     const [card] = cardsIn(await bot.say('diagnose bob@contoso.com'));
     expect(texts(card)).toContain('Passkey Exclusions');
