@@ -9,6 +9,7 @@ import { createGraphClient } from './graph/client';
 import { GraphGateway } from './graph/gateway';
 import type { RetryPolicy } from './graph/batch';
 import { PolicyCheckService } from './tenant/policyCheck/service';
+import { SweepService } from './tenant/sweep/service';
 import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from './sandbox';
 
 export interface Runtime {
@@ -17,6 +18,7 @@ export interface Runtime {
   gateway: GraphGateway;
   service: DiagnosisService;
   policyCheck: PolicyCheckService;
+  sweep: SweepService;
   /** The built-in demo tenant, when no tenant is configured. */
   sandbox: SandboxServer | null;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
       gateway,
       sandbox ? { id: SANDBOX_TENANT.id, displayName: SANDBOX_TENANT.displayName } : { id: config.graph.credential?.tenantId ?? null, displayName: null },
     ),
+    sweep: new SweepService(() => gateway.sweepReads()),
     sandbox,
     close: async () => {
       await sandbox?.close();

@@ -10,6 +10,7 @@ import { createRuntime, type Runtime } from '../runtime';
 import { unreadableUserError } from '../diagnosis/unreadableUser';
 import { parseCommand, USAGE } from './args';
 import { renderPolicyCheck } from './renderPolicyCheck';
+import { runSweep } from './sweep';
 import { renderVerdict } from './renderVerdict';
 import { colourEnabled, styler } from './style';
 
@@ -38,6 +39,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
       io.stdout.write(command.json ? JSON.stringify(document, null, 2) + '\n' : renderPolicyCheck(document, styler(colourEnabled(io.stdout, io.env))));
       return 0;
     }
+    if (command.name === 'sweep') return await runSweep(runtime, command, io);
     const verdict = await runtime.service.diagnose(command.request);
     const refused = unreadableUserError(verdict);
     if (refused) throw refused;

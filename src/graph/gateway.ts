@@ -20,6 +20,7 @@ import { ReportsWindow } from './reportsWindow';
 import { TenantSnapshotCache } from './tenantSnapshot';
 import { GraphTransport, UsageMeter } from './transport';
 import { gatherUser, parseSignInsFact, userSignInsRequest } from './userFacts';
+import { GraphSweepReads } from './sweepReads';
 
 export interface GatewayOptions {
   policyCacheSeconds: number;
@@ -128,6 +129,11 @@ export class GraphGateway implements FactsGateway {
   /** Directory roles the user could activate through PIM (TAP pre-checks only: one request, not part of a diagnosis). */
   eligibleRoleIds(userId: string): Promise<Fact<string[]>> {
     return eligibleRoleIds(this.transport, userId);
+  }
+
+  /** The bulk reads of one sweep (its own usage meter); reports reads share this gateway's scheduler. */
+  sweepReads(): GraphSweepReads {
+    return new GraphSweepReads({ transport: this.transport, reports: this.reports, snapshot: (meter) => this.snapshots.get(meter), retry: this.options.retry, clock: this.clock });
   }
 
   /** Forget the cached tenant snapshot (after a policy change, or in tests). */

@@ -1,0 +1,27 @@
+/** `sweep <group>`: the document, the summary or the CSV on stdout; progress on stderr when it is a terminal. */
+import type { Runtime } from '../runtime';
+import type { Command } from './args';
+import type { CliIo } from './main';
+import { CSV_HEADER, csvLine, renderSweep } from './renderSweep';
+import { colourEnabled, styler } from './style';
+
+type SweepCommand = Extract<Command, { name: 'sweep' }>;
+
+export async function runSweep(runtime: Runtime, command: SweepCommand, io: CliIo): Promise<number> {
+  const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+  const doc = await runtime.sweep.run(command.group, {
+    ...(command.authenticator ? { authenticator: command.authenticator } : {}),
+    onProgress: stderr.isTTY
+      ? (p) => stderr.write(`\r${p.phase}: ${p.judged.toLocaleString('en-GB')} of ${p.membersRead.toLocaleString('en-GB')} members judged, ${p.pagesLeft} report pages left${p.quotaWaitMs > 0 ? `, quota wait ${Math.ceil(p.quotaWaitMs / 1000)} s` : ''}   `)
+      : undefined,
+  });
+  if (stderr.isTTY) stderr.write('\n');
+  // One line for what no member could get (a 403 on the report…), whatever the format.
+  for (const note of doc.notes) io.stderr.write(`passkey-doctor: ${note}\n`);
+  if (command.format === 'json') io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  else if (command.format === 'csv') {
+    io.stdout.write(CSV_HEADER + '\r\n');
+    for (const user of doc.users) io.stdout.write(csvLine(user));
+  } else io.stdout.write(renderSweep(doc, styler(colourEnabled(io.stdout, io.env))));
+  return 0;
+}

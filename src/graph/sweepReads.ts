@@ -1,0 +1,183 @@
+/**
+ * The sweep's bulk reads (contracts §10): the group's transitive members and
+ * the policies' target groups by paged `transitiveMembers` ($top=999, only the
+ * properties layer 1 reads), methods by the paged registration report through
+ * the reports scheduler at background priority, the cached tenant snapshot,
+ * and — only for what no bulk read carries — a member's own methods, 20 to a
+ * $batch. Pages are read one after another and handed on; nothing keeps a
+ * page once it is parsed.
+ */
+import { known, missing, type AuthMethod, type Fact, type FactGap, type TenantFacts } from '../diagnosis/facts';
+import { PasskeyDoctorError } from '../errors/catalog';
+import type { ReportedMethods, SweepMember, SweepReads } from '../tenant/sweep/types';
+import { executeBatch, type BatchGate, type BatchRequest, type RetryPolicy } from './batch';
+import { filterParam, odataString, pathSegment } from './odata';
+import { parseRegistrationRow } from './parse/registrationDetails';
+import { parseMethods } from './parse/user';
+import { bool, obj, str, values } from './parse/values';
+import { reportsGate, type ReportsScheduler } from './reportsScheduler';
+import { gapFor, type InnerResponse } from './responseErrors';
+import { factFrom } from './responses';
+import type { TenantSnapshot } from './tenantSnapshot';
+import { UsageMeter, type GraphTransport, type GraphVersion } from './transport';
+import { splitNextLink } from './userFacts';
+
+const MEMBER_SELECT = 'id,userPrincipalName,displayName,userType,accountEnabled';
+const PAGE = 999;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const USER_TYPE = '#microsoft.graph.user';
+export const REGISTRATION_REPORT = '/reports/authenticationMethods/userRegistrationDetails';
+
+export interface SweepReadsDeps {
+  transport: GraphTransport;
+  reports: ReportsScheduler;
+  snapshot: (meter: UsageMeter) => Promise<TenantSnapshot>;
+  retry?: RetryPolicy;
+  clock?: () => number;
+}
+
+type PageResult = { ok: true } | { ok: false; response: InnerResponse };
+
+function cancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new PasskeyDoctorError('CANCELLED', 'The sweep was cancelled.');
+}
+
+export class GraphSweepReads implements SweepReads {
+  private readonly meter = new UsageMeter();
+  private reportsRequests = 0;
+
+  constructor(private readonly deps: SweepReadsDeps) {}
+
+  /** Follows `@odata.nextLink` to the end, one page at a time, each page through `executeBatch` (retries, the gate). */
+  private async pages(id: string, version: GraphVersion, first: BatchRequest, onBody: (body: unknown) => void, gate?: BatchGate, signal?: AbortSignal): Promise<PageResult> {
+    let request: BatchRequest | null = first;
+    let pageVersion = version;
+    while (request) {
+      cancelled(signal);
+      if (gate?.meters(request)) this.reportsRequests += 1;
+      const responses = await executeBatch(this.deps.transport, pageVersion, [request], this.meter, this.deps.retry, gate);
+      const response = responses.get(request.id) ?? { id: request.id, status: 0, headers: {}, body: null };
+      if (response.status !== 200) return { ok: false, response };
+      onBody(response.body);
+      const next = str(obj(response.body)['@odata.nextLink']);
+      const split = next ? splitNextLink(next) : null;
+      request = split ? { ...first, id, url: split.path } : null;
+      if (split) pageVersion = split.version;
+    }
+    return { ok: true };
+  }
+
+  async group(key: string): Promise<{ id: string; displayName: string }> {
+    const trimmed = key.trim();
+    if (!trimmed) throw new PasskeyDoctorError('BAD_GROUP', 'No group given; name a group by its object id or its display name.');
+    const url = GUID.test(trimmed)
+      ? `/groups/${pathSegment(trimmed)}?$select=id,displayName`
+      : `/groups?${filterParam([`displayName eq ${odataString(trimmed)}`])}&$select=id,displayName`;
+    const responses = await executeBatch(this.deps.transport, 'v1.0', [{ id: 'group', method: 'GET', url }], this.meter, this.deps.retry);
+    const response = responses.get('group');
+    if (response?.status === 404 || (response?.status === 400 && GUID.test(trimmed))) {
+      throw new PasskeyDoctorError('BAD_GROUP', `No group with id ${trimmed} exists in this tenant; check the id in the Entra admin center (Groups > All groups).`);
+    }
+    if (!response || response.status !== 200) {
+      const gap = gapFor(response ?? { id: 'group', status: 0, headers: {}, body: null }, 'GET /groups');
+      throw new PasskeyDoctorError(gap.code === 'GRAPH.PERMISSION_MISSING' ? 'GRAPH_FORBIDDEN' : 'GRAPH_FAILED', `Could not read the group: ${gap.reason}`);
+    }
+    const found = GUID.test(trimmed) ? [obj(response.body)] : values(response.body);
+    if (found.length === 0) throw new PasskeyDoctorError('BAD_GROUP', `No group is named "${trimmed}"; check the spelling or give the group's object id.`);
+    if (found.length > 1) {
+      throw new PasskeyDoctorError('BAD_GROUP', `${found.length} groups are named "${trimmed}" (${found.map((g) => str(g.id)).join(', ')}); give the object id of the one you mean.`);
+    }
+    return { id: (str(found[0].id) ?? trimmed).toLowerCase(), displayName: str(found[0].displayName) ?? trimmed };
+  }
+
+  async tenant(): Promise<{ facts: TenantFacts; checkedGroupIds: string[] }> {
+    const snapshot = await this.deps.snapshot(this.meter);
+    const names = await this.groupNames(snapshot);
+    return {
+      facts: { ...snapshot.facts, targetGroups: names, ...(snapshot.exclusionNestedGroups ? { exclusionNestedGroups: snapshot.exclusionNestedGroups } : {}) },
+      checkedGroupIds: snapshot.targetGroupIds,
+    };
+  }
+
+  private async groupNames(snapshot: TenantSnapshot): Promise<TenantFacts['targetGroups']> {
+    if (snapshot.groupNames) return snapshot.groupNames;
+    if (!snapshot.targetGroupIds.length) return known({});
+    const responses = await executeBatch(this.deps.transport, 'v1.0', [
+      { id: 'groupNames', method: 'POST', url: '/directoryObjects/getByIds', body: { ids: snapshot.targetGroupIds, types: ['group'] } },
+    ], this.meter, this.deps.retry);
+    const names = factFrom(responses.get('groupNames'), 'POST /directoryObjects/getByIds', (b) =>
+      Object.fromEntries(values(b).map((g) => ({ id: str(g.id) ?? '', displayName: str(g.displayName) ?? '' })).filter((g) => g.id).map((g) => [g.id, g])),
+    );
+    if (names.ok) snapshot.groupNames = names;
+    return names;
+  }
+
+  async members(groupId: string, onPage: (membersRead: number) => void, signal?: AbortSignal): Promise<Map<string, SweepMember>> {
+    const members = new Map<string, SweepMember>();
+    const first: BatchRequest = { id: 'members', method: 'GET', url: `/groups/${pathSegment(groupId)}/transitiveMembers?$select=${MEMBER_SELECT}&$top=${PAGE}` };
+    const result = await this.pages('members', 'v1.0', first, (body) => {
+      for (const item of values(body)) {
+        // Devices, service principals, contacts and nested groups are not people who register passkeys.
+        if (str(item['@odata.type']) !== USER_TYPE) continue;
+        const id = str(item.id)?.toLowerCase();
+        const upn = str(item.userPrincipalName);
+        if (!id || !upn) continue;
+        members.set(id, { id, userPrincipalName: upn, displayName: str(item.displayName), userType: str(item.userType), accountEnabled: bool(item.accountEnabled) });
+      }
+      onPage(members.size);
+    }, undefined, signal);
+    if (!result.ok) {
+      if (result.response.status === 404) throw new PasskeyDoctorError('BAD_GROUP', `No group with id ${groupId} exists in this tenant.`);
+      const gap = gapFor(result.response, 'GET /groups/{id}/transitiveMembers');
+      throw new PasskeyDoctorError(gap.code === 'GRAPH.PERMISSION_MISSING' ? 'GRAPH_FORBIDDEN' : 'GRAPH_FAILED', `Could not read the group's members: ${gap.reason}`);
+    }
+    return members;
+  }
+
+  async membership(groupIds: string[], sweptGroupId: string, members: ReadonlyMap<string, SweepMember>, signal?: AbortSignal): Promise<Fact<Map<string, Set<string>>>> {
+    const sets = new Map<string, Set<string>>();
+    for (const groupId of groupIds) {
+      // Every member of the swept group is in it: no need to read it twice.
+      if (groupId.toLowerCase() === sweptGroupId) {
+        sets.set(groupId, new Set(members.keys()));
+        continue;
+      }
+      const inGroup = new Set<string>();
+      const first: BatchRequest = { id: 'members', method: 'GET', url: `/groups/${pathSegment(groupId)}/transitiveMembers?$select=id&$top=${PAGE}` };
+      // Only the swept members are kept: a tenant-wide target group costs pages, not memory.
+      const result = await this.pages('members', 'v1.0', first, (body) => {
+        for (const item of values(body)) {
+          const id = str(item.id)?.toLowerCase();
+          if (id && members.has(id)) inGroup.add(id);
+        }
+      }, undefined, signal);
+      // A target group deleted since the policy named it has no members (layer 1 names it as missing).
+      if (!result.ok && result.response.status !== 404) return missing(gapFor(result.response, 'GET /groups/{id}/transitiveMembers'));
+      sets.set(groupId, inGroup);
+    }
+    return known(sets);
+  }
+
+  async registration(onPage: (rows: ReportedMethods[]) => void, signal?: AbortSignal): Promise<FactGap | null> {
+    const first: BatchRequest = { id: 'registrationDetails', method: 'GET', url: REGISTRATION_REPORT };
+    const result = await this.pages('registrationDetails', 'v1.0', first, (body) => {
+      onPage(values(body).map(parseRegistrationRow).filter((r): r is ReportedMethods => r !== null));
+    }, reportsGate(this.deps.reports, 'background'), signal);
+    return result.ok ? null : gapFor(result.response, `GET ${REGISTRATION_REPORT}`);
+  }
+
+  async ownMethods(ids: string[]): Promise<Map<string, Fact<AuthMethod[]>>> {
+    const requests = ids.map((id, i) => ({ id: `methods-${i}`, method: 'GET' as const, url: `/users/${pathSegment(id)}/authentication/methods` }));
+    const responses = await executeBatch(this.deps.transport, 'beta', requests, this.meter, this.deps.retry);
+    return new Map(ids.map((id, i) => [id, factFrom(responses.get(`methods-${i}`), 'GET /users/{id}/authentication/methods', parseMethods)]));
+  }
+
+  quotaWaitMs(): number {
+    const now = (this.deps.clock ?? Date.now)();
+    return Math.max(0, this.deps.reports.status().nextFreeAt - now);
+  }
+
+  usage(): { requests: number; roundTrips: number; reportsRequests: number; ms: number } {
+    return { ...this.meter.usage(), reportsRequests: this.reportsRequests };
+  }
+}
