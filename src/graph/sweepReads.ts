@@ -9,7 +9,7 @@
  */
 import { known, missing, type AuthMethod, type Fact, type FactGap, type TenantFacts } from '../diagnosis/facts';
 import { PasskeyDoctorError } from '../errors/catalog';
-import type { ReportedMethods, SweepMember, SweepReads } from '../tenant/sweep/types';
+import type { MemberLogs, ReportedMethods, SweepMember, SweepReads } from '../tenant/sweep/types';
 import { executeBatch, type BatchGate, type BatchRequest, type RetryPolicy } from './batch';
 import { filterParam, odataString, pathSegment } from './odata';
 import { parseRegistrationRow } from './parse/registrationDetails';
@@ -32,6 +32,8 @@ export interface SweepReadsDeps {
   transport: GraphTransport;
   reports: ReportsScheduler;
   snapshot: (meter: UsageMeter) => Promise<TenantSnapshot>;
+  /** The shared log window, refreshed; then one user's logs by their keys (UPN, object id). */
+  logs: (meter: UsageMeter) => Promise<(keys: string[]) => MemberLogs>;
   retry?: RetryPolicy;
   clock?: () => number;
 }
@@ -164,6 +166,13 @@ export class GraphSweepReads implements SweepReads {
       onPage(values(body).map(parseRegistrationRow).filter((r): r is ReportedMethods => r !== null));
     }, reportsGate(this.deps.reports, 'background'), signal);
     return result.ok ? null : gapFor(result.response, `GET ${REGISTRATION_REPORT}`);
+  }
+
+  async logs(): Promise<(member: SweepMember) => MemberLogs> {
+    const before = this.meter.requests;
+    const forKeys = await this.deps.logs(this.meter);
+    this.reportsRequests += this.meter.requests - before;
+    return (member) => forKeys([member.userPrincipalName, member.id]);
   }
 
   async ownMethods(ids: string[]): Promise<Map<string, Fact<AuthMethod[]>>> {

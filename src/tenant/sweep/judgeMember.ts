@@ -13,8 +13,7 @@ import type { MemberFacts, SweepTenant, SweepUser } from './types';
 /** Layers 1–3: what a rollout owner can know without the person at a device. */
 export const SWEPT_LAYERS = 3;
 
-/** A sweep does not read logs: layers 4–7 belong to one person at one device. */
-const NOT_READ = { code: 'GRAPH.UNAVAILABLE', reason: 'a sweep does not read sign-in or audit logs.', request: 'GET /auditLogs/*' } as const;
+const NOT_READ = { code: 'GRAPH.UNAVAILABLE', reason: 'a sweep reads transitive membership only.', request: 'GET /users/{id}/memberOf' } as const;
 
 /** The same input `diagnose` builds, from the sweep's facts. Settings matter only to layers 3+ wording. */
 export function diagnosisInput(tenant: SweepTenant, facts: MemberFacts): DiagnosisInput {
@@ -27,10 +26,10 @@ export function diagnosisInput(tenant: SweepTenant, facts: MemberFacts): Diagnos
       user: { ok: true, value: directoryUser(facts) },
       checkedGroupIds: tenant.checkedGroupIds,
       memberOfCheckedGroups: facts.memberOfCheckedGroups,
-      directGroupIds: missing({ ...NOT_READ, reason: 'a sweep reads transitive membership only.', request: 'GET /users/{id}/memberOf' }),
+      directGroupIds: missing(NOT_READ),
       methods: facts.methods,
-      signIns: missing(NOT_READ),
-      audits: missing(NOT_READ),
+      signIns: facts.logs.signIns,
+      audits: facts.logs.audits,
     },
     ...(tenant.authenticator ? { device: { authenticator: tenant.authenticator } } : {}),
     settings: { mfaFreshnessMinutes: 5, signInLookbackDays: 7 },

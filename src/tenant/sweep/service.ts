@@ -62,12 +62,13 @@ export class SweepService {
     report({ phase: 'membership', membersRead: total });
     checkCancelled(signal);
     const sets = await reads.membership(tenant.checkedGroupIds, group.id, members, signal);
+    const logsOf = await reads.logs();
     const sweepTenant: SweepTenant = { facts: tenant.facts, checkedGroupIds: tenant.checkedGroupIds, now: this.clock().toISOString(), ...(options.authenticator ? { authenticator: options.authenticator } : {}) };
     const restrictive = profilesRestrict(tenant.facts.authenticationMethodsPolicy);
     const tally = new SweepTally();
     const users: SweepUser[] = [];
     const judge = (member: SweepMember, methods: MemberFacts['methods']) => {
-      const user = judgeMember(sweepTenant, { member, methods, memberOfCheckedGroups: membershipOf(member, sets) });
+      const user = judgeMember(sweepTenant, { member, methods, memberOfCheckedGroups: membershipOf(member, sets), logs: logsOf(member) });
       tally.add(user);
       users.push(user);
       options.onUser?.(user);

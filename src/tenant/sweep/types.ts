@@ -1,5 +1,5 @@
 /** The sweep's document (contracts §10) and the small per-member records it keeps. */
-import type { AuthMethod, Fact, FactGap, TenantFacts } from '../../diagnosis/facts';
+import type { AuditEvent, AuthMethod, Fact, FactGap, SignIn, TenantFacts } from '../../diagnosis/facts';
 import type { LayerNumber } from '../../diagnosis/verdictTypes';
 
 export type SweepOutcome = 'has-passkey' | 'ready' | 'blocked' | 'unknown';
@@ -51,6 +51,13 @@ export interface MemberFacts {
   methods: Fact<AuthMethod[]>;
   /** The checked groups (the policies' target groups) the member is in, transitively. */
   memberOfCheckedGroups: Fact<string[]>;
+  /** From the tenant's shared log window, as `diagnose` reads them: a failed registration names the authenticator a person means to use. */
+  logs: MemberLogs;
+}
+
+export interface MemberLogs {
+  signIns: Fact<SignIn[]>;
+  audits: Fact<AuditEvent[]>;
 }
 
 /** Shared by every member of one sweep. */
@@ -99,6 +106,8 @@ export interface SweepReads {
   membership(groupIds: string[], sweptGroupId: string, members: ReadonlyMap<string, SweepMember>, signal?: AbortSignal): Promise<Fact<Map<string, Set<string>>>>;
   /** Streams the registration report, page by page; resolves with the gap if it could not be read to the end. */
   registration(onPage: (rows: ReportedMethods[]) => void, signal?: AbortSignal): Promise<FactGap | null>;
+  /** The shared log window, refreshed once for the sweep (background priority); per member, its sign-ins and audit events. */
+  logs(): Promise<(member: SweepMember) => MemberLogs>;
   /** The members' own methods, for the facts the report does not carry (20 to a $batch). */
   ownMethods(ids: string[]): Promise<Map<string, Fact<AuthMethod[]>>>;
   quotaWaitMs(): number;
