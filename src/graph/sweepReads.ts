@@ -138,9 +138,10 @@ export class GraphSweepReads implements SweepReads {
 
   async membership(groupIds: string[], sweptGroupId: string, members: ReadonlyMap<string, SweepMember>, signal?: AbortSignal): Promise<Fact<Map<string, Set<string>>>> {
     const sets = new Map<string, Set<string>>();
+    const containing = groupIds.length ? await this.groupsContaining(sweptGroupId, signal) : new Set<string>();
     for (const groupId of groupIds) {
-      // Every member of the swept group is in it: no need to read it twice.
-      if (groupId.toLowerCase() === sweptGroupId) {
+      // Every member of the swept group is in it, and in every group the swept group is nested in: nothing to page.
+      if (groupId.toLowerCase() === sweptGroupId || containing.has(groupId.toLowerCase())) {
         sets.set(groupId, new Set(members.keys()));
         continue;
       }
@@ -158,6 +159,19 @@ export class GraphSweepReads implements SweepReads {
       sets.set(groupId, inGroup);
     }
     return known(sets);
+  }
+
+  /** The groups the swept group is nested in, at any depth (one page in practice); empty when unreadable: then every target group is paged. */
+  private async groupsContaining(groupId: string, signal?: AbortSignal): Promise<Set<string>> {
+    const ids = new Set<string>();
+    const first: BatchRequest = { id: 'members', method: 'GET', url: `/groups/${pathSegment(groupId)}/transitiveMemberOf?$select=id&$top=${PAGE}` };
+    const result = await this.pages('members', 'v1.0', first, (body) => {
+      for (const item of values(body)) {
+        const id = str(item.id)?.toLowerCase();
+        if (id) ids.add(id);
+      }
+    }, undefined, signal);
+    return result.ok ? ids : new Set();
   }
 
   async registration(onPage: (rows: ReportedMethods[]) => void, signal?: AbortSignal): Promise<FactGap | null> {

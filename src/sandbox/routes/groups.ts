@@ -2,9 +2,10 @@
  * `GET /groups/{id}`, `GET /groups?$filter=displayName eq '…'` and
  * `GET /groups/{id}/transitiveMembers`: every nested member (users, groups,
  * devices…) with its `@odata.type`, paged like Graph's directory lists
- * (100 by default, 999 at most).
+ * (100 by default, 999 at most); `GET /groups/{id}/transitiveMemberOf`: the
+ * groups it is nested in.
  */
-import { containerType, withODataType } from '../directory';
+import { containerType, transitiveGroups, withODataType } from '../directory';
 import { GraphError, resourceNotFound } from '../graphErrors';
 import { metadataUrl, ok } from '../exchange';
 import { compileFilter } from '../filterEvaluation';
@@ -73,6 +74,17 @@ export const groupRoutes: Route[] = [
       const objects = transitiveMemberObjects(ctx.tenant, findGroup(ctx.tenant, key));
       const page = paginate(objects, req, ctx, DIRECTORY_PAGE);
       const select = selectOption(req);
+      return ok(collection(metadataUrl(ctx, 'directoryObjects'), { ...page, items: page.items.map((o) => project(o, select)) }));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/groups/{group}/transitiveMemberOf',
+    handler: (req, { group: key = '' }, ctx) => {
+      const group = findGroup(ctx.tenant, key);
+      const containers = transitiveGroups(ctx.tenant, String(group.object['id'])).map((g) => withODataType('group', g.object));
+      const select = selectOption(req);
+      const page = paginate(containers, req, ctx, DIRECTORY_PAGE);
       return ok(collection(metadataUrl(ctx, 'directoryObjects'), { ...page, items: page.items.map((o) => project(o, select)) }));
     },
   },
