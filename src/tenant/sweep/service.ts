@@ -6,7 +6,7 @@
 import { known, missing, type Fact, type FactGap } from '../../diagnosis/facts';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import { judgeMember } from './judgeMember';
-import { needsOwnRead, profilesRestrict } from './ownReads';
+import { needsOwnRead, profilesRestrictFor } from './ownReads';
 import { byUpn, SweepTally } from './summary';
 import type { MemberFacts, ReportedMethods, SweepDocument, SweepMember, SweepProgress, SweepReads, SweepTenant, SweepUser } from './types';
 
@@ -64,7 +64,6 @@ export class SweepService {
     const sets = await reads.membership(tenant.checkedGroupIds, group.id, members, signal);
     const logsOf = await reads.logs();
     const sweepTenant: SweepTenant = { facts: tenant.facts, checkedGroupIds: tenant.checkedGroupIds, now: this.clock().toISOString(), ...(options.authenticator ? { authenticator: options.authenticator } : {}) };
-    const restrictive = profilesRestrict(tenant.facts.authenticationMethodsPolicy);
     const tally = new SweepTally();
     const users: SweepUser[] = [];
     const judge = (member: SweepMember, methods: MemberFacts['methods']) => {
@@ -81,6 +80,7 @@ export class SweepService {
         const member = waiting.get(row.id);
         if (!member) continue;
         waiting.delete(row.id);
+        const restrictive = () => profilesRestrictFor(tenant.facts.authenticationMethodsPolicy, member.id, membershipOf(member, sets));
         if (needsOwnRead(row, restrictive)) ownReadIds.push(row.id);
         else judge(member, known(row.methods));
       }
