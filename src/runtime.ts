@@ -10,7 +10,7 @@ import { GraphGateway } from './graph/gateway';
 import type { RetryPolicy } from './graph/batch';
 import { PolicyCheckService } from './tenant/policyCheck/service';
 import { SweepService } from './tenant/sweep/service';
-import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from './sandbox';
+import { faultPlanFromEnv, populationFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from './sandbox';
 
 export interface Runtime {
   config: AppConfig;
@@ -26,7 +26,7 @@ export interface Runtime {
 
 export async function createRuntime(config: AppConfig, options: { env?: NodeJS.ProcessEnv; retry?: RetryPolicy } = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
-  const sandbox = config.graph.mode === 'sandbox' ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1' }) : null;
+  const sandbox = config.graph.mode === 'sandbox' ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1', population: populationFromEnv(env) }) : null;
   const graphBaseUrl = sandbox ? sandbox.url : config.graph.baseUrl!;
   const client = createGraphClient(config.graph, graphBaseUrl, env);
   const gateway = new GraphGateway(client, new URL(graphBaseUrl).host, {

@@ -16,6 +16,7 @@ import { createGraphService, type RequestLogEntry } from './graphService';
 import { lowerCaseHeaders, parseJsonBody, readBody, send } from './httpIo';
 import { Router } from './router';
 import { graphRoutes } from './routes';
+import { addPopulation } from './population';
 import { buildTenantState, type TenantState } from './tenantState';
 
 export type { RequestLogEntry } from './graphService';
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   licence?: Licence;
   /** The server clock; relative fixture times resolve against it. */
   now?: () => Date;
+  /** A generated rollout population added at start (population.ts); none when absent. */
+  population?: { size: number; seed: number };
 }
 
 export interface SandboxServer {
@@ -60,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tenant = buildTenantState(options.fixture ?? loadFixture());
   const faults = new FaultInjector(options.faults);
   const clock = options.now ?? (() => new Date());
+  if (options.population) addPopulation(tenant, { ...options.population, now: clock() });
   const requestLog: RequestLogEntry[] = [];
   let licence: Licence = options.licence ?? options.faults?.licence ?? 'P1';
   let baseUrl = '';
