@@ -47,6 +47,7 @@ function cancelled(signal?: AbortSignal): void {
 export class GraphSweepReads implements SweepReads {
   private readonly meter = new UsageMeter();
   private reportsRequests = 0;
+  private memberReads = 0;
 
   constructor(private readonly deps: SweepReadsDeps) {}
 
@@ -190,6 +191,7 @@ export class GraphSweepReads implements SweepReads {
   }
 
   async ownMethods(ids: string[]): Promise<Map<string, Fact<AuthMethod[]>>> {
+    this.memberReads += ids.length;
     const requests = ids.map((id, i) => ({ id: `methods-${i}`, method: 'GET' as const, url: `/users/${pathSegment(id)}/authentication/methods` }));
     const responses = await executeBatch(this.deps.transport, 'beta', requests, this.meter, this.deps.retry);
     return new Map(ids.map((id, i) => [id, factFrom(responses.get(`methods-${i}`), 'GET /users/{id}/authentication/methods', parseMethods)]));
@@ -200,7 +202,7 @@ export class GraphSweepReads implements SweepReads {
     return Math.max(0, this.deps.reports.status().nextFreeAt - now);
   }
 
-  usage(): { requests: number; roundTrips: number; reportsRequests: number; ms: number } {
-    return { ...this.meter.usage(), reportsRequests: this.reportsRequests };
+  usage(): { requests: number; roundTrips: number; reportsRequests: number; memberReads: number; ms: number } {
+    return { ...this.meter.usage(), reportsRequests: this.reportsRequests, memberReads: this.memberReads };
   }
 }

@@ -38,7 +38,7 @@ function fakeReads(members: SweepMember[], rows: ReportedMethods[], options: { p
       return new Map(ids.map((id) => [id, options.own?.get(id) ?? missing({ code: 'GRAPH.UNAVAILABLE', reason: 'no answer.', request: 'GET /users/{id}/authentication/methods' })]));
     },
     quotaWaitMs: () => 0,
-    usage: () => ({ requests: 0, roundTrips: 0, reportsRequests: 0, ms: 0 }),
+    usage: () => ({ requests: 0, roundTrips: 0, reportsRequests: 0, memberReads: 0, ms: 0 }),
   };
   return { reads, ownAsked };
 }

@@ -41,7 +41,8 @@ export interface SweepDocument {
   users: SweepUser[];
   /** One line per fact no member could get (a 403 on the report, …): said once, not per member. */
   notes: string[];
-  graph: { requests: number; roundTrips: number; reportsRequests: number; ms: number };
+  /** `memberReads`: requests for one member's own methods (a pass, or a passkey under restrictive profiles); the rest are bulk reads. */
+  graph: { requests: number; roundTrips: number; reportsRequests: number; memberReads: number; ms: number };
   generatedAt: string;
 }
 
