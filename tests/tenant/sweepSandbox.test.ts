@@ -75,7 +75,8 @@ describe('sweep on the sandbox tenant', () => {
         const layers = verdict.layers.slice(0, 3);
         const root = rootCauseOf(layers);
         const unknown = layers.some((l) => l.findings.some((f) => f.severity === 'unknown'));
-        const passkey = layers[1].findings.some((f) => f.code === 'L2.PROFILES_APPLIED') && (s.sandbox.tenant.authenticationMethods.get(String(raw.id)) ?? []).some((m) => m['@odata.type'] === '#microsoft.graph.fido2AuthenticationMethod');
+        const stranded = new Set(layers[1].findings.filter((f) => f.code === 'L2.REGISTERED_PASSKEY_NOW_BLOCKED').map((f) => f.evidence?.methodId));
+        const passkey = (s.sandbox.tenant.authenticationMethods.get(String(raw.id)) ?? []).some((m) => m['@odata.type'] === '#microsoft.graph.fido2AuthenticationMethod' && !stranded.has(m.id));
         const expected = root ? 'blocked' : unknown ? 'unknown' : passkey ? 'has-passkey' : 'ready';
         const got = users.get(upn.toLowerCase()) as SweepUser;
         const want = `${expected} ${root ? root.code : '-'}`;

@@ -58,9 +58,12 @@ export function judgeMember(tenant: SweepTenant, facts: MemberFacts): SweepUser 
   const layers = evaluateLayers(ctx, SWEPT_LAYERS);
   const rootCause = rootCauseOf(layers);
   const hasPasskey = facts.methods.ok && facts.methods.value.some(isFido2Method);
+  // A passkey counts only while a profile that applies accepts it (layer 2 flags each one it no longer does).
+  const rejected = new Set(layers[1]?.findings.filter((f) => f.code === 'L2.REGISTERED_PASSKEY_NOW_BLOCKED').map((f) => f.evidence?.methodId));
+  const acceptedPasskey = facts.methods.ok && facts.methods.value.some((m) => isFido2Method(m) && !rejected.has(m.id));
   const base = { id: facts.member.id, userPrincipalName: facts.member.userPrincipalName, displayName: facts.member.displayName, hasPasskey };
   if (rootCause) return { ...base, outcome: 'blocked', rootCause: { layer: rootCause.layer, code: rootCause.code } };
   // Never "ready" on a fact that could not be read.
   if (layers.some((l) => l.findings.some((f) => f.severity === 'unknown'))) return { ...base, outcome: 'unknown', rootCause: null, reason: unknownReason(layers) };
-  return { ...base, outcome: hasPasskey ? 'has-passkey' : 'ready', rootCause: null };
+  return { ...base, outcome: acceptedPasskey ? 'has-passkey' : 'ready', rootCause: null };
 }
