@@ -19,6 +19,7 @@ import { utcMinute } from './labels';
 import type { NoticeView } from './noticeView';
 import { passkeyListView, passkeyRemovalView } from './passkeyRemovalView';
 import { policyCheckView } from './policyCheckView';
+import { sweepView, type SweepCardState } from './sweepView';
 import { tapConfirmReplaceView, tapRequestView } from './tapRequestView';
 import { tapSecretView } from './tapSecretView';
 import auditTemplate from './templates/audit.json';
@@ -29,6 +30,7 @@ import noticeTemplate from './templates/notice.json';
 import passkeyListTemplate from './templates/passkeyList.json';
 import passkeyRemovalTemplate from './templates/passkeyRemoval.json';
 import policyCheckTemplate from './templates/policyCheck.json';
+import sweepTemplate from './templates/sweep.json';
 import tapConfirmReplaceTemplate from './templates/tapConfirmReplace.json';
 import tapRequestTemplate from './templates/tapRequest.json';
 import tapSecretTemplate from './templates/tapSecret.json';
@@ -142,6 +144,10 @@ function prefixIds(node: unknown, prefix: string): unknown {
 
 export function auditCard(upn: string, entries: AuditEntry[]): AdaptiveCardJson {
   return expand(auditTemplate, auditView(upn, entries));
+}
+
+export function sweepCard(state: SweepCardState): AdaptiveCardJson {
+  return expand(sweepTemplate, sweepView(state));
 }
 
 export function policyCheckCard(document: PolicyCheckDocument): AdaptiveCardJson {

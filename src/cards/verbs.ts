@@ -15,6 +15,7 @@ export const VERBS = {
   passkeyRemovalApprove: 'passkey.removal.approve',
   passkeyRemovalDeny: 'passkey.removal.deny',
   policyRecheck: 'policy.recheck',
+  sweepCancel: 'sweep.cancel',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
