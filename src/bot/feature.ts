@@ -16,6 +16,7 @@ import type { OpenRequests } from '../store/openRequests';
 import type { ActingAs } from './actingAs';
 import type { RunStore } from './runs';
 import type { ReportsStatusSource } from './waitReason';
+import type { SweepRunner } from './sweepRunner';
 
 export interface BotServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
@@ -39,6 +40,8 @@ export interface BotServices {
   clickBudgetMs: number;
   /** The reports scheduler's status, for what a slow diagnosis says it waits for. */
   reports?: ReportsStatusSource;
+  /** `sweep <group>`: long-running sweeps and their cards. */
+  sweeps?: SweepRunner;
 }
 
 /** The person behind the activity, as Teams identifies them. */

@@ -11,6 +11,9 @@ import { AccessControl } from './access';
 import { ActingAs, type Persona } from './actingAs';
 import type { BotServices } from './feature';
 import { RunStore } from './runs';
+import { SweepRecords } from '../store/sweepRecords';
+import { SweepService } from '../tenant/sweep/service';
+import { SweepRunner } from './sweepRunner';
 
 export interface BotSettings {
   operatorsGroupId: string;
@@ -22,6 +25,8 @@ export interface BotSettings {
   sandboxPersonas?: Persona[];
   /** Sandbox only: approve requests in the personal chat they were made in. */
   approvalsInPersonalChat?: boolean;
+  /** The bot's address for CSV links when BOT_PUBLIC_URL is not set (start-up sets it once listening). */
+  listeningUrl?: () => string;
 }
 
 export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 'service'>, storage: Storage, settings: BotSettings): BotServices {
@@ -45,5 +50,12 @@ export function createBotServices(runtime: Pick<Runtime, 'config' | 'gateway' | 
     ...(settings.sandboxPersonas ? { actingAs: new ActingAs(settings.sandboxPersonas) } : {}),
     clickBudgetMs: runtime.config.clickBudgetMs,
     reports: runtime.gateway,
+    sweeps: new SweepRunner({
+      sweep: new SweepService(() => runtime.gateway.sweepReads()),
+      records: new SweepRecords(new VersionedStore(storage)),
+      botAppId: runtime.config.bot.id ?? '',
+      csvTtlMs: runtime.config.sweepCsvHours * 3_600_000,
+      publicUrl: () => runtime.config.botPublicUrl ?? settings.listeningUrl?.() ?? `http://127.0.0.1:${runtime.config.bot.port}`,
+    }),
   };
 }

@@ -1,29 +1,6 @@
-/** The sweep for people (a summary) and for spreadsheets (CSV, one line per member). */
-import type { SweepDocument, SweepUser } from '../tenant/sweep/types';
+/** The sweep for people: a summary (the CSV is in src/tenant/sweep/csv.ts). */
+import type { SweepDocument } from '../tenant/sweep/types';
 import type { Styler } from './style';
-
-export const CSV_HEADER = 'userPrincipalName,displayName,id,outcome,rootCauseLayer,rootCauseCode,hasPasskey,reason';
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. A leading =,+,-,@ is defused for spreadsheets. */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(user: SweepUser): string {
-  return [
-    user.userPrincipalName,
-    user.displayName,
-    user.id,
-    user.outcome,
-    user.rootCause?.layer,
-    user.rootCause?.code,
-    user.hasPasskey,
-    user.reason,
-  ].map(csvField).join(',') + '\r\n';
-}
 
 export function renderSweep(doc: SweepDocument, style: Styler): string {
   const lines = [

@@ -2,7 +2,8 @@
 import type { Runtime } from '../runtime';
 import type { Command } from './args';
 import type { CliIo } from './main';
-import { CSV_HEADER, csvLine, renderSweep } from './renderSweep';
+import { csvLines } from '../tenant/sweep/csv';
+import { renderSweep } from './renderSweep';
 import { colourEnabled, styler } from './style';
 
 type SweepCommand = Extract<Command, { name: 'sweep' }>;
@@ -20,8 +21,7 @@ export async function runSweep(runtime: Runtime, command: SweepCommand, io: CliI
   for (const note of doc.notes) io.stderr.write(`passkey-doctor: ${note}\n`);
   if (command.format === 'json') io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   else if (command.format === 'csv') {
-    io.stdout.write(CSV_HEADER + '\r\n');
-    for (const user of doc.users) io.stdout.write(csvLine(user));
+    for (const line of csvLines(doc.users)) io.stdout.write(line);
   } else io.stdout.write(renderSweep(doc, styler(colourEnabled(io.stdout, io.env))));
   return 0;
 }

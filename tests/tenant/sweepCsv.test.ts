@@ -1,4 +1,4 @@
-import { csvField, csvLine } from '../../src/cli/renderSweep';
+import { csvField, csvLine } from '../../src/tenant/sweep/csv';
 
 describe('sweep CSV', () => {
   it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {

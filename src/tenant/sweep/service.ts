@@ -8,7 +8,7 @@ import { PasskeyDoctorError } from '../../errors/catalog';
 import { judgeMember } from './judgeMember';
 import { needsOwnRead, profilesRestrictFor } from './ownReads';
 import { byUpn, SweepTally } from './summary';
-import type { MemberFacts, ReportedMethods, SweepDocument, SweepMember, SweepProgress, SweepReads, SweepTenant, SweepUser } from './types';
+import type { MemberFacts, SweepGroup, ReportedMethods, SweepDocument, SweepMember, SweepProgress, SweepReads, SweepTenant, SweepUser } from './types';
 
 export interface SweepOptions {
   /** Lower-case AAGUID (`--authenticator`). */
@@ -47,7 +47,13 @@ export class SweepService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async run(groupKey: string, options: SweepOptions = {}): Promise<SweepDocument> {
+  /** The group by id or display name (PasskeyDoctorError BAD_GROUP when there is none, or several). */
+  resolve(groupKey: string): Promise<SweepGroup> {
+    return this.reads().group(groupKey);
+  }
+
+  /** `group`: an id or display name, or a group `resolve` found. */
+  async run(group: string | SweepGroup, options: SweepOptions = {}): Promise<SweepDocument> {
     const reads = this.reads();
     const { signal } = options;
     const progress: SweepProgress = { phase: 'members', membersRead: 0, judged: 0, pagesRead: 0, pagesLeft: 1, quotaWaitMs: 0 };
@@ -55,13 +61,13 @@ export class SweepService {
       Object.assign(progress, changes, { quotaWaitMs: reads.quotaWaitMs() });
       options.onProgress?.({ ...progress });
     };
-    const group = await reads.group(groupKey);
+    const { id, displayName } = typeof group === 'string' ? await reads.group(group) : group;
     const tenant = await reads.tenant();
-    const members = await reads.members(group.id, (membersRead) => report({ membersRead, pagesRead: progress.pagesRead + 1 }), signal);
+    const members = await reads.members(id, (membersRead) => report({ membersRead, pagesRead: progress.pagesRead + 1 }), signal);
     const total = members.size;
     report({ phase: 'membership', membersRead: total });
     checkCancelled(signal);
-    const sets = await reads.membership(tenant.checkedGroupIds, group.id, members, signal);
+    const sets = await reads.membership(tenant.checkedGroupIds, id, members, signal);
     const logsOf = await reads.logs();
     const sweepTenant: SweepTenant = { facts: tenant.facts, checkedGroupIds: tenant.checkedGroupIds, now: this.clock().toISOString(), ...(options.authenticator ? { authenticator: options.authenticator } : {}) };
     const tally = new SweepTally();
@@ -103,7 +109,7 @@ export class SweepService {
     return {
       schemaVersion: 1,
       kind: 'sweep',
-      group: { id: group.id, displayName: group.displayName, members: total },
+      group: { id, displayName, members: total },
       summary: tally.summary,
       byCause: tally.byCause(),
       users: users.sort(byUpn),

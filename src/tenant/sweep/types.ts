@@ -96,10 +96,15 @@ export interface SweepProgress {
   quotaWaitMs: number;
 }
 
+export interface SweepGroup {
+  id: string;
+  displayName: string;
+}
+
 /** The reads a sweep needs; src/graph implements them with paged bulk reads. */
 export interface SweepReads {
   /** The group by id or display name; PasskeyDoctorError BAD_GROUP when there is none or more than one. */
-  group(key: string): Promise<{ id: string; displayName: string }>;
+  group(key: string): Promise<SweepGroup>;
   tenant(): Promise<{ facts: TenantFacts; checkedGroupIds: string[] }>;
   /** Every transitive user member; other members (devices, groups, service principals) are skipped. */
   members(groupId: string, onPage: (membersRead: number) => void, signal?: AbortSignal): Promise<Map<string, SweepMember>>;
