@@ -9,7 +9,7 @@
  */
 import { known, missing, type AuthMethod, type Fact, type FactGap, type TenantFacts } from '../diagnosis/facts';
 import { PasskeyDoctorError } from '../errors/catalog';
-import type { MemberLogs, ReportedMethods, SweepMember, SweepReads } from '../tenant/sweep/types';
+import type { GroupMembers, MemberLogs, ReportedMethods, SweepMember, SweepReads } from '../tenant/sweep/types';
 import { executeBatch, type BatchGate, type BatchRequest, type RetryPolicy } from './batch';
 import { filterParam, odataString, pathSegment } from './odata';
 import { parseRegistrationRow } from './parse/registrationDetails';
@@ -137,13 +137,13 @@ export class GraphSweepReads implements SweepReads {
     return members;
   }
 
-  async membership(groupIds: string[], sweptGroupId: string, members: ReadonlyMap<string, SweepMember>, signal?: AbortSignal): Promise<Fact<Map<string, Set<string>>>> {
-    const sets = new Map<string, Set<string>>();
+  async membership(groupIds: string[], sweptGroupId: string, members: ReadonlyMap<string, SweepMember>, signal?: AbortSignal): Promise<Fact<GroupMembers>> {
+    const sets: GroupMembers = new Map();
     const containing = groupIds.length ? await this.groupsContaining(sweptGroupId, signal) : new Set<string>();
     for (const groupId of groupIds) {
       // Every member of the swept group is in it, and in every group the swept group is nested in: nothing to page.
       if (groupId.toLowerCase() === sweptGroupId || containing.has(groupId.toLowerCase())) {
-        sets.set(groupId, new Set(members.keys()));
+        sets.set(groupId, 'all');
         continue;
       }
       const inGroup = new Set<string>();

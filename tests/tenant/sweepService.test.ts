@@ -26,7 +26,7 @@ function fakeReads(members: SweepMember[], rows: ReportedMethods[], options: { p
       onPage(members.length);
       return new Map(members.map((m) => [m.id, m]));
     },
-    membership: async (groupIds, _swept, all) => known(new Map(groupIds.map((g) => [g, g === GROUPS.pilot ? new Set(all.keys()) : new Set<string>()]))),
+    membership: async (groupIds) => known(new Map(groupIds.map((g) => [g, g === GROUPS.pilot ? ('all' as const) : new Set<string>()]))),
     logs: async () => () => ({ signIns: known([]), audits: known([]) }),
     registration: async (onPage) => {
       const size = options.pageSize ?? 2;

@@ -8,7 +8,7 @@ import { PasskeyDoctorError } from '../../errors/catalog';
 import { judgeMember } from './judgeMember';
 import { needsOwnRead, profilesRestrictFor } from './ownReads';
 import { byUpn, SweepTally } from './summary';
-import type { MemberFacts, SweepGroup, ReportedMethods, SweepDocument, SweepMember, SweepProgress, SweepReads, SweepTenant, SweepUser } from './types';
+import type { GroupMembers, MemberFacts, SweepGroup, ReportedMethods, SweepDocument, SweepMember, SweepProgress, SweepReads, SweepTenant, SweepUser } from './types';
 
 export interface SweepOptions {
   /** Lower-case AAGUID (`--authenticator`). */
@@ -34,10 +34,10 @@ function checkCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new PasskeyDoctorError('CANCELLED', 'The sweep was cancelled.');
 }
 
-function membershipOf(member: SweepMember, sets: Fact<Map<string, Set<string>>>): Fact<string[]> {
+function membershipOf(member: SweepMember, sets: Fact<GroupMembers>): Fact<string[]> {
   if (!sets.ok) return missing(sets.gap);
   const groups: string[] = [];
-  for (const [groupId, ids] of sets.value) if (ids.has(member.id)) groups.push(groupId);
+  for (const [groupId, ids] of sets.value) if (ids === 'all' || ids.has(member.id)) groups.push(groupId);
   return known(groups);
 }
 
@@ -78,8 +78,9 @@ export class SweepService {
       users.push(user);
       options.onUser?.(user);
     };
-    const ownReadIds: string[] = [];
-    const waiting = new Map(members);
+    // Members leave the map as they are judged: per-member state shrinks while the report streams in.
+    const waiting = members;
+    const ownReads = new Map<string, SweepMember>();
     report({ phase: 'report', pagesLeft: Math.max(1, Math.ceil(total / REPORT_PAGE_ESTIMATE)) });
     const reportGap = await reads.registration((rows: ReportedMethods[]) => {
       for (const row of rows) {
@@ -87,7 +88,7 @@ export class SweepService {
         if (!member) continue;
         waiting.delete(row.id);
         const restrictive = () => profilesRestrictFor(tenant.facts.authenticationMethodsPolicy, member.id, membershipOf(member, sets));
-        if (needsOwnRead(row, restrictive)) ownReadIds.push(row.id);
+        if (needsOwnRead(row, restrictive)) ownReads.set(row.id, member);
         else judge(member, known(row.methods));
       }
       // Rows of non-members count too: the estimate is a floor, not a promise.
@@ -96,10 +97,11 @@ export class SweepService {
     }, signal);
     checkCancelled(signal);
     report({ phase: 'own-reads', pagesLeft: 0 });
+    const ownReadIds = [...ownReads.keys()];
     for (let i = 0; i < ownReadIds.length; i += OWN_READS_AT_ONCE) {
       const ids = ownReadIds.slice(i, i + OWN_READS_AT_ONCE);
       const methods = await reads.ownMethods(ids);
-      for (const id of ids) judge(members.get(id)!, methods.get(id) ?? missing(NOT_IN_REPORT));
+      for (const id of ids) judge(ownReads.get(id)!, methods.get(id) ?? missing(NOT_IN_REPORT));
       report({ judged: tally.total });
       checkCancelled(signal);
     }
