@@ -92,7 +92,7 @@ export function createHttpApp(
 }
 
 /** A sweep's members CSV behind its unguessable, expiring link (README "Before a rollout"); 404 once expired. */
-function sweepCsvHandler(sweeps: Pick<SweepRunner, 'csv'>): express.RequestHandler {
+export function sweepCsvHandler(sweeps: Pick<SweepRunner, 'csv'>): express.RequestHandler {
   return async (req, res) => {
     const token = String(req.params.file ?? '').replace(/\.csv$/, '');
     const chunks = await sweeps.csv(token);
