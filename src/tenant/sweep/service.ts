@@ -15,8 +15,6 @@ export interface SweepOptions {
   authenticator?: string;
   onProgress?: (progress: SweepProgress) => void;
   signal?: AbortSignal;
-  /** Called with each member's result as it is judged (CSV streaming keeps nothing else). */
-  onUser?: (user: SweepUser) => void;
 }
 
 /** Own reads sent together: ten $batch envelopes of 20. */
@@ -76,7 +74,6 @@ export class SweepService {
       const user = judgeMember(sweepTenant, { member, methods, memberOfCheckedGroups: membershipOf(member, sets), logs: logsOf(member) });
       tally.add(user);
       users.push(user);
-      options.onUser?.(user);
     };
     // Members leave the map as they are judged: per-member state shrinks while the report streams in.
     const waiting = members;
