@@ -95,24 +95,12 @@ export class GraphSweepReads implements SweepReads {
 
   async tenant(): Promise<{ facts: TenantFacts; checkedGroupIds: string[] }> {
     const snapshot = await this.deps.snapshot(this.meter);
-    const names = await this.groupNames(snapshot);
+    // Names only word messages, which a sweep does not show; which groups exist, the membership reads tell (tenant/sweep/service.ts).
+    const names = snapshot.groupNames ?? missing({ code: 'GRAPH.UNAVAILABLE', reason: 'a sweep learns which target groups exist from their members.', request: 'POST /directoryObjects/getByIds' });
     return {
       facts: { ...snapshot.facts, targetGroups: names, ...(snapshot.exclusionNestedGroups ? { exclusionNestedGroups: snapshot.exclusionNestedGroups } : {}) },
       checkedGroupIds: snapshot.targetGroupIds,
     };
-  }
-
-  private async groupNames(snapshot: TenantSnapshot): Promise<TenantFacts['targetGroups']> {
-    if (snapshot.groupNames) return snapshot.groupNames;
-    if (!snapshot.targetGroupIds.length) return known({});
-    const responses = await executeBatch(this.deps.transport, 'v1.0', [
-      { id: 'groupNames', method: 'POST', url: '/directoryObjects/getByIds', body: { ids: snapshot.targetGroupIds, types: ['group'] } },
-    ], this.meter, this.deps.retry);
-    const names = factFrom(responses.get('groupNames'), 'POST /directoryObjects/getByIds', (b) =>
-      Object.fromEntries(values(b).map((g) => ({ id: str(g.id) ?? '', displayName: str(g.displayName) ?? '' })).filter((g) => g.id).map((g) => [g.id, g])),
-    );
-    if (names.ok) snapshot.groupNames = names;
-    return names;
   }
 
   async members(groupId: string, onPage: (membersRead: number) => void, signal?: AbortSignal): Promise<Map<string, SweepMember>> {

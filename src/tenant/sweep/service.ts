@@ -3,7 +3,7 @@
  * Members wait in one map until the registration report names them; each is
  * judged as its row arrives and only its small result is kept.
  */
-import { known, missing, type Fact, type FactGap } from '../../diagnosis/facts';
+import { known, missing, type Fact, type FactGap, type TenantFacts } from '../../diagnosis/facts';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import { judgeMember } from './judgeMember';
 import { needsOwnRead, profilesRestrictFor } from './ownReads';
@@ -39,6 +39,12 @@ function membershipOf(member: SweepMember, sets: Fact<GroupMembers>): Fact<strin
   return known(groups);
 }
 
+/** Without cached names, the target groups that exist are those whose members were read (a deleted one answered 404). */
+function withExistingGroups(facts: TenantFacts, sets: Fact<GroupMembers>): TenantFacts {
+  if (facts.targetGroups.ok || !sets.ok) return facts;
+  return { ...facts, targetGroups: known(Object.fromEntries([...sets.value.keys()].map((id) => [id, { id, displayName: id }]))) };
+}
+
 export class SweepService {
   constructor(
     private readonly reads: () => SweepReads,
@@ -67,7 +73,7 @@ export class SweepService {
     checkCancelled(signal);
     const sets = await reads.membership(tenant.checkedGroupIds, id, members, signal);
     const logsOf = await reads.logs();
-    const sweepTenant: SweepTenant = { facts: tenant.facts, checkedGroupIds: tenant.checkedGroupIds, now: this.clock().toISOString(), ...(options.authenticator ? { authenticator: options.authenticator } : {}) };
+    const sweepTenant: SweepTenant = { facts: withExistingGroups(tenant.facts, sets), checkedGroupIds: tenant.checkedGroupIds, now: this.clock().toISOString(), ...(options.authenticator ? { authenticator: options.authenticator } : {}) };
     const tally = new SweepTally();
     const users: SweepUser[] = [];
     const judge = (member: SweepMember, methods: MemberFacts['methods']) => {
