@@ -26,6 +26,11 @@ const MEMBER_SELECT = 'id,userPrincipalName,displayName,userType,accountEnabled'
 const PAGE = 999;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const USER_TYPE = '#microsoft.graph.user';
+const NAMES_FROM_MEMBERSHIP: FactGap = {
+  code: 'GRAPH.UNAVAILABLE',
+  reason: 'a sweep learns which target groups exist from their members.',
+  request: 'POST /directoryObjects/getByIds',
+};
 export const REGISTRATION_REPORT = '/reports/authenticationMethods/userRegistrationDetails';
 
 export interface SweepReadsDeps {
@@ -52,7 +57,14 @@ export class GraphSweepReads implements SweepReads {
   constructor(private readonly deps: SweepReadsDeps) {}
 
   /** Follows `@odata.nextLink` to the end, one page at a time, each page through `executeBatch` (retries, the gate). */
-  private async pages(id: string, version: GraphVersion, first: BatchRequest, onBody: (body: unknown) => void, gate?: BatchGate, signal?: AbortSignal): Promise<PageResult> {
+  private async pages(
+    id: string,
+    version: GraphVersion,
+    first: BatchRequest,
+    onBody: (body: unknown) => void,
+    gate?: BatchGate,
+    signal?: AbortSignal,
+  ): Promise<PageResult> {
     let request: BatchRequest | null = first;
     let pageVersion = version;
     while (request) {
@@ -96,16 +108,21 @@ export class GraphSweepReads implements SweepReads {
   async tenant(): Promise<{ facts: TenantFacts; checkedGroupIds: string[] }> {
     const snapshot = await this.deps.snapshot(this.meter);
     // Names only word messages, which a sweep does not show; which groups exist, the membership reads tell (tenant/sweep/service.ts).
-    const names = snapshot.groupNames ?? missing({ code: 'GRAPH.UNAVAILABLE', reason: 'a sweep learns which target groups exist from their members.', request: 'POST /directoryObjects/getByIds' });
+    const names = snapshot.groupNames ?? missing(NAMES_FROM_MEMBERSHIP);
     return {
-      facts: { ...snapshot.facts, targetGroups: names, ...(snapshot.exclusionNestedGroups ? { exclusionNestedGroups: snapshot.exclusionNestedGroups } : {}) },
+      facts: {
+        ...snapshot.facts,
+        targetGroups: names,
+        ...(snapshot.exclusionNestedGroups ? { exclusionNestedGroups: snapshot.exclusionNestedGroups } : {}),
+      },
       checkedGroupIds: snapshot.targetGroupIds,
     };
   }
 
   async members(groupId: string, onPage: (membersRead: number) => void, signal?: AbortSignal): Promise<Map<string, SweepMember>> {
     const members = new Map<string, SweepMember>();
-    const first: BatchRequest = { id: 'members', method: 'GET', url: `/groups/${pathSegment(groupId)}/transitiveMembers?$select=${MEMBER_SELECT}&$top=${PAGE}` };
+    const url = `/groups/${pathSegment(groupId)}/transitiveMembers?$select=${MEMBER_SELECT}&$top=${PAGE}`;
+    const first: BatchRequest = { id: 'members', method: 'GET', url };
     const result = await this.pages('members', 'v1.0', first, (body) => {
       for (const item of values(body)) {
         // Devices, service principals, contacts and nested groups are not people who register passkeys.
@@ -113,7 +130,8 @@ export class GraphSweepReads implements SweepReads {
         const id = str(item.id)?.toLowerCase();
         const upn = str(item.userPrincipalName);
         if (!id || !upn) continue;
-        members.set(id, { id, userPrincipalName: upn, displayName: str(item.displayName), userType: str(item.userType), accountEnabled: bool(item.accountEnabled) });
+        const [displayName, userType, accountEnabled] = [str(item.displayName), str(item.userType), bool(item.accountEnabled)];
+        members.set(id, { id, userPrincipalName: upn, displayName, userType, accountEnabled });
       }
       onPage(members.size);
     }, undefined, signal);
@@ -125,7 +143,12 @@ export class GraphSweepReads implements SweepReads {
     return members;
   }
 
-  async membership(groupIds: string[], sweptGroupId: string, members: ReadonlyMap<string, SweepMember>, signal?: AbortSignal): Promise<Fact<GroupMembers>> {
+  async membership(
+    groupIds: string[],
+    sweptGroupId: string,
+    members: ReadonlyMap<string, SweepMember>,
+    signal?: AbortSignal,
+  ): Promise<Fact<GroupMembers>> {
     const sets: GroupMembers = new Map();
     const containing = groupIds.length ? await this.groupsContaining(sweptGroupId, signal) : new Set<string>();
     for (const groupId of groupIds) {
@@ -135,7 +158,8 @@ export class GraphSweepReads implements SweepReads {
         continue;
       }
       const inGroup = new Set<string>();
-      const first: BatchRequest = { id: 'members', method: 'GET', url: `/groups/${pathSegment(groupId)}/transitiveMembers?$select=id&$top=${PAGE}` };
+      const url = `/groups/${pathSegment(groupId)}/transitiveMembers?$select=id&$top=${PAGE}`;
+      const first: BatchRequest = { id: 'members', method: 'GET', url };
       // Only the swept members are kept: a tenant-wide target group costs pages, not memory.
       const result = await this.pages('members', 'v1.0', first, (body) => {
         for (const item of values(body)) {
@@ -153,7 +177,8 @@ export class GraphSweepReads implements SweepReads {
   /** The groups the swept group is nested in, at any depth (one page in practice); empty when unreadable: then every target group is paged. */
   private async groupsContaining(groupId: string, signal?: AbortSignal): Promise<Set<string>> {
     const ids = new Set<string>();
-    const first: BatchRequest = { id: 'members', method: 'GET', url: `/groups/${pathSegment(groupId)}/transitiveMemberOf?$select=id&$top=${PAGE}` };
+    const url = `/groups/${pathSegment(groupId)}/transitiveMemberOf?$select=id&$top=${PAGE}`;
+    const first: BatchRequest = { id: 'members', method: 'GET', url };
     const result = await this.pages('members', 'v1.0', first, (body) => {
       for (const item of values(body)) {
         const id = str(item.id)?.toLowerCase();
@@ -180,9 +205,11 @@ export class GraphSweepReads implements SweepReads {
 
   async ownMethods(ids: string[]): Promise<Map<string, Fact<AuthMethod[]>>> {
     this.memberReads += ids.length;
-    const requests = ids.map((id, i) => ({ id: `methods-${i}`, method: 'GET' as const, url: `/users/${pathSegment(id)}/authentication/methods` }));
+    const url = (id: string) => `/users/${pathSegment(id)}/authentication/methods`;
+    const requests = ids.map((id, i) => ({ id: `methods-${i}`, method: 'GET' as const, url: url(id) }));
     const responses = await executeBatch(this.deps.transport, 'beta', requests, this.meter, this.deps.retry);
-    return new Map(ids.map((id, i) => [id, factFrom(responses.get(`methods-${i}`), 'GET /users/{id}/authentication/methods', parseMethods)]));
+    const fact = (i: number) => factFrom(responses.get(`methods-${i}`), 'GET /users/{id}/authentication/methods', parseMethods);
+    return new Map(ids.map((id, i) => [id, fact(i)]));
   }
 
   quotaWaitMs(): number {

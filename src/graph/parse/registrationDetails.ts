@@ -45,14 +45,24 @@ export function parseRegistrationRow(raw: unknown): RegistrationRow | null {
     const methodId = `report-${index}`;
     if (Object.hasOwn(PASSKEY_TYPE_BY_REPORT_NAME, name)) {
       hasPasskey = true;
-      methods.push({ kind: 'fido2', id: methodId, displayName: null, aaGuid: null, model: null, passkeyType: PASSKEY_TYPE_BY_REPORT_NAME[name], attestationLevel: null, createdDateTime: null });
+      const passkeyType = PASSKEY_TYPE_BY_REPORT_NAME[name];
+      methods.push({ kind: 'fido2', id: methodId, displayName: null, aaGuid: null, model: null, passkeyType, attestationLevel: null, createdDateTime: null });
       continue;
     }
     const kind = KIND_BY_REPORT_NAME[name];
     if (!kind) continue;
     if (kind === 'temporaryAccessPass') {
       hasTap = true;
-      methods.push({ kind, id: methodId, isUsable: null, methodUsabilityReason: null, startDateTime: null, lifetimeInMinutes: null, isUsableOnce: null, createdDateTime: null });
+      methods.push({
+        kind,
+        id: methodId,
+        isUsable: null,
+        methodUsabilityReason: null,
+        startDateTime: null,
+        lifetimeInMinutes: null,
+        isUsableOnce: null,
+        createdDateTime: null,
+      });
       continue;
     }
     methods.push({ kind, id: methodId, displayName: null });

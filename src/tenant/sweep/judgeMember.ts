@@ -13,7 +13,11 @@ import type { MemberFacts, SweepTenant, SweepUser } from './types';
 /** Layers 1–3: what a rollout owner can know without the person at a device. */
 export const SWEPT_LAYERS = 3;
 
-const NOT_READ = { code: 'GRAPH.UNAVAILABLE', reason: 'a sweep reads transitive membership only.', request: 'GET /users/{id}/memberOf' } as const;
+const NOT_READ = {
+  code: 'GRAPH.UNAVAILABLE',
+  reason: 'a sweep reads transitive membership only.',
+  request: 'GET /users/{id}/memberOf',
+} as const;
 
 /** The same input `diagnose` builds, from the sweep's facts. Settings matter only to layers 3+ wording. */
 export function diagnosisInput(tenant: SweepTenant, facts: MemberFacts): DiagnosisInput {
@@ -59,11 +63,15 @@ export function judgeMember(tenant: SweepTenant, facts: MemberFacts): SweepUser 
   const rootCause = rootCauseOf(layers);
   const hasPasskey = facts.methods.ok && facts.methods.value.some(isFido2Method);
   // A passkey counts only while a profile that applies accepts it (layer 2 flags each one it no longer does).
-  const rejected = new Set(layers[1]?.findings.filter((f) => f.code === 'L2.REGISTERED_PASSKEY_NOW_BLOCKED').map((f) => f.evidence?.methodId));
+  const stranded = layers[1]?.findings.filter((f) => f.code === 'L2.REGISTERED_PASSKEY_NOW_BLOCKED') ?? [];
+  const rejected = new Set(stranded.map((f) => f.evidence?.methodId));
   const acceptedPasskey = facts.methods.ok && facts.methods.value.some((m) => isFido2Method(m) && !rejected.has(m.id));
-  const base = { id: facts.member.id, userPrincipalName: facts.member.userPrincipalName, displayName: facts.member.displayName, hasPasskey };
+  const { id, userPrincipalName, displayName } = facts.member;
+  const base = { id, userPrincipalName, displayName, hasPasskey };
   if (rootCause) return { ...base, outcome: 'blocked', rootCause: { layer: rootCause.layer, code: rootCause.code } };
   // Never "ready" on a fact that could not be read.
-  if (layers.some((l) => l.findings.some((f) => f.severity === 'unknown'))) return { ...base, outcome: 'unknown', rootCause: null, reason: unknownReason(layers) };
+  if (layers.some((l) => l.findings.some((f) => f.severity === 'unknown'))) {
+    return { ...base, outcome: 'unknown', rootCause: null, reason: unknownReason(layers) };
+  }
   return { ...base, outcome: acceptedPasskey ? 'has-passkey' : 'ready', rootCause: null };
 }

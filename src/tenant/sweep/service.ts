@@ -8,7 +8,18 @@ import { PasskeyDoctorError } from '../../errors/catalog';
 import { judgeMember } from './judgeMember';
 import { needsOwnRead, profilesRestrictFor } from './ownReads';
 import { byUpn, SweepTally } from './summary';
-import type { GroupMembers, MemberFacts, SweepGroup, ReportedMethods, SweepDocument, SweepMember, SweepProgress, SweepReads, SweepTenant, SweepUser } from './types';
+import type {
+  GroupMembers,
+  MemberFacts,
+  ReportedMethods,
+  SweepDocument,
+  SweepGroup,
+  SweepMember,
+  SweepProgress,
+  SweepReads,
+  SweepTenant,
+  SweepUser,
+} from './types';
 
 export interface SweepOptions {
   /** Lower-case AAGUID (`--authenticator`). */
@@ -45,6 +56,9 @@ function withExistingGroups(facts: TenantFacts, sets: Fact<GroupMembers>): Tenan
   return { ...facts, targetGroups: known(Object.fromEntries([...sets.value.keys()].map((id) => [id, { id, displayName: id }]))) };
 }
 
+const reportNote = (gap: FactGap): string =>
+  `The registration report could not be read (${gap.reason.replace(/\.$/, '')}), so every member's MFA bootstrap is unknown.`;
+
 export class SweepService {
   constructor(
     private readonly reads: () => SweepReads,
@@ -73,7 +87,12 @@ export class SweepService {
     checkCancelled(signal);
     const sets = await reads.membership(tenant.checkedGroupIds, id, members, signal);
     const logsOf = await reads.logs();
-    const sweepTenant: SweepTenant = { facts: withExistingGroups(tenant.facts, sets), checkedGroupIds: tenant.checkedGroupIds, now: this.clock().toISOString(), ...(options.authenticator ? { authenticator: options.authenticator } : {}) };
+    const sweepTenant: SweepTenant = {
+      facts: withExistingGroups(tenant.facts, sets),
+      checkedGroupIds: tenant.checkedGroupIds,
+      now: this.clock().toISOString(),
+      ...(options.authenticator ? { authenticator: options.authenticator } : {}),
+    };
     const tally = new SweepTally();
     const users: SweepUser[] = [];
     const judge = (member: SweepMember, methods: MemberFacts['methods']) => {
@@ -95,7 +114,8 @@ export class SweepService {
         else judge(member, known(row.methods));
       }
       // Rows of non-members count too: the estimate is a floor, not a promise.
-      report({ judged: tally.total, pagesRead: progress.pagesRead + 1, pagesLeft: Math.max(waiting.size ? 1 : 0, Math.ceil(waiting.size / REPORT_PAGE_ESTIMATE)) });
+      const pagesLeft = Math.max(waiting.size ? 1 : 0, Math.ceil(waiting.size / REPORT_PAGE_ESTIMATE));
+      report({ judged: tally.total, pagesRead: progress.pagesRead + 1, pagesLeft });
       checkCancelled(signal);
     }, signal);
     checkCancelled(signal);
@@ -118,7 +138,7 @@ export class SweepService {
       summary: tally.summary,
       byCause: tally.byCause(),
       users: users.sort(byUpn),
-      notes: reportGap ? [`The registration report could not be read (${reportGap.reason.replace(/\.$/, '')}), so every member's MFA bootstrap is unknown.`] : [],
+      notes: reportGap ? [reportNote(reportGap)] : [],
       graph: reads.usage(),
       generatedAt: this.clock().toISOString(),
     };

@@ -23,5 +23,7 @@ export class SweepTally {
   }
 }
 
-export const byUpn = (a: SweepUser, b: SweepUser): number =>
-  a.userPrincipalName.toLowerCase() < b.userPrincipalName.toLowerCase() ? -1 : a.userPrincipalName.toLowerCase() > b.userPrincipalName.toLowerCase() ? 1 : 0;
+export function byUpn(a: SweepUser, b: SweepUser): number {
+  const [x, y] = [a.userPrincipalName.toLowerCase(), b.userPrincipalName.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -111,7 +111,12 @@ export interface SweepReads {
   /** Every transitive user member; other members (devices, groups, service principals) are skipped. */
   members(groupId: string, onPage: (membersRead: number) => void, signal?: AbortSignal): Promise<Map<string, SweepMember>>;
   /** For each group id: which of `members` are in it (transitively; `all` when the swept group is inside it), or why that could not be read. */
-  membership(groupIds: string[], sweptGroupId: string, members: ReadonlyMap<string, SweepMember>, signal?: AbortSignal): Promise<Fact<GroupMembers>>;
+  membership(
+    groupIds: string[],
+    sweptGroupId: string,
+    members: ReadonlyMap<string, SweepMember>,
+    signal?: AbortSignal,
+  ): Promise<Fact<GroupMembers>>;
   /** Streams the registration report, page by page; resolves with the gap if it could not be read to the end. */
   registration(onPage: (rows: ReportedMethods[]) => void, signal?: AbortSignal): Promise<FactGap | null>;
   /** The shared log window, refreshed once for the sweep (background priority); per member, its sign-ins and audit events. */
