@@ -27,13 +27,13 @@ async function main(): Promise<void> {
   const env = { GRAPH_BASE_URL: process.argv[2], LOG_LEVEL: 'silent' };
   const runtime = await createRuntime(loadConfig(env), { env });
   let peak = process.memoryUsage().rss;
+  // Also what keeps this process alive while the reports scheduler (whose timers are unref'd) waits for the quota.
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   try {
     const started = performance.now();
     const doc = await runtime.sweep.run(POPULATION_GROUP);
     const wallMs = Math.round(performance.now() - started);
     peak = Math.max(peak, process.memoryUsage().rss);
-    clearInterval(sampler);
     // One warm diagnosis of a generated member: what diagnosing them one by one costs each.
     const someone = doc.users.find((u) => u.outcome === 'ready') ?? doc.users[0];
     await runtime.service.diagnose({ upn: someone.userPrincipalName });

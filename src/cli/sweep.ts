@@ -10,6 +10,16 @@ type SweepCommand = Extract<Command, { name: 'sweep' }>;
 
 export async function runSweep(runtime: Runtime, command: SweepCommand, io: CliIo): Promise<number> {
   const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+  // The reports scheduler's timers do not hold a process open; while a sweep waits for the quota, this does.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    return await sweepAndPrint(runtime, command, io, stderr);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function sweepAndPrint(runtime: Runtime, command: SweepCommand, io: CliIo, stderr: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
   const doc = await runtime.sweep.run(command.group, {
     ...(command.authenticator ? { authenticator: command.authenticator } : {}),
     onProgress: stderr.isTTY
