@@ -72,11 +72,14 @@ describe('sweep in Teams', () => {
   });
 
   it('runs one sweep per group at a time', async () => {
+    // Slow enough that the first sweep still runs when the second asks.
+    bot.sandbox.setFaults({ latencyMs: 300 });
     const first = bot.say('sweep All Staff');
     const second = bot.say('sweep All Staff');
     // Two concurrent turns each see the other's messages: count each message once.
     const answers = [...new Map([...(await first), ...(await second)].map((a) => [a.id, a])).values()];
     await bot.services.sweeps!.idle();
+    bot.sandbox.setFaults({});
     expect(answers.filter((a) => typeof a.text === 'string' && /already running/.test(a.text))).toHaveLength(1);
     expect(cardsIn(answers).filter((c) => text(c).includes('Sweeping All Staff'))).toHaveLength(1);
   });
