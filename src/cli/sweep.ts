@@ -12,12 +12,18 @@ export async function runSweep(runtime: Runtime, command: SweepCommand, io: CliI
   const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
   // The reports scheduler's timers do not hold a process open; while a sweep waits for the quota, this does.
   const keepAlive = setInterval(() => undefined, 1000);
+  // `sweep … --csv | head` closes the pipe early: that is the reader's choice, not a crash.
+  const ignoreClosedPipe = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  };
+  io.stdout.on?.('error', ignoreClosedPipe);
   try {
     return await sweepAndPrint(runtime, command, io, stderr);
   } finally {
     clearInterval(keepAlive);
   }
 }
+
 
 async function sweepAndPrint(runtime: Runtime, command: SweepCommand, io: CliIo, stderr: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
   const doc = await runtime.sweep.run(command.group, {
