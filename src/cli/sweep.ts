@@ -3,13 +3,14 @@ import type { Runtime } from '../runtime';
 import type { Command } from './args';
 import type { CliIo } from './main';
 import { csvLines } from '../tenant/sweep/csv';
+import type { SweepProgress } from '../tenant/sweep/types';
 import { renderSweep } from './renderSweep';
 import { colourEnabled, styler } from './style';
 
 type SweepCommand = Extract<Command, { name: 'sweep' }>;
 
 export async function runSweep(runtime: Runtime, command: SweepCommand, io: CliIo): Promise<number> {
-  const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+  const stderr = io.stderr as Stderr;
   // The reports scheduler's timers do not hold a process open; while a sweep waits for the quota, this does.
   const keepAlive = setInterval(() => undefined, 1000);
   // `sweep … --csv | head` closes the pipe early: that is the reader's choice, not a crash.
@@ -24,13 +25,16 @@ export async function runSweep(runtime: Runtime, command: SweepCommand, io: CliI
   }
 }
 
+type Stderr = NodeJS.WritableStream & { isTTY?: boolean };
 
-async function sweepAndPrint(runtime: Runtime, command: SweepCommand, io: CliIo, stderr: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
+const progressLine = (p: SweepProgress): string =>
+  `\r${p.phase}: ${p.judged.toLocaleString('en-GB')} of ${p.membersRead.toLocaleString('en-GB')} members judged, ${p.pagesLeft} report pages left` +
+  `${p.quotaWaitMs > 0 ? `, quota wait ${Math.ceil(p.quotaWaitMs / 1000)} s` : ''}   `;
+
+async function sweepAndPrint(runtime: Runtime, command: SweepCommand, io: CliIo, stderr: Stderr): Promise<number> {
   const doc = await runtime.sweep.run(command.group, {
     ...(command.authenticator ? { authenticator: command.authenticator } : {}),
-    onProgress: stderr.isTTY
-      ? (p) => stderr.write(`\r${p.phase}: ${p.judged.toLocaleString('en-GB')} of ${p.membersRead.toLocaleString('en-GB')} members judged, ${p.pagesLeft} report pages left${p.quotaWaitMs > 0 ? `, quota wait ${Math.ceil(p.quotaWaitMs / 1000)} s` : ''}   `)
-      : undefined,
+    onProgress: stderr.isTTY ? (p) => stderr.write(progressLine(p)) : undefined,
   });
   if (stderr.isTTY) stderr.write('\n');
   // One line for what no member could get (a 403 on the report…), whatever the format.
