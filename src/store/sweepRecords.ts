@@ -47,22 +47,27 @@ export class SweepRecords {
 
   /** Takes the group's lock for `record`, unless another sweep of the group is running; then returns that one. */
   async start(record: SweepRecord): Promise<{ started: true } | { started: false; running: SweepRecord }> {
+    // The record is written before the lock, so a lock always points at a record: one without is a crash's leftover.
+    await this.store.storage.write({ [runKey(record.sweepId)]: { data: record } });
+    const refuse = async (running: SweepRecord) => {
+      await this.store.storage.delete([runKey(record.sweepId)]);
+      return { started: false as const, running };
+    };
     for (let attempt = 0; attempt < 8; attempt += 1) {
       const lock = await this.store.read<GroupLock>(lockKey(record.groupId));
       if (lock && lock.value.sweepId !== record.sweepId) {
         const holder = await this.get(lock.value.sweepId);
-        if (holder?.status === 'running') return { started: false, running: holder };
+        if (holder?.status === 'running') return refuse(holder);
         if (!(await this.store.replace(lockKey(record.groupId), { sweepId: record.sweepId }, lock.eTag))) continue;
       } else if (!lock && !(await this.store.createIfAbsent<GroupLock>(lockKey(record.groupId), { sweepId: record.sweepId })).created) {
         continue;
       }
-      await this.store.storage.write({ [runKey(record.sweepId)]: { data: record } });
       await this.store.update<string[]>(RUNNING, (ids) => [...(ids ?? []).filter((id) => id !== record.sweepId), record.sweepId]);
       return { started: true };
     }
     const current = await this.store.read<GroupLock>(lockKey(record.groupId));
     const holder = current ? await this.get(current.value.sweepId) : undefined;
-    return holder ? { started: false, running: holder } : { started: false, running: record };
+    return refuse(holder ?? record);
   }
 
   async get(sweepId: string): Promise<SweepRecord | undefined> {
