@@ -19,6 +19,7 @@ import { benchTelemetryOverhead } from './telemetryOverhead';
 import type { BurstResult } from './burst';
 import oldPlan from './burstOldPlan.json';
 import { sequentialCheck } from './sequentialCheck';
+import { benchSweep } from './sweep';
 
 const LATENCY_MS = 100;
 
@@ -135,7 +136,15 @@ function burstTable(): string[] {
   ];
 }
 
-main().catch((error) => {
+const SWEEP_SIZES = [1000, 10_000, 100_000];
+
+/** `npm run bench -- sweep [sizes…]`: the sweep benchmark alone. */
+async function sweepOnly(args: string[]): Promise<void> {
+  const sizes = args.length ? args.map(Number) : SWEEP_SIZES;
+  process.stdout.write((await benchSweep(sizes)).join('\n') + '\n');
+}
+
+(process.argv[2] === 'sweep' ? sweepOnly(process.argv.slice(3)) : main()).catch((error) => {
   process.stderr.write(`bench failed: ${(error as Error).message}\n`);
   process.exitCode = 1;
 });

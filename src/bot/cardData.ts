@@ -38,6 +38,9 @@ export const deviceFormData = z.object({ runId: id }).passthrough();
 /** "Diagnose" on a digest's outreach row: the digest and the row; the server looks the person up. */
 export const digestRowData = z.object({ digestId: id, row: z.number().int().min(0).max(10_000) });
 
+/** "Cancel" on a running sweep's card: the sweep's id; who may cancel is decided at the click. */
+export const sweepData = z.object({ sweepId: id });
+
 /** A card whose action carries nothing the handler reads: whatever comes is dropped. */
 export const noData = z.unknown().transform((): Record<string, never> => ({}));
 

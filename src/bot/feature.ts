@@ -21,6 +21,7 @@ import type { ActingAs } from './actingAs';
 import type { Person, Role } from '../model/people';
 import type { RunStore } from './runs';
 import type { ReportsStatusSource } from './waitReason';
+import type { SweepRunner } from './sweepRunner';
 
 export interface BotServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
@@ -46,6 +47,8 @@ export interface BotServices {
   reports?: ReportsStatusSource;
   /** The registration report and the weekly digest (`report`, `route digest here`). */
   digest?: { report: Pick<RegistrationReportService, 'report'>; store: DigestStore; schedule: DigestSchedule | 'off' };
+  /** `sweep <group>`: long-running sweeps and their cards. */
+  sweeps?: SweepRunner;
 }
 
 export interface Turn {

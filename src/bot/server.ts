@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import type { SweepRunner } from './sweepRunner';
 import { ActivityTypes, DeliveryModes, type TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { PasskeyDoctorError } from '../errors/catalog';
@@ -55,6 +56,7 @@ export function createHttpApp(
   adapter: TeamsAdapter,
   readiness?: express.RequestHandler,
   deliveries = new RecentDeliveries(),
+  sweeps?: Pick<SweepRunner, 'csv'>,
 ): express.Express {
   const http = express();
   http.disable('x-powered-by');
@@ -83,9 +85,31 @@ export function createHttpApp(
       await run(ctx);
     });
   });
+  if (sweeps) http.get('/sweeps/:file', sweepCsvHandler(sweeps));
   http.use(notFound);
   http.use(jsonErrors);
   return http;
+}
+
+/** A sweep's members CSV behind its unguessable, expiring link (README "Before a rollout"); 404 once expired. */
+export function sweepCsvHandler(sweeps: Pick<SweepRunner, 'csv'>): express.RequestHandler {
+  return async (req, res) => {
+    const token = String(req.params.file ?? '').replace(/\.csv$/, '');
+    const chunks = await sweeps.csv(token);
+    if (!chunks) {
+      res.status(404).type('text/plain').send('This sweep download has expired or does not exist; run the sweep again in Teams.\n');
+      return;
+    }
+    res.status(200).set({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="passkey-sweep.csv"',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    for await (const chunk of chunks) res.write(chunk);
+    res.end();
+  };
 }
 
 export interface Listening {

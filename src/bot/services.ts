@@ -13,6 +13,9 @@ import { CachedAccessCheck } from './access';
 import { ActingAs, type Persona } from './actingAs';
 import type { BotServices } from './feature';
 import { RunStore } from './runs';
+import { SweepRecords } from '../store/sweepRecords';
+import { SweepService } from '../tenant/sweep/service';
+import { SweepRunner } from './sweepRunner';
 
 export interface BotSettings {
   operatorsGroupId: string;
@@ -24,6 +27,8 @@ export interface BotSettings {
   sandboxPersonas?: Persona[];
   /** Sandbox only: approve requests in the personal chat they were made in. */
   approvalsInPersonalChat?: boolean;
+  /** The bot's address for CSV links when BOT_PUBLIC_URL is not set (start-up sets it once listening). */
+  listeningUrl?: () => string;
 }
 
 export function createBotServices(
@@ -57,5 +62,12 @@ export function createBotServices(
       store: new DigestStore(new VersionedStore(storage)),
       schedule: runtime.config.digestSchedule,
     },
+    sweeps: new SweepRunner({
+      sweep: new SweepService(() => runtime.gateway.sweepReads()),
+      records: new SweepRecords(new VersionedStore(storage)),
+      botAppId: runtime.config.bot.id ?? '',
+      csvTtlMs: runtime.config.sweepCsvHours * 3_600_000,
+      publicUrl: () => runtime.config.botPublicUrl ?? settings.listeningUrl?.() ?? `http://127.0.0.1:${runtime.config.bot.port}`,
+    }),
   };
 }

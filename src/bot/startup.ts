@@ -52,7 +52,8 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
     const adapter = createAdapter(config.bot);
     adapter.onTurnError = reportTurnError;
     const storage = createStorage(config, env);
-    const services = createBotServices(runtime, storage, settings);
+    let listeningUrl = '';
+    const services = createBotServices(runtime, storage, { ...settings, listeningUrl: () => listeningUrl });
     const bot = createBot({ services, adapter, botAppId: config.bot.id });
     const anonymous = isAnonymous(config.bot);
     if (anonymous && config.graph.mode === 'tenant') {
@@ -61,7 +62,17 @@ export async function startBot({ env = process.env, port }: StartOptions = {}): 
     if (runtime.sandbox && config.bot.id) {
       logger.warn('SANDBOX=on with a BOT_ID: Teams users of this bot are answered from the built-in demo tenant, and may switch persona with "as approver"');
     }
-    const listening = await listen(createHttpApp(bot, adapter, readinessHandler(runtime.gateway.transport, storage)), anonymous ? '127.0.0.1' : '0.0.0.0', port ?? config.bot.port);
+    const listening = await listen(
+      createHttpApp(bot, adapter, readinessHandler(runtime.gateway.transport, storage), undefined, services.sweeps),
+      anonymous ? '127.0.0.1' : '0.0.0.0',
+      port ?? config.bot.port,
+    );
+    listeningUrl = listening.url;
+    // Sweeps the previous process was running died with it: their cards must not say "running" for ever.
+    void services.sweeps?.markInterrupted(adapter).then(
+      (count) => count && logger.info('sweeps interrupted by the restart marked on their cards', { count }),
+      (error) => logger.warn('could not mark interrupted sweeps', { error: String(error) }),
+    );
     const digests = createDigestScheduler(adapter, config.bot.id ?? '', services);
     digests?.start();
     const pruning = schedulePruning(createListing(config, env), { runDays: config.runRetentionDays, auditDays: config.auditRetentionDays });

@@ -25,6 +25,7 @@ export function helpView(options: HelpOptions = {}): HelpView {
     commands: [
       { usage: 'diagnose <upn>', description: 'Why this user cannot register a passkey, who owns the fix, and the fix.' },
       { usage: 'policy check', description: "The tenant's passkey design judged against the runbook: profiles, TAP and Conditional Access together." },
+      { usage: 'sweep <group>', description: 'Before a rollout: who in this group can register a passkey today, who is blocked and why; with a CSV of everyone.' },
       { usage: 'audit <upn>', description: 'The last 20 things done about this user: diagnoses, TAP requests and approvals, escalations, passkey removals.' },
       { usage: 'route identity here', description: "In the identity team's channel (mention me first): post their escalations there. Same for route endpoint here." },
       { usage: 'route approvals here', description: 'In the approvers’ channel (mention me first): TAP and passkey-removal requests made in personal chats wait there.' },

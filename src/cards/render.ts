@@ -21,6 +21,7 @@ import { passkeyListView, passkeyRemovalView } from './passkeyRemovalView';
 import { policyCheckView } from './policyCheckView';
 import { digestView } from './digestView';
 import type { RegistrationReport } from '../tenant/report/types';
+import { sweepView, type SweepCardState } from './sweepView';
 import { tapConfirmReplaceView, tapRequestView } from './tapRequestView';
 import { tapSecretView } from './tapSecretView';
 import auditTemplate from './templates/audit.json';
@@ -32,6 +33,7 @@ import passkeyListTemplate from './templates/passkeyList.json';
 import passkeyRemovalTemplate from './templates/passkeyRemoval.json';
 import policyCheckTemplate from './templates/policyCheck.json';
 import digestTemplate from './templates/digest.json';
+import sweepTemplate from './templates/sweep.json';
 import tapConfirmReplaceTemplate from './templates/tapConfirmReplace.json';
 import tapRequestTemplate from './templates/tapRequest.json';
 import tapSecretTemplate from './templates/tapSecret.json';
@@ -169,6 +171,10 @@ function prefixIds(node: unknown, prefix: string): unknown {
 
 export function auditCard(upn: string, entries: AuditEntry[]): AdaptiveCardJson {
   return expand(auditTemplate, auditView(upn, entries));
+}
+
+export function sweepCard(state: SweepCardState): AdaptiveCardJson {
+  return expand(sweepTemplate, sweepView(state));
 }
 
 export function policyCheckCard(document: PolicyCheckDocument): AdaptiveCardJson {

@@ -16,6 +16,7 @@ export const VERBS = {
   passkeyRemovalDeny: 'passkey.removal.deny',
   policyRecheck: 'policy.recheck',
   digestDiagnose: 'digest.diagnose',
+  sweepCancel: 'sweep.cancel',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -12,6 +12,7 @@ export type Command =
   | { name: 'diagnose'; request: DiagnoseRequest; json: boolean }
   | { name: 'policy-check'; json: boolean }
   | ReportCommand
+  | { name: 'sweep'; group: string; format: 'text' | 'json' | 'csv'; authenticator?: string }
   | { name: 'help' };
 
 export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] [--os-version <v>] [--browser <b>] [--path <p>] [--authenticator <aaguid|catalog-id>] [--device-name <name>]
@@ -31,9 +32,10 @@ export const USAGE = `Usage: passkey-doctor diagnose <upn> [--json] [--os <os>] 
   passkey registration attempts and failures of the last N whole UTC days (1–30, default 7)
   (JSON Schema: schemas/registration-report.schema.json; --csv: one line per failed attempt)
 
-Exit codes: 0 verdict produced, 2 bad input, 3 Microsoft Graph unreachable or not authorised, 1 unexpected.`;
+       passkey-doctor sweep <group-id | group name> [--json | --csv] [--authenticator <aaguid|catalog-id>]
+  who in the group can register a passkey today, layers 1-3 (JSON Schema: schemas/sweep.schema.json in the package)
 
-const LATER = new Set(['sweep']);
+Exit codes: 0 verdict produced, 2 bad input, 3 Microsoft Graph unreachable or not authorised, 1 unexpected.`;
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -56,9 +58,9 @@ export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv;
   if (name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
   if (!name) throw new PasskeyDoctorError('USAGE', `no command given; ${SEE_HELP}.`);
-  if (LATER.has(name)) throw new PasskeyDoctorError('USAGE', `"${name}" is not available in this version yet; run "passkey-doctor diagnose <upn>".`);
   if (name === 'policy') return parsePolicyCheck(rest);
   if (name === 'report') return parseReportArgs(rest);
+  if (name === 'sweep') return parseSweep(rest);
   if (name !== 'diagnose') throw new PasskeyDoctorError('USAGE', `unknown command "${name}"; run "passkey-doctor diagnose <upn>" or ${SEE_HELP}.`);
   // Not strict: every bad option is collected and reported in one line, instead of the first one alone.
   const { tokens, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
@@ -112,4 +114,26 @@ function parsePolicyCheck(rest: string[]): Command {
     throw new PasskeyDoctorError('USAGE', `${(error as Error).message.split('\n')[0].replace(/\.$/, '')}; "policy check" takes only --json; ${SEE_HELP}.`);
   }
   return { name: 'policy-check', json: parsed.values.json ?? false };
+}
+
+function parseSweep(rest: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, authenticator: { type: 'string' } } });
+  } catch (error) {
+    throw new PasskeyDoctorError('USAGE', `${(error as Error).message.split('\n')[0].replace(/\.$/, '')}; ${SEE_HELP}.`);
+  }
+  const { values, positionals } = parsed;
+  const group = positionals.join(' ').trim();
+  if (!group) throw new PasskeyDoctorError('USAGE', `sweep needs a group: its object id or its display name; ${SEE_HELP}.`);
+  if (values.json && values.csv) throw new PasskeyDoctorError('USAGE', `choose one of --json and --csv; ${SEE_HELP}.`);
+  let authenticator: string | undefined;
+  if (values.authenticator !== undefined) {
+    try {
+      authenticator = parseDevice({ authenticator: values.authenticator })?.authenticator;
+    } catch (error) {
+      throw new PasskeyDoctorError('USAGE', `${clause(error)}; ${SEE_HELP}.`);
+    }
+  }
+  return { name: 'sweep', group, format: values.json ? 'json' : values.csv ? 'csv' : 'text', ...(authenticator ? { authenticator } : {}) };
 }

@@ -11,14 +11,10 @@ import { unreadableUserError } from '../diagnosis/unreadableUser';
 import { parseCommand, USAGE } from './args';
 import { renderPolicyCheck } from './renderPolicyCheck';
 import { csvUnavailable, renderReport, renderReportCsv } from './renderReport';
+import { runSweep } from './sweep';
 import { renderVerdict } from './renderVerdict';
 import { colourEnabled, styler } from './style';
-
-export interface CliIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-}
+import type { CliIo } from './io';
 
 export async function run(
   argv: string[],
@@ -53,6 +49,7 @@ export async function run(
       else io.stdout.write(renderReport(report, styler(colourEnabled(io.stdout, io.env))));
       return 0;
     }
+    if (command.name === 'sweep') return await runSweep(runtime, command, io);
     const verdict = await runtime.service.diagnose(command.request);
     const refused = unreadableUserError(verdict);
     if (refused) throw refused;

@@ -114,6 +114,8 @@ const envSchema = z.object({
         return parsed;
       }),
   ),
+  SWEEP_CSV_HOURS: wholeNumber(1, 168, 24),
+  BOT_PUBLIC_URL: z.preprocess(blankAsUndefined, z.string().url('must be an absolute URL such as https://passkey-doctor.azurewebsites.net').optional()),
 });
 
 export type GraphMode = 'tenant' | 'emulator' | 'sandbox';
@@ -160,6 +162,10 @@ export interface AppConfig {
   playgroundPort: number;
   /** How long a card click may work before it answers "still working" (Teams gives up on an invoke after about 15 s). */
   clickBudgetMs: number;
+  /** How long a sweep's members CSV stays downloadable. */
+  sweepCsvHours: number;
+  /** The bot's own address as Teams users reach it (CSV links); the listening address when absent. */
+  botPublicUrl?: string;
   /** Diagnosis runs older than this are pruned. */
   runRetentionDays: number;
   /** Audit entries older than this are pruned; kept longer than runs. */
@@ -264,6 +270,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     playground: env.PLAYGROUND,
     playgroundPort: env.PLAYGROUND_PORT ?? Math.min(65535, DEFAULT_PLAYGROUND_PORT + env.PORT - DEFAULT_PORT),
     clickBudgetMs: env.CLICK_BUDGET_MS,
+    sweepCsvHours: env.SWEEP_CSV_HOURS,
+    ...(env.BOT_PUBLIC_URL ? { botPublicUrl: env.BOT_PUBLIC_URL.replace(/\/+$/, '') } : {}),
     runRetentionDays: env.RUN_RETENTION_DAYS,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     logAnalyticsWorkspaceId: env.LOG_ANALYTICS_WORKSPACE_ID,

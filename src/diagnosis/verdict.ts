@@ -180,15 +180,12 @@ function unresolvedUserVerdict(input: DiagnosisInput, usage: GraphUsage): Verdic
   };
 }
 
-/** The whole diagnosis: facts in, verdict out. */
-export function evaluate(input: DiagnosisInput, usage: GraphUsage): Verdict {
-  const userFact = input.user.user;
-  if (!userFact.ok || userFact.value === null) return unresolvedUserVerdict(input, usage);
-  const user = userFact.value;
+/** What every layer reads, for a user Graph found. Shared with the tenant sweep, which judges layers 1–3 only. */
+export function layerContext(input: DiagnosisInput, user: LayerContext['user']): LayerContext {
   const signIns = input.user.signIns.ok ? input.user.signIns.value : null;
   const audits = valueOr(input.user.audits, null as AuditEvent[] | null);
   const device = resolveDevice(input.device, signIns);
-  const ctx: LayerContext = {
+  return {
     tenant: input.tenant,
     facts: input.user,
     user,
@@ -199,11 +196,31 @@ export function evaluate(input: DiagnosisInput, usage: GraphUsage): Verdict {
     settings: input.settings,
     nowMs: Date.parse(input.user.now),
   };
-  const layers = LAYERS.map((spec) => layerResult(spec, spec.evaluate(ctx)));
-  const outcome = outcomeOf(layers);
+}
+
+/** The first `count` layers judged (all seven by default), each with its status. */
+export function evaluateLayers(ctx: LayerContext, count = LAYERS.length): LayerResult[] {
+  return LAYERS.slice(0, count).map((spec) => layerResult(spec, spec.evaluate(ctx)));
+}
+
+/** The root cause rule (contracts §3): the first failing layer's first failing finding. */
+export function rootCauseOf(layers: LayerResult[]): Verdict['rootCause'] {
   const failingLayer = layers.find((l) => l.status === 'fail');
   const rootFinding = failingLayer?.findings.find((f) => f.severity === 'fail');
-  const rootCause = failingLayer && rootFinding ? { layer: failingLayer.layer, code: rootFinding.code, owner: failingLayer.owner } : null;
+  return failingLayer && rootFinding ? { layer: failingLayer.layer, code: rootFinding.code, owner: failingLayer.owner } : null;
+}
+
+/** The whole diagnosis: facts in, verdict out. */
+export function evaluate(input: DiagnosisInput, usage: GraphUsage): Verdict {
+  const userFact = input.user.user;
+  if (!userFact.ok || userFact.value === null) return unresolvedUserVerdict(input, usage);
+  const user = userFact.value;
+  const ctx = layerContext(input, user);
+  const { device } = ctx;
+  const audits = valueOr(input.user.audits, null as AuditEvent[] | null);
+  const layers = evaluateLayers(ctx);
+  const outcome = outcomeOf(layers);
+  const rootCause = rootCauseOf(layers);
   return {
     ...verdictShell(input, usage),
     user: {

@@ -6,6 +6,7 @@ export const ERRORS = {
   CONFIG_INVALID: { exitCode: 2, title: 'Configuration is invalid' },
   USAGE: { exitCode: 2, title: 'Bad command or option' },
   BAD_UPN: { exitCode: 2, title: 'Not a user principal name' },
+  BAD_GROUP: { exitCode: 2, title: 'No such group' },
   GRAPH_UNREACHABLE: { exitCode: 3, title: 'Microsoft Graph is unreachable' },
   GRAPH_UNAUTHORISED: { exitCode: 3, title: 'Microsoft Graph refused the credentials' },
   GRAPH_FORBIDDEN: { exitCode: 3, title: 'A Microsoft Graph permission is missing' },
@@ -18,6 +19,7 @@ export const ERRORS = {
   STORE_CORRUPT: { exitCode: 1, title: 'A stored record is unreadable' },
   SANDBOX_INVALID: { exitCode: 2, title: 'The sandbox tenant is misconfigured' },
   PLAYGROUND_FAILED: { exitCode: 1, title: 'The Agents Playground did not start' },
+  CANCELLED: { exitCode: 1, title: 'Stopped by the operator' },
   INTERNAL: { exitCode: 1, title: 'Unexpected error' },
 } as const;
 

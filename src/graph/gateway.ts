@@ -5,7 +5,8 @@
  * quota has room, the window's refresh rides in the diagnosis's own batch.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { known, missing, type Fact, type SignIn } from '../model/facts';
+import { known, missing, type AuditEvent, type Fact, type SignIn } from '../model/facts';
+import type { InnerResponse } from './responseErrors';
 import type { FactsGateway, GatheredFacts, GatherOptions } from '../diagnosis/ports';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { executeBatch } from './batch';
@@ -24,6 +25,7 @@ import { ReportsWindow } from './reportsWindow';
 import { TenantSnapshotCache } from './tenantSnapshot';
 import { GraphTransport, UsageMeter } from './transport';
 import { gatherUser, parseSignInsFact, userSignInsRequest } from './userFacts';
+import { GraphSweepReads } from './sweepReads';
 
 export interface GatewayOptions {
   policyCacheSeconds: number;
@@ -158,6 +160,35 @@ export class GraphGateway implements FactsGateway, RegistrationEventsSource {
   /** Every passkey / FIDO2 registration audit event of the window (the report, contracts §9), at background priority. */
   registrationEvents(window: ReportWindow): ReturnType<RegistrationEventsSource['registrationEvents']> {
     return readRegistrationEvents(this.transport, this.reports, window, { retry: this.options.retry });
+  }
+
+  /** The bulk reads of one sweep (its own usage meter); reports reads share this gateway's scheduler. */
+  sweepReads(): GraphSweepReads {
+    return new GraphSweepReads({
+      transport: this.transport,
+      reports: this.reports,
+      snapshot: (meter) => this.snapshots.get(meter),
+      logs: (meter) => this.backgroundLogs(meter),
+      retry: this.options.retry,
+      clock: this.clock,
+    });
+  }
+
+  /** The shared log window refreshed at background priority (a refresh it may carry goes in its own batch); then a reader per user. */
+  private async backgroundLogs(meter: UsageMeter): Promise<(keys: string[]) => { signIns: Fact<SignIn[]>; audits: Fact<AuditEvent[]> }> {
+    const refresh = this.window.join(this.clock(), 'background');
+    if (refresh.carry) {
+      const { carry } = refresh;
+      let responses = new Map<string, InnerResponse>();
+      try {
+        responses = await executeBatch(this.transport, 'beta', carry.requests, meter, this.options.retry, reportsGate(this.reports, 'background', carry.requests.length));
+      } finally {
+        void carry.absorb(responses);
+      }
+    }
+    await refresh.done.catch(() => undefined);
+    const nowMs = this.clock();
+    return (keys) => this.window.forUser(keys.map((k) => k.toLowerCase()), nowMs);
   }
 
   /** Forget the cached tenant snapshot (after a policy change, or in tests). */

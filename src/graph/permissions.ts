@@ -18,6 +18,9 @@ export const PERMISSIONS = {
   deletePasskey: 'UserAuthMethod-Passkey.ReadWrite.All',
   revokeSessions: 'User.RevokeSessions.All',
   roleEligibility: 'RoleEligibilitySchedule.Read.Directory',
+  group: 'GroupMember.Read.All',
+  members: 'GroupMember.Read.All',
+  registrationDetails: 'AuditLog.Read.All',
 } as const;
 
 export type RequestKind = keyof typeof PERMISSIONS;

@@ -75,7 +75,7 @@ export function userRequests(upn: string, snapshot: TenantSnapshot): BatchReques
 }
 
 /** `http://host/beta/users/x/memberOf?$skiptoken=…` → version + path the Graph client accepts. */
-function splitNextLink(link: string): { version: GraphVersion; path: string } | null {
+export function splitNextLink(link: string): { version: GraphVersion; path: string } | null {
   const url = new URL(link);
   const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
   return match ? { version: match[1] as GraphVersion, path: match[2] + url.search } : null;

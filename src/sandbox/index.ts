@@ -6,6 +6,7 @@
 export { startSandbox } from './server';
 export type { RequestLogEntry, SandboxOptions, SandboxServer } from './server';
 export { faultPlanFromEnv } from './faults';
+export { populationFromEnv, POPULATION_GROUP } from './population';
 export type { FaultPlan, FaultRule } from './faults';
 export { loadFixture, parseFixture } from './fixture';
 export type {

@@ -17,6 +17,7 @@ import { lowerCaseHeaders, parseJsonBody, readBody, send } from './httpIo';
 import { Router } from './router';
 import { graphRoutes } from './routes';
 import { registrationHistory } from './registrationHistory';
+import { addPopulation } from './population';
 import { buildTenantState, type TenantState } from './tenantState';
 
 export type { RequestLogEntry } from './graphService';
@@ -35,6 +36,8 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Adds a generated month of passkey registration attempts and their people (registrationHistory.ts). */
   registrationHistory?: boolean;
+  /** A generated rollout population added at start (population.ts); none when absent. */
+  population?: { size: number; seed: number };
 }
 
 export interface SandboxServer {
@@ -69,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     for (const [id, methods] of history.methods) tenant.authenticationMethods.set(id, methods);
     tenant.directoryAudits.push(...history.audits);
   }
+  if (options.population) addPopulation(tenant, { ...options.population, now: clock() });
   const requestLog: RequestLogEntry[] = [];
   let licence: Licence = options.licence ?? options.faults?.licence ?? 'P1';
   let baseUrl = '';

@@ -11,7 +11,8 @@ import { GraphGateway } from '../graph/gateway';
 import type { RetryPolicy } from '../graph/retryPolicy';
 import { PolicyCheckService } from '../tenant/policyCheck/service';
 import { RegistrationReportService, type ReportSource } from '../tenant/report/service';
-import { faultPlanFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from '../sandbox';
+import { SweepService } from '../tenant/sweep/service';
+import { faultPlanFromEnv, populationFromEnv, SANDBOX_TENANT, startSandbox, type SandboxServer } from '../sandbox';
 
 export interface Runtime {
   config: AppConfig;
@@ -19,6 +20,7 @@ export interface Runtime {
   gateway: GraphGateway;
   service: DiagnosisService;
   policyCheck: PolicyCheckService;
+  sweep: SweepService;
   /** The registration report (contracts §9). */
   report: RegistrationReportService;
   /** The built-in demo tenant, when no tenant is configured. */
@@ -30,7 +32,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
   const env = options.env ?? process.env;
   const sandbox =
     config.graph.mode === 'sandbox'
-      ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1', registrationHistory: true })
+      ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1', registrationHistory: true, population: populationFromEnv(env) })
       : null;
   const graphBaseUrl = sandbox ? sandbox.url : config.graph.baseUrl!;
   const client = createGraphClient(config.graph, graphBaseUrl, env);
@@ -66,6 +68,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
         : { id: config.graph.credential?.tenantId ?? null, displayName: null },
     ),
     report: new RegistrationReportService(reportSource),
+    sweep: new SweepService(() => gateway.sweepReads()),
     sandbox,
     close: async () => {
       await sandbox?.close();

@@ -13,7 +13,7 @@ import { createRuntime, type Runtime } from '../../src/wiring/runtime';
 import { createBot } from '../../src/bot/app';
 import { createBotServices, type BotSettings } from '../../src/bot/services';
 import { botSettingsFor } from '../../src/bot/settings';
-import type { BotFeature } from '../../src/bot/feature';
+import type { BotFeature, BotServices } from '../../src/bot/feature';
 import { FEATURES } from '../../src/bot/features';
 import { FileStorage } from '../../src/store/fileStorage';
 import { setLogSink } from '../../src/logger';
@@ -93,6 +93,7 @@ export interface InvokeAnswer {
 
 export interface BotHarness {
   runtime: Runtime;
+  services: BotServices;
   sandbox: SandboxServer;
   adapter: TeamsTestAdapter;
   stateDir: string;
@@ -131,6 +132,7 @@ export async function botHarness(options: { features?: BotFeature[]; env?: NodeJ
 
   return {
     runtime,
+    services,
     sandbox: runtime.sandbox!,
     adapter,
     stateDir,

@@ -50,6 +50,7 @@ describe('card templates', () => {
       'passkeyList.json',
       'passkeyRemoval.json',
       'policyCheck.json',
+      'sweep.json',
       'tapConfirmReplace.json',
       'tapRequest.json',
       'tapSecret.json',

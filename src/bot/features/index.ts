@@ -12,6 +12,7 @@ import { passkeyRemovalFeature } from './passkeyRemoval';
 import { policyCheckFeature } from './policyCheck';
 import { rerunFeature } from './rerun';
 import { routeHereFeature } from './routeHere';
+import { sweepFeature } from './sweep';
 import { tapApprovalFeature } from './tapApproval';
 import { tapRequestFeature } from './tapRequest';
 
@@ -31,4 +32,5 @@ export const FEATURES: BotFeature[] = [
   escalateFeature,
   actingAsFeature,
   policyCheckFeature,
+  sweepFeature,
 ];

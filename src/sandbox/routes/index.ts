@@ -5,6 +5,8 @@ import { conditionalAccessRoutes } from './conditionalAccess';
 import { directoryAuditRoutes } from './directoryAudits';
 import { directoryObjectRoutes } from './directoryObjects';
 import { groupMemberRoutes } from './groupMembers';
+import { groupRoutes } from './groups';
+import { registrationDetailsRoutes } from './registrationDetails';
 import { membershipRoutes } from './memberships';
 import { policyRoutes } from './policies';
 import { roleEligibilityRoutes } from './roleEligibility';
@@ -20,8 +22,10 @@ export const graphRoutes: Route[] = [
   ...temporaryAccessPassRoutes,
   ...membershipRoutes,
   ...groupMemberRoutes,
+  ...groupRoutes,
   ...directoryObjectRoutes,
   ...signInRoutes,
   ...directoryAuditRoutes,
   ...roleEligibilityRoutes,
+  ...registrationDetailsRoutes,
 ];
