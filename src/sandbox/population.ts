@@ -7,6 +7,7 @@
  */
 import { stableGuid } from './stableGuid';
 import type { JsonObject, MemberContainer, TenantState } from './tenantState';
+import { seededRandom } from './seededRandom';
 
 export const POPULATION_GROUP = 'Rollout Wave 1';
 const PILOT_GROUP = 'Passkey Pilot';
@@ -30,18 +31,6 @@ const MIX = [
   { kind: 'new-account', perMille: 10 },
 ] as const;
 type Kind = (typeof MIX)[number]['kind'] | 'authenticator';
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function kindOf(roll: number): Kind {
   let edge = 0;
@@ -86,7 +75,7 @@ function requireGroup(tenant: TenantState, name: string): MemberContainer {
 /** Adds `size` generated people (and a few devices, which a sweep skips) to the tenant. */
 export function addPopulation(tenant: TenantState, options: PopulationOptions): void {
   if (options.size <= 0) return;
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const waveId = stableGuid(`population-${options.seed}-group`);
   const wave: MemberContainer = {
     object: { id: waveId, displayName: POPULATION_GROUP, description: `Generated: ${options.size} people (seed ${options.seed})`, groupTypes: [], securityEnabled: true, mailEnabled: false },

@@ -7,6 +7,7 @@
  */
 import { stableGuid } from './stableGuid';
 import type { JsonObject } from './tenantState';
+import { seededRandom } from './seededRandom';
 
 export const REGISTRATION_HISTORY_SEED = 20261203;
 /** Six weeks: a 30-day report has data, and a 7-day one a previous week to compare with. */
@@ -38,18 +39,6 @@ const REASONS: Array<[string, number]> = [
 
 const FIRST = ['Ava', 'Ben', 'Chloe', 'Dev', 'Elena', 'Femi', 'Gus', 'Hana', 'Iris', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Oren'];
 const LAST = ['Ahmed', 'Brooks', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Jensen', 'Khan', 'Larsen'];
-
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(next: () => number, weighted: Array<[T, number]>): T {
   const total = weighted.reduce((s, [, w]) => s + w, 0);
@@ -94,7 +83,7 @@ function audit(index: number, upn: string, time: number, aaguid: string, failed:
 
 /** The generated people and their registration attempts over the DAYS before `now`. */
 export function registrationHistory(now: Date, seed = REGISTRATION_HISTORY_SEED): RegistrationHistory {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const people = Array.from({ length: PEOPLE }, (_, i) => {
     const first = FIRST[i % FIRST.length];
     const last = LAST[Math.floor(i / FIRST.length) % LAST.length];
