@@ -27,7 +27,6 @@ async function main(): Promise<void> {
   const env = { GRAPH_BASE_URL: process.argv[2], LOG_LEVEL: 'silent' };
   const runtime = await createRuntime(loadConfig(env), { env });
   let peak = process.memoryUsage().rss;
-  // Also what keeps this process alive while the reports scheduler (whose timers are unref'd) waits for the quota.
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   try {
     const started = performance.now();

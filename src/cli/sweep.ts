@@ -11,18 +11,12 @@ type SweepCommand = Extract<Command, { name: 'sweep' }>;
 
 export async function runSweep(runtime: Runtime, command: SweepCommand, io: CliIo): Promise<number> {
   const stderr = io.stderr as Stderr;
-  // The reports scheduler's timers do not hold a process open; while a sweep waits for the quota, this does.
-  const keepAlive = setInterval(() => undefined, 1000);
   // `sweep … --csv | head` closes the pipe early: that is the reader's choice, not a crash.
   const ignoreClosedPipe = (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   };
   io.stdout.on?.('error', ignoreClosedPipe);
-  try {
-    return await sweepAndPrint(runtime, command, io, stderr);
-  } finally {
-    clearInterval(keepAlive);
-  }
+  return sweepAndPrint(runtime, command, io, stderr);
 }
 
 type Stderr = NodeJS.WritableStream & { isTTY?: boolean };

@@ -31,12 +31,15 @@ export interface SchedulerClock {
   after(ms: number, run: () => void): () => void;
 }
 
+/**
+ * A timer exists only while a read waits for its slot, and someone awaits
+ * that read: it keeps the process alive, as any pending request does, so a
+ * CLI run against real Graph does not exit mid-wait.
+ */
 export const systemClock: SchedulerClock = {
   now: () => Date.now(),
   after: (ms, run) => {
     const timer = setTimeout(run, ms);
-    // A pending grant must not keep a CLI process alive on its own.
-    timer.unref?.();
     return () => clearTimeout(timer);
   },
 };
