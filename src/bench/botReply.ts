@@ -14,6 +14,7 @@ import { setLogSink } from '../logger';
 import { createRuntime } from '../wiring/runtime';
 import { SANDBOX_USERS } from '../sandbox';
 import { PasskeyDoctorError } from '../errors/catalog';
+import { BENCH_OPERATOR } from './benchPeople';
 
 const LATENCY_MS = 100;
 const WARM_RUNS = 5;
@@ -28,7 +29,7 @@ export async function benchBotReply(): Promise<{ coldMs: number; warmMs: number;
     sandbox.setFaults({ latencyMs: LATENCY_MS, rules: [] });
     const bot = createBot({ services: createBotServices(runtime, new MemoryStorage(), botSettingsFor(runtime)), startTypingTimer: false });
     const adapter = new TestAdapter(undefined, { channelId: 'msteams' });
-    const operator = { id: '29:operator', name: SANDBOX_USERS.operator.displayName, aadObjectId: SANDBOX_USERS.operator.id };
+    const operator = BENCH_OPERATOR;
 
     /** Milliseconds from the activity arriving to the card being sent, and the Graph round trips in between. */
     const reply = async (upn: string): Promise<{ ms: number; roundTrips: number }> => {

@@ -20,6 +20,7 @@ import { startBot } from '../bot/startup';
 import type { Verdict } from '../model/verdictTypes';
 import { setLogSink } from '../logger';
 import { SANDBOX_GROUPS, SANDBOX_USERS, startSandbox } from '../sandbox';
+import { BENCH_OPERATOR } from './benchPeople';
 
 const LATENCY_MS = 100;
 const CARD_TIMEOUT_MS = 180_000;
@@ -88,7 +89,7 @@ export async function burst(n: number): Promise<BurstResult> {
     verdicts.push(verdict);
     return verdict;
   };
-  const operator = { id: '29:operator', name: SANDBOX_USERS.operator.displayName, aadObjectId: SANDBOX_USERS.operator.id };
+  const operator = BENCH_OPERATOR;
   try {
     const started = performance.now();
     const ids = Array.from({ length: n }, (_, i) => `burst-${i}`);

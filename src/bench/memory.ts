@@ -14,8 +14,8 @@ import { botSettingsFor } from '../bot/settings';
 import { loadConfig } from '../config/schema';
 import { setLogSink } from '../logger';
 import { createRuntime } from '../wiring/runtime';
-import { SANDBOX_USERS } from '../sandbox';
 import { FileStorage } from '../store/fileStorage';
+import { BENCH_OPERATOR, BENCH_USERS } from './benchPeople';
 
 export interface MemoryFigures {
   diagnoses: number;
@@ -39,14 +39,8 @@ export async function benchMemory(diagnoses = 500): Promise<MemoryFigures> {
       startTypingTimer: false,
     });
     const adapter = new TestAdapter(undefined, { channelId: 'msteams' });
-    const operator = { id: '29:operator', name: SANDBOX_USERS.operator.displayName, aadObjectId: SANDBOX_USERS.operator.id };
-    const users = [
-      SANDBOX_USERS.noMfaMethod,
-      SANDBOX_USERS.excluded,
-      SANDBOX_USERS.mfaStale,
-      SANDBOX_USERS.authenticatorBlocked,
-      SANDBOX_USERS.ready,
-    ];
+    const operator = BENCH_OPERATOR;
+    const users = BENCH_USERS;
     const startMb = mb(process.memoryUsage().rss);
     let peak = startMb;
     const lateSamples: number[] = [];

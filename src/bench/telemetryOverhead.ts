@@ -13,9 +13,9 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { startBot } from '../bot/startup';
 import { setLogSink } from '../logger';
-import { SANDBOX_USERS } from '../sandbox';
 import { startLoopbackIngestion } from '../telemetry/loopbackIngestion';
 import { startTelemetry } from '../telemetry/start';
+import { BENCH_OPERATOR, BENCH_USERS } from './benchPeople';
 
 const TURNS = 200;
 const WARMUP = 20;
@@ -42,14 +42,8 @@ async function turnTimes(): Promise<number[]> {
   const serviceUrl = `http://127.0.0.1:${(connectorServer.address() as AddressInfo).port}`;
   const stateDir = mkdtempSync(join(tmpdir(), 'passkey-doctor-telemetry-'));
   const bot = await startBot({ env: { STATE_STORE: `file:${stateDir}` }, port: 0 });
-  const operator = { id: '29:operator', name: SANDBOX_USERS.operator.displayName, aadObjectId: SANDBOX_USERS.operator.id };
-  const users = [
-    SANDBOX_USERS.noMfaMethod,
-    SANDBOX_USERS.excluded,
-    SANDBOX_USERS.mfaStale,
-    SANDBOX_USERS.authenticatorBlocked,
-    SANDBOX_USERS.ready,
-  ];
+  const operator = BENCH_OPERATOR;
+  const users = BENCH_USERS;
   const times: number[] = [];
   try {
     for (let i = 0; i < WARMUP + TURNS; i += 1) {
