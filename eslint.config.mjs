@@ -37,6 +37,8 @@ export default tseslint.config(
     },
   },
   { files: ['src/model/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./', message: 'src/model imports nothing of ours.' }] }] } },
+  // One folder down (src/model/findingWords), '../' is still the model; '../../' leaves it.
+  { files: ['src/model/*/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./', message: 'src/model imports nothing of ours.' }] }] } },
   restrict(['src/diagnosis/**/*.ts'], ['graph', 'bot', 'sandbox', 'store', 'actions', 'cli', 'tenant', 'cards', 'wiring', 'input'], 'diagnosis is pure: it declares ports, graph implements them.'),
   restrict(['src/tenant/**/*.ts'], ['bot', 'sandbox', 'store', 'cli', 'actions', 'cards', 'wiring', 'input'], 'tenant reads through ports; it never reaches the bot, the sandbox or the store.'),
   restrict(['src/catalog/**/*.ts'], ['diagnosis', 'tenant', 'graph', 'bot', 'cli', 'actions', 'cards', 'store', 'sandbox', 'input', 'wiring'], 'catalog is data over the model.'),

@@ -29,7 +29,7 @@ export function planTap(
 ): TapPlan | Refusal {
   const who = targetName(target);
   const { user: userFact, directoryRoleIds, memberOfCheckedGroups } = gathered.user;
-  if (!userFact.ok) return unchecked(`${who}'s account`, userFact.gap);
+  if (!userFact.ok) return unchecked(`${who}'s account`, userFact.failure);
   const user = userFact.value;
   // Compared by object id: a UPN handed to someone else is another person.
   if (!user || user.id.toLowerCase() !== target.id.toLowerCase()) {
@@ -52,7 +52,7 @@ export function planTap(
   if (!directoryRoleIds) {
     return refuse('TARGET.UNCHECKED', `Could not check whether ${who} holds a directory role. Nothing was done; try again.`);
   }
-  if (!directoryRoleIds.ok) return unchecked(`whether ${who} holds a directory role`, directoryRoleIds.gap);
+  if (!directoryRoleIds.ok) return unchecked(`whether ${who} holds a directory role`, directoryRoleIds.failure);
   if (directoryRoleIds.value.length > 0) {
     const roles = directoryRoleIds.value.length === 1 ? 'a directory role' : `${directoryRoleIds.value.length} directory roles`;
     return refuse(
@@ -62,7 +62,7 @@ export function planTap(
     );
   }
   const policyFact = gathered.tenant.authenticationMethodsPolicy;
-  if (!policyFact.ok) return unchecked('the Temporary Access Pass policy', policyFact.gap);
+  if (!policyFact.ok) return unchecked('the Temporary Access Pass policy', policyFact.failure);
   const policy: TapConfiguration | null = policyFact.value.temporaryAccessPass;
   if (!policy || policy.state !== 'enabled') {
     return refuse(
@@ -71,7 +71,7 @@ export function planTap(
       'escalate',
     );
   }
-  if (!memberOfCheckedGroups.ok) return unchecked(`${who}'s group membership`, memberOfCheckedGroups.gap);
+  if (!memberOfCheckedGroups.ok) return unchecked(`${who}'s group membership`, memberOfCheckedGroups.failure);
   const membership = { userId: user.id, groups: new Set(memberOfCheckedGroups.value) };
   if (!isEnabledFor(policy, membership)) {
     const excluded = evaluateScope(policy, membership).matchedExcludes.length > 0;
@@ -105,7 +105,7 @@ export function standingRefusal(target: TargetUser, standing: { eligibleRoleIds:
       'escalate',
     );
   }
-  if (!standing.eligibleRoleIds.ok) return unchecked(`whether ${who} is eligible for a directory role`, standing.eligibleRoleIds.gap);
+  if (!standing.eligibleRoleIds.ok) return unchecked(`whether ${who} is eligible for a directory role`, standing.eligibleRoleIds.failure);
   if (standing.eligibleRoleIds.value.length > 0) {
     return refuse(
       'TARGET.PRIVILEGED',

@@ -16,10 +16,10 @@ export type UserProfiles = { ok: true; profiles: PasskeyProfile[]; legacy: boole
 
 /** `purpose` completes "Could not check …", e.g. "whether the profiles enforce attestation". */
 export function userPasskeyProfiles(ctx: LayerContext, purpose: string): UserProfiles {
-  if (!ctx.policy.ok) return { ok: false, finding: gapFinding(ctx.policy.gap, purpose) };
+  if (!ctx.policy.ok) return { ok: false, finding: gapFinding(ctx.policy.failure, purpose) };
   const fido2 = ctx.policy.value.fido2;
   if (!fido2) return { ok: false, finding: notEvaluated('the tenant has no Passkey (FIDO2) method configuration (see layer 1).') };
-  if (!ctx.membership.ok) return { ok: false, finding: gapFinding(ctx.membership.gap, purpose) };
+  if (!ctx.membership.ok) return { ok: false, finding: gapFinding(ctx.membership.failure, purpose) };
   // Exclusion is layer 1's verdict; the profiles are the ones that would apply once it is lifted.
   const { matchedIncludes } = evaluateScope(fido2, ctx.membership.value);
   if (matchedIncludes.length === 0) return { ok: false, finding: notEvaluated(`${personName(ctx.user)} matches no include target of the passkey policy (see layer 1).`) };

@@ -77,7 +77,7 @@ const valueOr = <T>(fact: Fact<T>, fallback: T): T => (fact.ok ? fact.value : fa
 
 function membershipOf(input: DiagnosisInput, userId: string): Fact<Membership> {
   const { memberOfCheckedGroups, directGroupIds } = input.user;
-  if (!memberOfCheckedGroups.ok) return missing(memberOfCheckedGroups.gap);
+  if (!memberOfCheckedGroups.ok) return missing(memberOfCheckedGroups.failure);
   return known({
     userId,
     groups: new Set(memberOfCheckedGroups.value),
@@ -165,7 +165,7 @@ function unresolvedUserVerdict(input: DiagnosisInput, usage: GraphUsage): Verdic
     ? finding('GRAPH.USER_NOT_FOUND', `No user ${input.user.subject} exists in this tenant.`, {
         fix: 'Check the spelling; guests are listed under their #EXT# user principal name.',
       })
-    : gapFinding(userFact.gap, 'the user object');
+    : gapFinding(userFact.failure, 'the user object');
   const layers = LAYERS.map((spec) => layerResult(spec, spec.layer === 1 ? [first] : [notEvaluated('the user could not be read.')]));
   const notFound = userFact.ok;
   return {

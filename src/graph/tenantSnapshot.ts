@@ -78,7 +78,7 @@ async function strengthsFor(
   retry?: RetryPolicy,
 ): Promise<NonNullable<TenantSnapshot['facts']['authenticationStrengths']>> {
   const [registrationCa] = caPolicies;
-  if (!registrationCa?.ok) return registrationCa ? missing(registrationCa.gap) : known([]);
+  if (!registrationCa?.ok) return registrationCa ? missing(registrationCa.failure) : known([]);
   const policies = caPolicies.flatMap((fact) => (fact?.ok ? fact.value : []));
   const required = new Set(policies.flatMap((p) => (p.authenticationStrengthId ? [p.authenticationStrengthId] : [])));
   const inlineById = new Map(inline.filter((s) => s.allowedCombinations.length).map((s) => [s.id, s]));

@@ -112,7 +112,7 @@ function membershipOfChecked(responses: Map<string, InnerResponse>, groupChunks:
 }
 
 function directMemberships(memberOf: Fact<Array<Record<string, unknown>>>): { groupIds: Fact<string[]>; roleTemplateIds: Fact<string[]> } {
-  if (!memberOf.ok) return { groupIds: missing(memberOf.gap), roleTemplateIds: missing(memberOf.gap) };
+  if (!memberOf.ok) return { groupIds: missing(memberOf.failure), roleTemplateIds: missing(memberOf.failure) };
   const { groupIds, roleTemplateIds } = parseMemberOf(memberOf.value);
   return { groupIds: known(groupIds), roleTemplateIds: known(roleTemplateIds) };
 }

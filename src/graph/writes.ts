@@ -9,6 +9,7 @@
  * holds the code: it is read once into a `TapSecret` and never logged.
  */
 import type { Fido2Method, TapMethod } from '../model/facts';
+import type { Result } from '../model/result';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 import { DEFAULT_RETRY_POLICY, nextRetry, retryAfterMs, type RetryCounts, type RetryPolicy } from './retryPolicy';
@@ -44,8 +45,7 @@ export interface WriteFailure {
   retryAfterSeconds?: number;
 }
 
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; failure: WriteFailure };
-
+export type WriteResult<T> = Result<T, WriteFailure>;
 
 /** A pass just created: its public facts, and the code apart from them. */
 export interface CreatedTap {

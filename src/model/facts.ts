@@ -6,6 +6,7 @@
  * values are already normalised (lower-case AAGUIDs, parsed passkey types,
  * ISO timestamps).
  */
+import type { Result } from './result';
 
 /** Why a fact could not be gathered. Becomes an `unknown` finding. */
 export interface FactGap {
@@ -19,10 +20,10 @@ export interface FactGap {
 }
 
 /** A fact that was either gathered or could not be, with the reason. */
-export type Fact<T> = { ok: true; value: T } | { ok: false; gap: FactGap };
+export type Fact<T> = Result<T, FactGap>;
 
 export const known = <T>(value: T): Fact<T> => ({ ok: true, value });
-export const missing = <T>(gap: FactGap): Fact<T> => ({ ok: false, gap });
+export const missing = <T>(gap: FactGap): Fact<T> => ({ ok: false, failure: gap });
 
 export type PasskeyType = 'deviceBound' | 'synced';
 

@@ -278,7 +278,7 @@ export function contextOf(world: World): LayerContext {
         groups: new Set(world.memberOf.value),
         directGroups: world.directGroupIds.ok ? new Set(world.directGroupIds.value) : undefined,
       })
-    : missing<Membership>(world.memberOf.gap);
+    : missing<Membership>(world.memberOf.failure);
   return {
     tenant: input.tenant,
     facts: input.user,

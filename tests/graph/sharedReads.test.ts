@@ -95,7 +95,7 @@ describe('the shared window when a log holds more than one refresh reads', () =>
       expect(window.signInsIncomplete(now)).toBe(true);
       const logs = window.forUser(['dave@contoso.com'], now);
       expect(logs.signIns.ok).toBe(false);
-      expect(!logs.signIns.ok && logs.signIns.gap.reason).toMatch(/more of these in the last 7 days than one refresh reads/);
+      expect(!logs.signIns.ok && logs.signIns.failure.reason).toMatch(/more of these in the last 7 days than one refresh reads/);
       expect(logs.audits.ok).toBe(true);
     } finally {
       await t.close();

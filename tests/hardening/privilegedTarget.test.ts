@@ -67,6 +67,6 @@ describe('PIM eligibility from Graph (sandbox)', () => {
   it('names the permission when Graph refuses', async () => {
     tenant.sandbox.setFaults({ rules: [{ match: '^/roleManagement', status: 403 }] });
     const fact = await tenant.gateway.eligibleRoleIds(SANDBOX_USERS.ready.id);
-    expect(fact).toMatchObject({ ok: false, gap: { code: 'GRAPH.PERMISSION_MISSING', permission: 'RoleEligibilitySchedule.Read.Directory' } });
+    expect(fact).toMatchObject({ ok: false, failure: { code: 'GRAPH.PERMISSION_MISSING', permission: 'RoleEligibilitySchedule.Read.Directory' } });
   });
 });

@@ -56,5 +56,5 @@ export function notRun(check: PolicyCode, gap: FactGap): RuleHit {
 
 /** The value of a fact, or the `unknown` hit that stands in for `check`. */
 export function need<T>(fact: Fact<T>, check: PolicyCode): { ok: true; value: T } | { ok: false; hits: RuleHit[] } {
-  return fact.ok ? { ok: true, value: fact.value } : { ok: false, hits: [notRun(check, fact.gap)] };
+  return fact.ok ? { ok: true, value: fact.value } : { ok: false, hits: [notRun(check, fact.failure)] };
 }

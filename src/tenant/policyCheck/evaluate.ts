@@ -30,7 +30,7 @@ function finding(hit: RuleHit): PolicyFinding {
 
 export function evaluatePolicy(facts: PolicyFacts): PolicyFinding[] {
   const policy = facts.authenticationMethodsPolicy;
-  const hits = policy.ok ? RULES.flatMap((rule) => rule(policyContext(facts, policy.value))) : [notRun('POLICY.METHOD_DISABLED', policy.gap)];
+  const hits = policy.ok ? RULES.flatMap((rule) => rule(policyContext(facts, policy.value))) : [notRun('POLICY.METHOD_DISABLED', policy.failure)];
   return hits.map(finding).sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code));
 }
 

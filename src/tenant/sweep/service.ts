@@ -44,7 +44,7 @@ function checkCancelled(signal?: AbortSignal): void {
 }
 
 function membershipOf(member: SweepMember, sets: Fact<GroupMembers>): Fact<string[]> {
-  if (!sets.ok) return missing(sets.gap);
+  if (!sets.ok) return missing(sets.failure);
   const groups: string[] = [];
   for (const [groupId, ids] of sets.value) if (ids === 'all' || ids.has(member.id)) groups.push(groupId);
   return known(groups);

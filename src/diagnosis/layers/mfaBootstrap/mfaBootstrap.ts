@@ -306,9 +306,9 @@ export function evaluateMfaBootstrap(ctx: LayerContext): Finding[] {
   const bootstrap = bootstrapOf(ctx);
   if (!methodsFact.ok || !policyFact.ok || !membershipFact.ok || !bootstrap) {
     return [
-      ...(methodsFact.ok ? [] : [gapFinding(methodsFact.gap, `${name}'s registered methods`)]),
-      ...(policyFact.ok ? [] : [gapFinding(policyFact.gap, 'the authentication methods policy')]),
-      ...(membershipFact.ok ? [] : [gapFinding(membershipFact.gap, `${name}'s group membership for the method policies`)]),
+      ...(methodsFact.ok ? [] : [gapFinding(methodsFact.failure, `${name}'s registered methods`)]),
+      ...(policyFact.ok ? [] : [gapFinding(policyFact.failure, 'the authentication methods policy')]),
+      ...(membershipFact.ok ? [] : [gapFinding(membershipFact.failure, `${name}'s group membership for the method policies`)]),
     ];
   }
   const { standings, tap } = bootstrap;

@@ -163,7 +163,7 @@ export function evaluateRegistrationCa(ctx: LayerContext, usableMethodKinds: str
   const policiesFact = ctx.tenant.registrationConditionalAccess;
   if (!policiesFact) return [];
   if (!policiesFact.ok)
-    return [gapFinding(withPermission(policiesFact.gap), 'the Conditional Access policies on registering security info')];
+    return [gapFinding(withPermission(policiesFact.failure), 'the Conditional Access policies on registering security info')];
   const facts = factorFacts(ctx, usableMethodKinds, tap);
   const findings: Finding[] = [];
   for (const policy of policiesFact.value.filter(targetsRegistration)) {
@@ -189,7 +189,7 @@ export function evaluateRegistrationCa(ctx: LayerContext, usableMethodKinds: str
     if (!strengths?.ok) {
       findings.push(
         strengths
-          ? gapFinding(withPermission(strengths.gap), 'the authentication strengths')
+          ? gapFinding(withPermission(strengths.failure), 'the authentication strengths')
           : unknownFinding(ctx, policy, 'the authentication strengths were not read', {}),
       );
       continue;

@@ -256,7 +256,7 @@ function registeredCandidate(method: Fido2Method): PasskeyCandidate {
 /** Key restrictions and passkey types apply at sign-in too: a narrowed profile strands passkeys already registered. */
 function registeredPasskeyFindings(ctx: LayerContext, profiles: PasskeyProfile[]): Finding[] {
   if (!ctx.facts.methods.ok)
-    return [gapFinding(ctx.facts.methods.gap, `whether ${personName(ctx.user)}'s registered passkeys still pass the profiles`)];
+    return [gapFinding(ctx.facts.methods.failure, `whether ${personName(ctx.user)}'s registered passkeys still pass the profiles`)];
   const name = personName(ctx.user);
   return ctx.facts.methods.value.filter(isFido2Method).flatMap((method) => {
     const candidate = registeredCandidate(method);
@@ -296,10 +296,10 @@ function profileFindings(ctx: LayerContext, fido2: Fido2Configuration, matched: 
 }
 
 export function evaluatePasskeyProfiles(ctx: LayerContext): Finding[] {
-  if (!ctx.policy.ok) return [gapFinding(ctx.policy.gap, 'the passkey profiles')];
+  if (!ctx.policy.ok) return [gapFinding(ctx.policy.failure, 'the passkey profiles')];
   const fido2 = ctx.policy.value.fido2;
   if (!fido2) return [notEvaluated('the tenant has no Passkey (FIDO2) method configuration (see layer 1).')];
-  if (!ctx.membership.ok) return [gapFinding(ctx.membership.gap, `which passkey profiles apply to ${personName(ctx.user)}`)];
+  if (!ctx.membership.ok) return [gapFinding(ctx.membership.failure, `which passkey profiles apply to ${personName(ctx.user)}`)];
   // Exclusion is layer 1's verdict; here we show what would apply once it is lifted.
   const { matchedIncludes } = evaluateScope(fido2, ctx.membership.value);
   if (matchedIncludes.length === 0)

@@ -117,7 +117,7 @@ function missingGroupFindings(ctx: LayerContext, fido2: Fido2Configuration): Fin
 
 export function evaluatePolicyTargeting(ctx: LayerContext): Finding[] {
   const findings = accountFindings(ctx);
-  if (!ctx.policy.ok) return [...findings, gapFinding(ctx.policy.gap, 'the passkey (FIDO2) policy')];
+  if (!ctx.policy.ok) return [...findings, gapFinding(ctx.policy.failure, 'the passkey (FIDO2) policy')];
   const fido2 = ctx.policy.value.fido2;
   if (!fido2 || fido2.state !== 'enabled') {
     findings.push(said('L1.METHOD_DISABLED', {}, { evidence: { state: fido2?.state ?? 'not configured' } }));
@@ -127,6 +127,6 @@ export function evaluatePolicyTargeting(ctx: LayerContext): Finding[] {
     findings.push(said('L1.SELF_SERVICE_OFF', { name: personName(ctx.user) }, { evidence: { isSelfServiceRegistrationAllowed: false } }));
   }
   findings.push(...missingGroupFindings(ctx, fido2));
-  if (!ctx.membership.ok) return [...findings, gapFinding(ctx.membership.gap, `${personName(ctx.user)}'s group membership`)];
+  if (!ctx.membership.ok) return [...findings, gapFinding(ctx.membership.failure, `${personName(ctx.user)}'s group membership`)];
   return [...findings, ...scopeFindings(ctx, fido2, ctx.membership.value)];
 }

@@ -294,8 +294,8 @@ export function evaluateProvider(ctx: LayerContext): Finding[] {
     },
   };
   const { methods, audits } = ctx.facts;
-  if (!methods.ok) j.findings.push(gapFinding(methods.gap, `${name}'s registered passkeys and Windows Hello for Business`));
-  if (!audits.ok) j.findings.push(gapFinding(audits.gap, `${name}'s recent passkey registrations and deletions`));
+  if (!methods.ok) j.findings.push(gapFinding(methods.failure, `${name}'s registered passkeys and Windows Hello for Business`));
+  if (!audits.ok) j.findings.push(gapFinding(audits.failure, `${name}'s recent passkey registrations and deletions`));
   const events = audits.ok ? audits.value : [];
 
   if (methods.ok)

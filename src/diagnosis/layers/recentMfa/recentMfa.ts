@@ -231,7 +231,7 @@ export function evaluateRecentMfa(ctx: LayerContext): Finding[] {
   }
   const fact = ctx.facts.signIns;
   if (!fact.ok) {
-    const { gap } = fact;
+    const { failure: gap } = fact;
     return [
       gap.code === 'GRAPH.LICENCE_MISSING' || gap.code === 'GRAPH.PERMISSION_MISSING'
         ? unavailableFinding(ctx, gap)

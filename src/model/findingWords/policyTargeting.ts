@@ -1,23 +1,9 @@
-/**
- * What each finding says, beside the finding-code catalogue: one entry per
- * code, and per way of reading where one code reads two ways (`internal` /
- * `external` guest). `{param}` is filled from the parameters the rule
- * returns, so a writer edits sentences here and a rule file reads as rules.
- * Layer 1 speaks through this table; the other layers still build their
- * sentences in place and move here one by one.
- */
-import type { FindingCode } from './findingCodes';
-
-export interface FindingText {
-  message: string;
-  fix?: string;
-}
-
-export type FindingParams = Record<string, string | number>;
+/** Layer 1, policy targeting. */
+import type { WordsOfCodes } from './types';
 
 const METHODS_BLADE = 'Entra admin center > Protection > Authentication methods > Policies > Passkey (FIDO2)';
 
-export const FINDING_WORDS: Partial<Record<FindingCode, Record<string, FindingText>>> = {
+export const POLICY_TARGETING_WORDS: WordsOfCodes = {
   'L1.GUEST_USER': {
     internal: {
       message:
@@ -88,7 +74,3 @@ export const FINDING_WORDS: Partial<Record<FindingCode, Record<string, FindingTe
     },
   },
 };
-
-/** `template` with each `{param}` replaced; a placeholder without a value stays visible rather than vanish. */
-export const fillIn = (template: string, params: FindingParams): string =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
