@@ -1,5 +1,5 @@
 /**
- * The weekly digest's schedule (DIGEST_SCHEDULE, contracts §1): a check
+ * The weekly digest's schedule (DIGEST_SCHEDULE, docs/contracts.md §1): a check
  * every minute asks which schedule window "now" is in; the first bot instance
  * to claim that window in the shared state store (an eTag write) posts the
  * digest, every other instance — and every later check — sees it claimed.

@@ -1,5 +1,5 @@
 /**
- * The weekly digest card's view model (contracts §9 on a card): headline
+ * The weekly digest card's view model (docs/contracts.md §9 on a card): headline
  * numbers against the previous window, failures per day (bar chart) and by
  * cause (donut) each with a plain table beside it for clients that draw no
  * charts, the top authenticators, and the outreach list with a Diagnose

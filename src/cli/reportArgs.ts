@@ -1,4 +1,4 @@
-/** `report [--days N] [--json | --csv]` (contracts §2): N is a whole number of days, 1–30. */
+/** `report [--days N] [--json | --csv]` (docs/contracts.md §2): N is a whole number of days, 1–30. */
 import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { DEFAULT_DAYS, MAX_DAYS, MIN_DAYS } from '../tenant/report/window';

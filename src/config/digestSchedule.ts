@@ -1,5 +1,5 @@
 /**
- * DIGEST_SCHEDULE (contracts §1): `<weekday> <HH:MM> <IANA time zone>`, e.g.
+ * DIGEST_SCHEDULE (docs/contracts.md §1): `<weekday> <HH:MM> <IANA time zone>`, e.g.
  * `mon 09:00 Europe/London`, or `off`. Each scheduled instant opens a
  * "window" that lasts until the next one; the digest posts once per window.
  * Wall-clock times are converted through Intl, so daylight saving moves the

@@ -170,7 +170,7 @@ export interface AppConfig {
   runRetentionDays: number;
   /** Audit entries older than this are pruned; kept longer than runs. */
   auditRetentionDays: number;
-  /** Reports run as KQL in this workspace (contracts §9) instead of through Graph. */
+  /** Reports run as KQL in this workspace (docs/contracts.md §9) instead of through Graph. */
   logAnalyticsWorkspaceId: string | undefined;
   /** When the weekly digest posts, or off. */
   digestSchedule: DigestSchedule | 'off';

@@ -203,7 +203,7 @@ export function evaluateLayers(ctx: LayerContext, count = LAYERS.length): LayerR
   return LAYERS.slice(0, count).map((spec) => layerResult(spec, spec.evaluate(ctx)));
 }
 
-/** The root cause rule (contracts §3): the first failing layer's first failing finding. */
+/** The root cause rule (docs/contracts.md §3): the first failing layer's first failing finding. */
 export function rootCauseOf(layers: LayerResult[]): Verdict['rootCause'] {
   const failingLayer = layers.find((l) => l.status === 'fail');
   const rootFinding = failingLayer?.findings.find((f) => f.severity === 'fail');

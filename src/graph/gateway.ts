@@ -157,7 +157,7 @@ export class GraphGateway implements FactsGateway, RegistrationEventsSource {
     return eligibleRoleIds(this.transport, userId);
   }
 
-  /** Every passkey / FIDO2 registration audit event of the window (the report, contracts §9), at background priority. */
+  /** Every passkey / FIDO2 registration audit event of the window (the report, docs/contracts.md §9), at background priority. */
   registrationEvents(window: ReportWindow): ReturnType<RegistrationEventsSource['registrationEvents']> {
     return readRegistrationEvents(this.transport, this.reports, window, { retry: this.options.retry });
   }

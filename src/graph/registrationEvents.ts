@@ -1,5 +1,5 @@
 /**
- * The registration report's read (contracts §9): every passkey / FIDO2
+ * The registration report's read (docs/contracts.md §9): every passkey / FIDO2
  * registration audit event of a window, paged, `$select`ed, through the one
  * reports scheduler at background priority so that diagnoses typed
  * meanwhile go first. Separate from the diagnosis window (reportsWindow.ts),

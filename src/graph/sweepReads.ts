@@ -1,5 +1,5 @@
 /**
- * The sweep's bulk reads (contracts §10): the group's transitive members and
+ * The sweep's bulk reads (docs/contracts.md §10): the group's transitive members and
  * the policies' target groups by paged `transitiveMembers` ($top=999, only the
  * properties layer 1 reads), methods by the paged registration report through
  * the reports scheduler at background priority, the cached tenant snapshot,

@@ -21,7 +21,7 @@ export interface Runtime {
   service: DiagnosisService;
   policyCheck: PolicyCheckService;
   sweep: SweepService;
-  /** The registration report (contracts §9). */
+  /** The registration report (docs/contracts.md §9). */
   report: RegistrationReportService;
   /** The built-in demo tenant, when no tenant is configured. */
   sandbox: SandboxServer | null;
@@ -42,7 +42,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
     reportsQuota: config.reportsQuota,
     retry: options.retry,
   });
-  // Large tenants: the report runs as KQL in the workspace that receives the audit logs (contracts §9).
+  // Large tenants: the report runs as KQL in the workspace that receives the audit logs (docs/contracts.md §9).
   const reportSource: ReportSource = config.logAnalyticsWorkspaceId
     ? {
         kind: 'aggregated',

@@ -1,6 +1,6 @@
 /**
  * One row of `/reports/authenticationMethods/userRegistrationDetails`
- * (graph-facts §8) as the methods the diagnosis understands. The report names
+ * (docs/graph-facts.md §8) as the methods the diagnosis understands. The report names
  * method kinds only: no AAGUID, no pass validity, so a row says when the
  * member's own methods must still be read (sweep per-member reads).
  */

@@ -1,6 +1,6 @@
 /**
  * The registration report as ONE KQL query over the workspace's `AuditLogs`
- * table (contracts §9): Azure Monitor does the counting and returns one
+ * table (docs/contracts.md §9): Azure Monitor does the counting and returns one
  * table whose `part` column says which part of the report a row belongs to.
  * Only per-reason causes, the catalogue's names and empty days are added
  * here (reportMapping.ts).

@@ -64,7 +64,7 @@ export const registrationDetailsRoutes: Route[] = [
       if (ctx.licence === 'free') {
         throw new GraphError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
       }
-      // The report lags the directory (graph-facts §8): an account created in the last hours is not in it yet.
+      // The report lags the directory (docs/graph-facts.md §8): an account created in the last hours is not in it yet.
       const since = ctx.now.getTime() - REPORT_LAG_MS;
       const reported = ctx.tenant.users.filter((user) => !(Date.parse(String(user['createdDateTime'] ?? '')) > since));
       // Rows are built for the page only: a 100,000-user tenant is not turned into rows per request.

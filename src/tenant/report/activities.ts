@@ -1,5 +1,5 @@
 /**
- * Which audit events are passkey / FIDO2 registration attempts (contracts §9).
+ * Which audit events are passkey / FIDO2 registration attempts (docs/contracts.md §9).
  * Matched case-insensitively on the activity name; anything else the
  * Authentication Methods service logs (TAP, phone, password reset…) is not
  * counted.

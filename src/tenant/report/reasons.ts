@@ -1,6 +1,6 @@
 /**
  * Failure reasons → causes. Microsoft enumerates no failure `resultReason`
- * texts for passkey registration (graph-facts §10: "Failure resultReason texts
+ * texts for passkey registration (docs/graph-facts.md §10: "Failure resultReason texts
  * are not enumerated in any cited source"; facts-2026: "unconfirmed: keep
  * unknown reasons verbatim"), so the table matches on the words a reason
  * carries and says, beside each row, which documented rule the words point to.

@@ -1,4 +1,4 @@
-/** The failed-registration report (contracts §9): its input events and its document. */
+/** The failed-registration report (docs/contracts.md §9): its input events and its document. */
 import type { LayerNumber } from '../../model/verdictTypes';
 
 /** One registration audit event, as the gathering reads it (Graph) — already reduced to what the report counts. */

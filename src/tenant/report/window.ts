@@ -1,4 +1,4 @@
-/** Report windows: whole UTC days ending at the start of today (contracts §9's example), and the one before. */
+/** Report windows: whole UTC days ending at the start of today (docs/contracts.md §9's example), and the one before. */
 import type { ReportWindow } from './types';
 
 const DAY_MS = 86_400_000;

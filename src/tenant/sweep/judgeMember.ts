@@ -1,7 +1,7 @@
 /**
  * One member's layers 1–3, judged by the diagnosis's own layer functions and
  * root-cause rule on facts built from bulk reads: the sweep shares the rules,
- * it never restates them (contracts §10).
+ * it never restates them (docs/contracts.md §10).
  */
 import type { DiagnosisInput } from '../../diagnosis/context';
 import { missing, type DirectoryUser } from '../../model/facts';

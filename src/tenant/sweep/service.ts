@@ -30,7 +30,7 @@ export interface SweepOptions {
 
 /** Own reads sent together: ten $batch envelopes of 20. */
 const OWN_READS_AT_ONCE = 200;
-/** The report's page size (graph-facts §12: not documented; the sandbox and observed Graph give 1,000). */
+/** The report's page size (docs/graph-facts.md §12: not documented; the sandbox and observed Graph give 1,000). */
 const REPORT_PAGE_ESTIMATE = 1000;
 
 const NOT_IN_REPORT: FactGap = {

@@ -1,4 +1,4 @@
-/** The sweep's document (contracts §10) and the small per-member records it keeps. */
+/** The sweep's document (docs/contracts.md §10) and the small per-member records it keeps. */
 import type { AuditEvent, AuthMethod, Fact, FactGap, SignIn, TenantFacts } from '../../model/facts';
 import type { LayerNumber } from '../../model/verdictTypes';
 
