@@ -1,16 +1,18 @@
 /**
  * The words beside the finding-code catalogue: rules give a code and its
- * parameters, the table says it. Layer 1 speaks entirely through the table;
- * the other layers move to it one by one, and this test widens with them.
+ * parameters, the table says it. Layers 1, 3 and 4 speak entirely through
+ * the table; the other layers move to it one by one, and this test widens with them.
  */
 import { FINDING_CODES, type FindingCode } from '../../src/model/findingCodes';
 import { FINDING_WORDS, fillIn } from '../../src/model/findingWords';
+import * as mfaBootstrapWords from '../../src/model/findingWords/mfaBootstrap';
+import * as recentMfaWords from '../../src/model/findingWords/recentMfa';
 
 const codesOfLayer = (layer: number) => (Object.keys(FINDING_CODES) as FindingCode[]).filter((c) => FINDING_CODES[c].layer === layer);
 
 describe('finding words', () => {
-  it('has a message for every layer-1 code', () => {
-    expect(codesOfLayer(1).filter((code) => !FINDING_WORDS[code] || Object.keys(FINDING_WORDS[code]!).length === 0)).toEqual([]);
+  it.each([1, 3, 4])('has a message for every layer-%i code', (layer) => {
+    expect(codesOfLayer(layer).filter((code) => !FINDING_WORDS[code] || Object.keys(FINDING_WORDS[code]!).length === 0)).toEqual([]);
   });
 
   it('holds words only for codes the catalogue has, each with a message and well-formed placeholders', () => {
@@ -20,6 +22,17 @@ describe('finding words', () => {
         expect(text.message.length).toBeGreaterThan(0);
         for (const template of [text.message, text.fix ?? '']) expect(template.replace(/\{\w+\}/g, '')).not.toMatch(/[{}]/);
       }
+    }
+  });
+
+  it('keeps the clauses and labels beside the layer-3 and layer-4 words well-formed too', () => {
+    const { MFA_BOOTSTRAP_WORDS: _l3, ...l3 } = mfaBootstrapWords;
+    const { RECENT_MFA_WORDS: _l4, ...l4 } = recentMfaWords;
+    const templates = [...Object.values(l3), ...Object.values(l4)].flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value)));
+    expect(templates.length).toBeGreaterThan(40);
+    for (const template of templates) {
+      expect(template.trim().length).toBeGreaterThan(0);
+      expect(template.replace(/\{\w+\}/g, '')).not.toMatch(/[{}]/);
     }
   });
 

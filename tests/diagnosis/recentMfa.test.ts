@@ -89,6 +89,17 @@ describe('layer 4: recent MFA', () => {
       expect(f.evidence).toEqual(expect.objectContaining({ errorCode: 50126, kind: 'failure', meaning: 'invalid username or password' }));
     });
 
+    it('says a Conditional Access policy blocked the sign-in even when the log names none that failed', () => {
+      const blocked = signIn(minutesAgo(1), { errorCode: 53010, appliedConditionalAccessPolicies: [] });
+      const f = only(run(withSignIns(blocked, signIn(minutesAgo(2)))), 'L4.SIGNIN_BLOCKED_BY_CA');
+      expect(f.message).toBe(
+        "Alice Example's latest sign-in to My Sign-ins (2026-11-22 09:59 UTC) was blocked by a Conditional Access policy (the sign-in log entry names it): " +
+          'error 53010 (ProofUpBlockedDueToSecurityInfoAcr), security info can only be set from specific locations or devices. ' +
+          'Alice Example cannot reach Security info to add a passkey until it lets them through.',
+      );
+      expect(f.fix).toMatch(/^Check a Conditional Access policy \(the sign-in log entry names it\) for Alice Example \(Entra admin center/);
+    });
+
     it('keeps an error code not in its table neutral and points to the reference', () => {
       const odd = signIn(minutesAgo(1), { errorCode: 90099 });
       const f = only(run(withSignIns(odd)), 'L4.SIGNIN_ERROR_UNRECOGNISED');

@@ -226,6 +226,20 @@ describe('layer 3: Conditional Access on registering security info', () => {
       expect(only(caFindings(orphan), 'L3.REGISTRATION_CA_UNKNOWN').message).toMatch(/not among the tenant's strengths/);
     });
 
+    it('is unknown, and says why, when the CA policies were read but the strengths were not', () => {
+      const world = caWorld(caPolicy());
+      world.tenantExtras = { registrationConditionalAccess: world.tenantExtras.registrationConditionalAccess };
+      const unknown = only(caFindings(world), 'L3.REGISTRATION_CA_UNKNOWN');
+      expect(unknown.message).toBe(
+        'Could not tell whether Conditional Access policy "Require phishing-resistant MFA to register security info" on registering security info ' +
+          'lets Alice Example through: the authentication strengths were not read.',
+      );
+      expect(unknown.fix).toBe(
+        'Check "Require phishing-resistant MFA to register security info" for Alice Example in Entra admin center > Protection > Conditional Access ' +
+          '(the What If tool, user action "Register security info").',
+      );
+    });
+
     it('is unknown when only a certificate could meet the strength and certificates are enabled', () => {
       const world = caWorld(caPolicy({ authenticationStrengthId: STRENGTH.certificate }));
       expect(codes(caFindings(world))).toEqual(['L3.REGISTRATION_CA_UNSATISFIABLE']);

@@ -7,11 +7,15 @@
  */
 import type { FindingParams, WordsOfCodes } from './types';
 import { POLICY_TARGETING_WORDS } from './policyTargeting';
+import { MFA_BOOTSTRAP_WORDS } from './mfaBootstrap';
+import { RECENT_MFA_WORDS } from './recentMfa';
 
 export type { FindingParams, FindingText } from './types';
 
 export const FINDING_WORDS: WordsOfCodes = {
   ...POLICY_TARGETING_WORDS,
+  ...MFA_BOOTSTRAP_WORDS,
+  ...RECENT_MFA_WORDS,
 };
 
 /** `template` with each `{param}` replaced; a placeholder without a value stays visible rather than vanish. */

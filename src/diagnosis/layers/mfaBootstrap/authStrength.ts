@@ -8,6 +8,7 @@ import type { Tri } from './caTargeting';
 import type { LayerContext } from '../../context';
 import type { AuthenticationStrength } from '../../../model/facts';
 import { isEnabledFor } from '../../scope';
+import { FACTOR_WORDS } from '../../../model/findingWords/mfaBootstrap';
 
 export type TapKind = 'oneTime' | 'multiUse';
 
@@ -123,30 +124,8 @@ export function judgeStrength(strength: AuthenticationStrength, facts: FactorFac
   };
 }
 
-export const TAP_KIND_WORDS: Record<TapKind, string> = { oneTime: 'one-time', multiUse: 'multi-use' };
-
-const WORDS: Record<string, string> = {
-  password: 'password',
-  microsoftAuthenticatorPush: 'Microsoft Authenticator notification',
-  deviceBasedPush: 'Microsoft Authenticator phone sign-in',
-  sms: 'SMS',
-  voice: 'voice call',
-  softwareOath: 'software OATH code',
-  hardwareOath: 'hardware OATH token',
-  fido2: 'passkey (FIDO2)',
-  windowsHelloForBusiness: 'Windows Hello for Business',
-  x509CertificateMultiFactor: 'certificate (multifactor)',
-  x509CertificateSingleFactor: 'certificate (single-factor)',
-  temporaryAccessPassOneTime: 'one-time Temporary Access Pass',
-  temporaryAccessPassMultiUse: 'multi-use Temporary Access Pass',
-  qrCodePin: 'QR code and PIN',
-  federatedMultiFactor: 'federated MFA',
-  federatedSingleFactor: 'federated single factor',
-  email: 'email code',
-};
-
 /** `password + SMS` */
 export const combinationWords = (combination: string): string =>
   factorsOf(combination)
-    .map((f) => WORDS[f] ?? f)
+    .map((f) => FACTOR_WORDS[f] ?? f)
     .join(' + ');

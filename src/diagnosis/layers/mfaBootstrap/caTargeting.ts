@@ -9,6 +9,8 @@ import type { LayerContext } from '../../context';
 import { isGuest } from '../../context';
 import type { ConditionalAccessPolicy } from '../../../model/facts';
 import { groupName } from '../../targetNames';
+import { fillIn } from '../../../model/findingWords';
+import { CA_CONDITION_WORDS } from '../../../model/findingWords/mfaBootstrap';
 
 export type Tri = 'yes' | 'no' | 'unknown';
 
@@ -28,42 +30,57 @@ function combine(parts: Array<{ result: Tri; because: string }>): Match {
   return { result: 'no', because: [] };
 }
 
-function userConditions(ctx: LayerContext, users: string[], guestsByKind: boolean): Array<{ result: Tri; because: string }> {
+/**
+ * Graph's excludeUsers holds user ids and GuestsOrExternalUsers, never "All" (conditionalAccessUsers),
+ * so only the include side has an "all users" condition.
+ */
+function userConditions(
+  ctx: LayerContext,
+  users: string[],
+  guestsByKind: boolean,
+  side: 'include' | 'exclude',
+): Array<{ result: Tri; because: string }> {
   const ids = users.map((u) => u.toLowerCase());
   const guest = isGuest(ctx.user);
-  return [
-    { result: ids.includes('all') ? 'yes' : 'no', because: 'all users' },
-    { result: ids.includes(ctx.user.id.toLowerCase()) ? 'yes' : 'no', because: 'the user by name' },
-    { result: guest && (guestsByKind || ids.includes(GUESTS)) ? 'yes' : 'no', because: 'guests and external users' },
+  const yesNo = (value: boolean): Tri => (value ? 'yes' : 'no');
+  const named = [
+    { result: yesNo(ids.includes(ctx.user.id.toLowerCase())), because: CA_CONDITION_WORDS.userByName },
+    { result: yesNo(guest && (guestsByKind || ids.includes(GUESTS))), because: CA_CONDITION_WORDS.guests },
   ];
+  return side === 'include' ? [{ result: yesNo(ids.includes('all')), because: CA_CONDITION_WORDS.allUsers }, ...named] : named;
 }
 
 function groupConditions(ctx: LayerContext, groupIds: string[]): Array<{ result: Tri; because: string }> {
   const membership = ctx.membership;
   return groupIds.map((id) => {
-    const label = `group "${groupName(ctx, id)}"`;
-    if (!membership.ok || !ctx.facts.checkedGroupIds.includes(id)) return { result: 'unknown', because: `${label} (membership not checked)` };
-    return { result: membership.value.groups.has(id) ? 'yes' : 'no', because: label };
+    const group = groupName(ctx, id);
+    if (!membership.ok || !ctx.facts.checkedGroupIds.includes(id)) {
+      return { result: 'unknown', because: fillIn(CA_CONDITION_WORDS.groupUnchecked, { group }) };
+    }
+    return { result: membership.value.groups.has(id) ? 'yes' : 'no', because: fillIn(CA_CONDITION_WORDS.group, { group }) };
   });
 }
 
 function roleConditions(ctx: LayerContext, roleIds: string[]): Array<{ result: Tri; because: string }> {
   if (roleIds.length === 0) return [];
   const roles = ctx.facts.directoryRoleIds;
-  if (!roles?.ok) return [{ result: 'unknown', because: 'directory roles (could not be read)' }];
+  if (!roles?.ok) return [{ result: 'unknown', because: CA_CONDITION_WORDS.rolesUnread }];
   const held = new Set(roles.value.map((r) => r.toLowerCase()));
-  return roleIds.map((id) => ({ result: held.has(id.toLowerCase()) ? 'yes' : 'no', because: `directory role ${id}` }));
+  return roleIds.map((roleId) => ({
+    result: held.has(roleId.toLowerCase()) ? 'yes' : 'no',
+    because: fillIn(CA_CONDITION_WORDS.role, { roleId }),
+  }));
 }
 
 export function policyAppliesTo(ctx: LayerContext, policy: ConditionalAccessPolicy): Match {
   const u = policy.users;
   const include = combine([
-    ...userConditions(ctx, u.includeUsers, u.includeGuestsOrExternalUsers),
+    ...userConditions(ctx, u.includeUsers, u.includeGuestsOrExternalUsers, 'include'),
     ...groupConditions(ctx, u.includeGroups),
     ...roleConditions(ctx, u.includeRoles),
   ]);
   const exclude = combine([
-    ...userConditions(ctx, u.excludeUsers, u.excludeGuestsOrExternalUsers).filter((c) => c.because !== 'all users'),
+    ...userConditions(ctx, u.excludeUsers, u.excludeGuestsOrExternalUsers, 'exclude'),
     ...groupConditions(ctx, u.excludeGroups),
     ...roleConditions(ctx, u.excludeRoles),
   ]);

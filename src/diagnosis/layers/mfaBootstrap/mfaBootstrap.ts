@@ -8,7 +8,7 @@ import type { TapKind } from './authStrength';
 import type { LayerContext } from '../../context';
 import { isExternalGuest, personName } from '../../context';
 import type { AuthMethod, AuthenticationMethodsPolicy, MethodConfiguration } from '../../../model/facts';
-import { finding, gapFinding } from '../../finding';
+import { gapFinding, said } from '../../finding';
 import type { TapMethod } from '../../../model/facts';
 import { isTapMethod, methodLabel } from '../../methods';
 import { evaluateRegistrationCa } from './registrationCa';
@@ -16,9 +16,8 @@ import { evaluateScope, isEnabledFor, type Membership } from '../../scope';
 import { targetLabel } from '../../targetNames';
 import type { Finding } from '../../../model/verdictTypes';
 import { listOf, utcText } from '../../wording';
-
-const SECURITY_INFO = 'https://mysignins.microsoft.com/security-info';
-const METHODS_BLADE = 'Entra admin center > Protection > Authentication methods > Policies';
+import { fillIn } from '../../../model/findingWords';
+import { MFA_BOOTSTRAP_GAPS, TAP_POLICY_PROBLEMS, TAP_UNUSABLE_WHY, TAP_USABLE_CLAUSES } from '../../../model/findingWords/mfaBootstrap';
 
 /** Method configurations that govern each kind. Windows Hello for Business and platform credentials have none. */
 const CONFIGURATION_IDS: Record<string, string[]> = {
@@ -75,13 +74,16 @@ interface TapStanding {
 
 function tapPolicyProblem(ctx: LayerContext, policy: AuthenticationMethodsPolicy, membership: Membership): string | null {
   const config = policy.temporaryAccessPass;
-  if (!config || config.state !== 'enabled') return 'the Temporary Access Pass method is turned off in the authentication methods policy';
+  if (!config || config.state !== 'enabled') return TAP_POLICY_PROBLEMS.methodOff;
   const scope = evaluateScope(config, membership);
   const name = personName(ctx.user);
-  if (scope.matchedExcludes.length)
-    return `${name} is in the Temporary Access Pass policy's exclusion ${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))}`;
-  if (!scope.inScope)
-    return `${name} is not in any target of the Temporary Access Pass policy (${listOf(config.includeTargets.map((t) => targetLabel(ctx, t))) || 'it has none'})`;
+  if (scope.matchedExcludes.length) {
+    return fillIn(TAP_POLICY_PROBLEMS.excluded, { name, exclusions: listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t))) });
+  }
+  if (!scope.inScope) {
+    const includes = config.includeTargets.map((t) => targetLabel(ctx, t));
+    return fillIn(includes.length ? TAP_POLICY_PROBLEMS.notTargeted : TAP_POLICY_PROBLEMS.noTargets, { name, includes: listOf(includes) });
+  }
   return null;
 }
 
@@ -129,20 +131,25 @@ function tapStanding(
   return { method, kind, issuable, policyProblem, usable, reason, ...window };
 }
 
-function unusableTapText(tap: TapStanding, name: string): string {
+function whyTapUnusable(tap: TapStanding, name: string): string {
+  const at = (ms: number | null) => (ms !== null ? { time: utcText(ms) } : null);
   switch (tap.reason) {
-    case 'Expired':
-      return `it expired${tap.validUntilMs !== null ? ` at ${utcText(tap.validUntilMs)}` : ''}`;
-    case 'NotYetValid':
-      return `it only becomes valid${tap.validFromMs !== null ? ` at ${utcText(tap.validFromMs)}` : ' later'}`;
+    case 'Expired': {
+      const end = at(tap.validUntilMs);
+      return end ? fillIn(TAP_UNUSABLE_WHY.expiredAt, end) : TAP_UNUSABLE_WHY.expired;
+    }
+    case 'NotYetValid': {
+      const start = at(tap.validFromMs);
+      return start ? fillIn(TAP_UNUSABLE_WHY.notYetValidAt, start) : TAP_UNUSABLE_WHY.notYetValid;
+    }
     case 'OneTimeUsed':
-      return 'it was a one-time pass and has already been used';
+      return TAP_UNUSABLE_WHY.oneTimeUsed;
     case 'DisabledByPolicy':
-      return `the Temporary Access Pass policy does not let ${name} sign in with it`;
+      return fillIn(TAP_UNUSABLE_WHY.disabledByPolicy, { name });
     case MULTI_USE_WHILE_ONE_TIME_REQUIRED:
-      return 'it is a multi-use pass, and the authentication methods policy now requires one-time passes (signing in with it shows "Temporary Access Pass sign in was blocked due to User Credential Policy")';
+      return TAP_UNUSABLE_WHY.multiUseWhileOneTimeRequired;
     default:
-      return `Microsoft Graph reports it unusable (${tap.reason ?? 'no reason given'})`;
+      return tap.reason ? fillIn(TAP_UNUSABLE_WHY.graph, { reason: tap.reason }) : TAP_UNUSABLE_WHY.graphNoReason;
   }
 }
 
@@ -163,14 +170,10 @@ const INTERRUPT_QUOTE =
  * into Interrupt mode, which cannot add a passkey.
  */
 function interruptModeFinding(ctx: LayerContext): Finding {
-  const name = personName(ctx.user);
-  return finding(
+  return said(
     'L3.TAP_INTERRUPT_MODE',
-    `If ${name} is in scope of the self-service password reset registration policy or the ID Protection MFA registration policy, signing in with a Temporary Access Pass opens the "interrupt" registration, where the passkey cannot be added: "${INTERRUPT_QUOTE}"`,
-    {
-      fix: `If the interrupt registration appears, have ${name} finish it, then go to ${SECURITY_INFO} and add the passkey there.`,
-      evidence: { quote: INTERRUPT_QUOTE, policies: ['SSPR registration policy', 'ID Protection MFA registration policy'] },
-    },
+    { name: personName(ctx.user), quote: INTERRUPT_QUOTE },
+    { evidence: { quote: INTERRUPT_QUOTE, policies: ['SSPR registration policy', 'ID Protection MFA registration policy'] } },
   );
 }
 
@@ -179,34 +182,23 @@ function tapFindings(ctx: LayerContext, tap: TapStanding, hasMfaMethod: boolean)
   const findings: Finding[] = [];
   const minutes = ctx.settings.mfaFreshnessMinutes;
   if (tap.method && tap.usable) {
-    const until = tap.validUntilMs !== null ? ` until ${utcText(tap.validUntilMs)}` : '';
-    findings.push(
-      finding(
-        'L3.TAP_USABLE',
-        `${name} has a Temporary Access Pass that is valid${until}${tap.method.isUsableOnce ? ' (one-time)' : ''}: a way into Security info without another MFA method.`,
-        {
-          evidence: tapEvidence(tap),
-        },
-      ),
-    );
+    const until = tap.validUntilMs !== null ? fillIn(TAP_USABLE_CLAUSES.until, { time: utcText(tap.validUntilMs) }) : '';
+    const oneTime = tap.method.isUsableOnce ? TAP_USABLE_CLAUSES.oneTime : '';
+    findings.push(said('L3.TAP_USABLE', { name, until, oneTime }, { evidence: tapEvidence(tap) }));
   } else if (tap.method) {
     findings.push(
-      finding('L3.TAP_NOT_USABLE', `${name}'s Temporary Access Pass cannot be used: ${unusableTapText(tap, name)}.`, {
-        fix: tap.policyProblem
-          ? `Fix the Temporary Access Pass policy first (${tap.policyProblem}), then issue a new one-time pass.`
-          : `Issue a new one-time Temporary Access Pass; it replaces the old one. ${name} signs in with it at ${SECURITY_INFO} and adds the passkey within ${minutes} minutes.`,
-        evidence: tapEvidence(tap),
-      }),
+      said(
+        'L3.TAP_NOT_USABLE',
+        { name, why: whyTapUnusable(tap, name), minutes, tapPolicyProblem: tap.policyProblem ?? '' },
+        { variant: tap.policyProblem ? 'tapPolicy' : 'default', evidence: tapEvidence(tap) },
+      ),
     );
   }
   // Only worth saying when the TAP is, or would be, the user's way in.
   // For an external guest no policy change helps: a pass cannot be added to them at all (said by L3.NO_MFA_METHOD).
   if (tap.policyProblem && !isExternalGuest(ctx.user) && (!hasMfaMethod || tap.method)) {
     findings.push(
-      finding('L3.TAP_POLICY_BLOCKS', `A Temporary Access Pass would not work for ${name}: ${tap.policyProblem}.`, {
-        fix: `Enable the Temporary Access Pass method and include ${name} in its targets (${METHODS_BLADE} > Temporary Access Pass).`,
-        evidence: { problem: tap.policyProblem },
-      }),
+      said('L3.TAP_POLICY_BLOCKS', { name, tapPolicyProblem: tap.policyProblem }, { evidence: { problem: tap.policyProblem } }),
     );
   }
   return findings;
@@ -217,12 +209,11 @@ function methodFindings(ctx: LayerContext, standings: MethodStanding[], tap: Tap
   const counting = standings.filter((s) => s.counts);
   const minutes = ctx.settings.mfaFreshnessMinutes;
   const findings: Finding[] = [
-    finding(
+    said(
       'L3.MFA_METHODS',
-      counting.length
-        ? `${name}'s MFA-capable methods: ${listOf(counting.map((s) => methodLabel(s.method)))}.`
-        : `${name} has no registered MFA-capable method the policy allows.`,
+      { name, methods: listOf(counting.map((s) => methodLabel(s.method))) },
       {
+        variant: counting.length ? 'default' : 'none',
         evidence: {
           methods: standings.map((s) => ({
             kind: s.method.kind,
@@ -236,29 +227,16 @@ function methodFindings(ctx: LayerContext, standings: MethodStanding[], tap: Tap
     ),
   ];
   if (migrationState !== 'migrationComplete') {
-    findings.push(
-      finding(
-        'L3.LEGACY_MFA_SETTINGS',
-        `The tenant's authentication methods migration is "${migrationState}", so the legacy per-user MFA and SSPR method settings still apply; ${name}'s registered methods are counted without checking the methods policy.`,
-        {
-          evidence: { policyMigrationState: migrationState },
-        },
-      ),
-    );
+    findings.push(said('L3.LEGACY_MFA_SETTINGS', { name, migrationState }, { evidence: { policyMigrationState: migrationState } }));
   }
   if (counting.length === 0 && !tap.usable) {
     // One freshness window everywhere: the passkey page's 5 minutes is stricter than the TAP page's 10 (rule-sources.json, MFA_FRESHNESS).
-    const issue = `issue a one-time Temporary Access Pass; ${name} signs in with it at ${SECURITY_INFO} and registers the passkey within ${minutes} minutes`;
     findings.push(
-      finding(
+      said(
         'L3.NO_MFA_METHOD',
-        `${name} has no MFA-capable method and no usable Temporary Access Pass, so they cannot pass the MFA that Security info asks for before a passkey can be added.`,
+        { name, minutes, tapPolicyProblem: tap.policyProblem ?? '' },
         {
-          fix: isExternalGuest(ctx.user)
-            ? `${name} is an external guest: "Temporary Access Pass cannot be added to an external guest user", and a guest's MFA belongs to their home organisation; there is nothing to issue here (see layer 1).`
-            : tap.policyProblem
-              ? `First fix the Temporary Access Pass policy (${tap.policyProblem}), then ${issue}.`
-              : `${issue.charAt(0).toUpperCase()}${issue.slice(1)}.`,
+          variant: isExternalGuest(ctx.user) ? 'externalGuest' : tap.policyProblem ? 'tapPolicy' : 'default',
           evidence: { methods: standings.map((s) => s.method.kind) },
         },
       ),
@@ -285,9 +263,7 @@ function bootstrapOf(ctx: LayerContext): Bootstrap | null {
   const policy = ctx.policy.value;
   const membership = ctx.membership.value;
   const standings = methods.value.filter((m) => !isTapMethod(m)).map((m) => standingOf(m, policy, membership));
-  const problem = isExternalGuest(ctx.user)
-    ? 'a Temporary Access Pass cannot be added to an external guest user'
-    : tapPolicyProblem(ctx, policy, membership);
+  const problem = isExternalGuest(ctx.user) ? TAP_POLICY_PROBLEMS.externalGuest : tapPolicyProblem(ctx, policy, membership);
   return { standings, tap: tapStanding(ctx, methods.value, policy, problem) };
 }
 
@@ -306,9 +282,9 @@ export function evaluateMfaBootstrap(ctx: LayerContext): Finding[] {
   const bootstrap = bootstrapOf(ctx);
   if (!methodsFact.ok || !policyFact.ok || !membershipFact.ok || !bootstrap) {
     return [
-      ...(methodsFact.ok ? [] : [gapFinding(methodsFact.failure, `${name}'s registered methods`)]),
-      ...(policyFact.ok ? [] : [gapFinding(policyFact.failure, 'the authentication methods policy')]),
-      ...(membershipFact.ok ? [] : [gapFinding(membershipFact.failure, `${name}'s group membership for the method policies`)]),
+      ...(methodsFact.ok ? [] : [gapFinding(methodsFact.failure, fillIn(MFA_BOOTSTRAP_GAPS.methods, { name }))]),
+      ...(policyFact.ok ? [] : [gapFinding(policyFact.failure, MFA_BOOTSTRAP_GAPS.methodsPolicy)]),
+      ...(membershipFact.ok ? [] : [gapFinding(membershipFact.failure, fillIn(MFA_BOOTSTRAP_GAPS.membership, { name }))]),
     ];
   }
   const { standings, tap } = bootstrap;

@@ -8,7 +8,6 @@
  * non-user conditions are not in the facts and are not judged.
  */
 import {
-  TAP_KIND_WORDS,
   combinationWords,
   factorFacts,
   judgeStrength,
@@ -21,14 +20,14 @@ import { policyAppliesTo, type Match } from './caTargeting';
 import type { LayerContext } from '../../context';
 import { personName } from '../../context';
 import type { AuthenticationStrength, ConditionalAccessPolicy, FactGap } from '../../../model/facts';
-import { finding, gapFinding } from '../../finding';
+import { gapFinding, said } from '../../finding';
 import { methodLabel } from '../../methods';
 import type { Finding } from '../../../model/verdictTypes';
 import { listOf } from '../../wording';
+import { MFA_BOOTSTRAP_GAPS, NO_GRANT_WORDS, NO_MFA_METHOD_WORDS, TAP_KIND_WORDS } from '../../../model/findingWords/mfaBootstrap';
 
 const REGISTER_SECURITY_INFO = 'urn:user:registersecurityinfo';
 const CA_PERMISSION = 'Policy.Read.All';
-const CA_BLADE = 'Entra admin center > Protection > Conditional Access';
 
 const withPermission = (gap: FactGap): FactGap =>
   gap.code === 'GRAPH.PERMISSION_MISSING' ? { ...gap, permission: gap.permission ?? CA_PERMISSION } : gap;
@@ -50,7 +49,7 @@ const strengthEvidence = (s: AuthenticationStrength) => ({
 function usableWords(ctx: LayerContext, facts: FactorFacts): string {
   const methods = ctx.facts.methods.ok ? ctx.facts.methods.value : [];
   const labels = [...new Set(methods.filter((m) => facts.usableKinds.has(m.kind)).map(methodLabel))];
-  return labels.length ? listOf(labels) : 'no MFA method';
+  return labels.length ? listOf(labels) : NO_MFA_METHOD_WORDS;
 }
 
 function unsatisfiable(
@@ -61,29 +60,25 @@ function unsatisfiable(
   judged: StrengthJudgement,
   facts: FactorFacts,
 ): Finding {
-  const name = personName(ctx.user);
-  const accepted = listOf(strength.allowedCombinations.map(combinationWords));
-  const head = `Conditional Access policy "${policy.displayName}" requires the authentication strength "${strength.displayName}" to register security info`;
+  const held = facts.tap.inHand && facts.tap.inHand !== 'unknownKind' ? facts.tap.inHand : null;
+  const newTap = judged.withNewTap.length && judged.newTapKind ? judged.newTapKind : null;
+  // The way out the strength leaves: a new pass of a kind it accepts, a pass the TAP policy will not give, or none at all.
   const acceptsTap = strength.allowedCombinations.some(usesTap);
-  let message: string;
-  let fix: string;
-  if (judged.withNewTap.length && judged.newTapKind) {
-    const kind = TAP_KIND_WORDS[judged.newTapKind];
-    const held =
-      facts.tap.inHand && facts.tap.inHand !== 'unknownKind'
-        ? ` ${name}'s current ${TAP_KIND_WORDS[facts.tap.inHand]} pass does not count;`
-        : '';
-    message = `${head}, and none of ${name}'s usable methods (${usableWords(ctx, facts)}) satisfies it;${held} only a new ${kind} Temporary Access Pass would.`;
-    fix = `Issue a new ${kind} Temporary Access Pass (it replaces any pass ${name} holds): "${strength.displayName}" accepts a ${combinationWords(judged.withNewTap[0])}. ${name} signs in with it at Security info and adds the passkey within ${ctx.settings.mfaFreshnessMinutes} minutes.`;
-  } else if (acceptsTap) {
-    message = `${head}, and neither ${name}'s usable methods (${usableWords(ctx, facts)}) nor a Temporary Access Pass (the TAP policy does not allow ${name} one of the kind it accepts) satisfies it.`;
-    fix = `Let ${name} use a Temporary Access Pass (the Temporary Access Pass method must be on with ${name} in scope), then issue one: "${strength.displayName}" accepts ${listOf(strength.allowedCombinations.filter(usesTap).map(combinationWords))}.`;
-  } else {
-    message = `${head}, which accepts only ${accepted}; ${name} has ${usableWords(ctx, facts)}, and the strength does not accept a Temporary Access Pass.`;
-    fix = `The strength needs phishing-resistant MFA ${name} doesn't have yet: exclude ${name} from "${policy.displayName}" while the passkey is registered (${CA_BLADE}), or use a strength on that policy that accepts a one-time Temporary Access Pass, then issue one.`;
-  }
-  return finding('L3.REGISTRATION_CA_UNSATISFIABLE', message, {
-    fix,
+  const variant = newTap ? (held ? 'newTapOverHeld' : 'newTap') : acceptsTap ? 'tapNotAllowed' : 'tapNotAccepted';
+  const params = {
+    name: personName(ctx.user),
+    policy: policy.displayName,
+    strength: strength.displayName,
+    usable: usableWords(ctx, facts),
+    accepted: listOf(strength.allowedCombinations.map(combinationWords)),
+    tapCombinations: listOf(strength.allowedCombinations.filter(usesTap).map(combinationWords)),
+    kind: newTap ? TAP_KIND_WORDS[newTap] : '',
+    heldKind: held ? TAP_KIND_WORDS[held] : '',
+    combination: judged.withNewTap.length ? combinationWords(judged.withNewTap[0]) : '',
+    minutes: ctx.settings.mfaFreshnessMinutes,
+  };
+  return said('L3.REGISTRATION_CA_UNSATISFIABLE', params, {
+    variant,
     evidence: {
       policy: policyEvidence(policy, match),
       strength: strengthEvidence(strength),
@@ -95,14 +90,18 @@ function unsatisfiable(
   });
 }
 
-function unknownFinding(ctx: LayerContext, policy: ConditionalAccessPolicy, why: string, evidence: Record<string, unknown>): Finding {
-  return finding(
+/** `why` names the reason (a variant of the finding's words); `params` fill it in. */
+function unknownFinding(
+  ctx: LayerContext,
+  policy: ConditionalAccessPolicy,
+  why: string,
+  params: Record<string, string>,
+  evidence: Record<string, unknown>,
+): Finding {
+  return said(
     'L3.REGISTRATION_CA_UNKNOWN',
-    `Could not tell whether Conditional Access policy "${policy.displayName}" on registering security info lets ${personName(ctx.user)} through: ${why}.`,
-    {
-      fix: `Check "${policy.displayName}" for ${personName(ctx.user)} in ${CA_BLADE} (the What If tool, user action "Register security info").`,
-      evidence: { policy: { id: policy.id, displayName: policy.displayName }, ...evidence },
-    },
+    { name: personName(ctx.user), policy: policy.displayName, ...params },
+    { variant: why, evidence: { policy: { id: policy.id, displayName: policy.displayName }, ...evidence } },
   );
 }
 
@@ -114,19 +113,18 @@ function judgePolicy(
   facts: FactorFacts,
 ): Finding {
   const strength = strengths.find((s) => s.id === policy.authenticationStrengthId);
-  if (!strength)
-    return unknownFinding(
-      ctx,
-      policy,
-      `its authentication strength ${policy.authenticationStrengthId} is not among the tenant's strengths`,
-      { strengthId: policy.authenticationStrengthId },
-    );
+  if (!strength) {
+    const strengthId = policy.authenticationStrengthId ?? '';
+    return unknownFinding(ctx, policy, 'strengthMissing', { strengthId }, { strengthId: policy.authenticationStrengthId });
+  }
   const judged = judgeStrength(strength, facts);
   if (judged.now.length) {
-    return finding(
+    const combination = combinationWords(judged.now[0]);
+    return said(
       'L3.REGISTRATION_CA_APPLIES',
-      `Conditional Access policy "${policy.displayName}" requires "${strength.displayName}" to register security info; ${personName(ctx.user)} can meet it with ${combinationWords(judged.now[0])}.`,
+      { name: personName(ctx.user), policy: policy.displayName, strength: strength.displayName, combination },
       {
+        variant: 'strength',
         evidence: { policy: policyEvidence(policy, match), strength: strengthEvidence(strength), satisfiedBy: judged.now },
       },
     );
@@ -135,11 +133,9 @@ function judgePolicy(
     return unknownFinding(
       ctx,
       policy,
-      `"${strength.displayName}" could be met with ${listOf(judged.unknown.map(combinationWords))}, which the facts cannot confirm for ${personName(ctx.user)}`,
-      {
-        strength: strengthEvidence(strength),
-        unconfirmed: judged.unknown,
-      },
+      'unconfirmed',
+      { strength: strength.displayName, combinations: listOf(judged.unknown.map(combinationWords)) },
+      { strength: strengthEvidence(strength), unconfirmed: judged.unknown },
     );
   }
   // Other grant controls may be OR-ed with the strength; the facts do not carry the operator.
@@ -148,11 +144,9 @@ function judgePolicy(
     return unknownFinding(
       ctx,
       policy,
-      `none of ${personName(ctx.user)}'s methods meets "${strength.displayName}", but the policy also grants with ${listOf(otherControls)}, which may be enough on its own`,
-      {
-        strength: strengthEvidence(strength),
-        builtInControls: policy.builtInControls,
-      },
+      'otherControls',
+      { strength: strength.displayName, controls: listOf(otherControls) },
+      { strength: strengthEvidence(strength), builtInControls: policy.builtInControls },
     );
   }
   return unsatisfiable(ctx, policy, strength, match, judged, facts);
@@ -163,24 +157,22 @@ export function evaluateRegistrationCa(ctx: LayerContext, usableMethodKinds: str
   const policiesFact = ctx.tenant.registrationConditionalAccess;
   if (!policiesFact) return [];
   if (!policiesFact.ok)
-    return [gapFinding(withPermission(policiesFact.failure), 'the Conditional Access policies on registering security info')];
+    return [gapFinding(withPermission(policiesFact.failure), MFA_BOOTSTRAP_GAPS.registrationCa)];
   const facts = factorFacts(ctx, usableMethodKinds, tap);
   const findings: Finding[] = [];
   for (const policy of policiesFact.value.filter(targetsRegistration)) {
     const match = policyAppliesTo(ctx, policy);
     if (match.result === 'no') continue;
     if (match.result === 'unknown') {
-      findings.push(unknownFinding(ctx, policy, `whether it applies depends on ${listOf(match.because)}`, { undecided: match.because }));
+      findings.push(unknownFinding(ctx, policy, 'undecided', { conditions: listOf(match.because) }, { undecided: match.because }));
       continue;
     }
     if (!policy.authenticationStrengthId) {
       findings.push(
-        finding(
+        said(
           'L3.REGISTRATION_CA_APPLIES',
-          `Conditional Access policy "${policy.displayName}" applies to registering security info for ${personName(ctx.user)} (grant: ${listOf(policy.builtInControls) || 'none'}); Passkey Doctor judges only authentication strengths, so check its other conditions if registration is refused.`,
-          {
-            evidence: { policy: policyEvidence(policy, match), builtInControls: policy.builtInControls },
-          },
+          { name: personName(ctx.user), policy: policy.displayName, controls: listOf(policy.builtInControls) || NO_GRANT_WORDS },
+          { variant: 'otherGrant', evidence: { policy: policyEvidence(policy, match), builtInControls: policy.builtInControls } },
         ),
       );
       continue;
@@ -189,8 +181,8 @@ export function evaluateRegistrationCa(ctx: LayerContext, usableMethodKinds: str
     if (!strengths?.ok) {
       findings.push(
         strengths
-          ? gapFinding(withPermission(strengths.failure), 'the authentication strengths')
-          : unknownFinding(ctx, policy, 'the authentication strengths were not read', {}),
+          ? gapFinding(withPermission(strengths.failure), MFA_BOOTSTRAP_GAPS.strengths)
+          : unknownFinding(ctx, policy, 'strengthsNotRead', {}, {}),
       );
       continue;
     }

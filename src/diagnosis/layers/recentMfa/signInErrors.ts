@@ -6,6 +6,8 @@
  */
 import table from '../../data/sign-in-errors.json';
 import type { FindingCode } from '../../../model/findingCodes';
+import { fillIn } from '../../../model/findingWords';
+import { UNRECOGNISED_SIGN_IN_ERROR } from '../../../model/findingWords/recentMfa';
 
 export type SignInErrorKind = 'interrupt' | 'blocker' | 'failure' | 'unrecognised';
 
@@ -30,7 +32,7 @@ const CODES = table.codes as Record<string, Entry>;
 
 export function signInError(code: number): SignInError {
   const entry = CODES[String(code)];
-  if (!entry) return { code, kind: 'unrecognised', name: null, meaning: `unrecognised code ${code}` };
+  if (!entry) return { code, kind: 'unrecognised', name: null, meaning: fillIn(UNRECOGNISED_SIGN_IN_ERROR, { errorCode: code }) };
   return {
     code,
     kind: entry.kind,
