@@ -6,12 +6,18 @@
  * One file per layer; the index joins them.
  */
 import type { FindingParams, WordsOfCodes } from './types';
+import { GRAPH_WORDS } from './graph';
+import { PLATFORM_WORDS } from './platform';
 import { POLICY_TARGETING_WORDS } from './policyTargeting';
+import { PROVIDER_WORDS } from './provider';
 
 export type { FindingParams, FindingText } from './types';
 
 export const FINDING_WORDS: WordsOfCodes = {
   ...POLICY_TARGETING_WORDS,
+  ...PLATFORM_WORDS,
+  ...PROVIDER_WORDS,
+  ...GRAPH_WORDS,
 };
 
 /** `template` with each `{param}` replaced; a placeholder without a value stays visible rather than vanish. */
