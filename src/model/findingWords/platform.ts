@@ -2,6 +2,7 @@
  * Layer 5, platform and browser. The matrix's own sentences (why a cell
  * fails, what to try instead, its notes) are data in the platform matrix and
  * arrive as `{why}`, `{tryInstead}`, `{note}`; these are the words around them.
+ * A fix of `{tryInstead}` where the matrix has no advice fills in empty: no fix.
  */
 import type { WordsOfCodes } from './types';
 
@@ -91,7 +92,6 @@ export const PLATFORM_PHRASES = {
   thisSystem: 'this system',
   unknownApp: 'unknown app',
   fields: { os: 'operating system', osVersion: 'version', browser: 'browser' },
-  // Browsers on Windows 11 still say "Windows NT 10.0".
   windowsVersionCaveat: ' A sign-in cannot tell Windows 10 from Windows 11, so the version stays 10.0.',
   assumedProvider: ' (assuming the passkey goes to {provider}, where {os} saves passkeys by default)',
   below: ', below {minimum}',

@@ -61,6 +61,7 @@ function deviceUnknown(ctx: LayerContext): Finding {
 
 function deviceInferred(ctx: LayerContext, from: NonNullable<ResolvedDevice['inferredFrom']>): Finding {
   const device = ctx.device;
+  // Browsers on Windows 11 still say "Windows NT 10.0".
   const windows10or11 = device.os === 'windows' && device.osVersion === '10.0' && from.fields.includes('osVersion');
   const params = {
     fields: listOf(from.fields.map((f) => PLATFORM_PHRASES.fields[f])),
