@@ -12,8 +12,9 @@ interface FindingDetails {
 }
 
 /**
- * A finding in the words beside the catalogue (src/model/findingWords.ts):
+ * A finding in the words beside the catalogue (src/model/findingWords/):
  * the rule gives the code, which reading of it (`variant`) and the parameters.
+ * A fix that fills in empty (a `{tryInstead}` the matrix does not have) is no fix.
  */
 export function said(
   code: FindingCode,
@@ -40,22 +41,11 @@ export function finding(code: FindingCode, message: string, details: FindingDeta
   };
 }
 
-const GAP_FIXES: Record<FactGap['code'], string> = {
-  'GRAPH.PERMISSION_MISSING': 'Grant the named Microsoft Graph application permission to Passkey Doctor (admin consent), then re-run.',
-  'GRAPH.LICENCE_MISSING': 'This needs Microsoft Entra ID P1 or P2; check this layer by hand in the Entra admin center.',
-  'GRAPH.THROTTLED': 'Microsoft Graph is throttling the tenant; re-run in a minute.',
-  'GRAPH.UNAVAILABLE': 'Microsoft Graph did not answer; re-run in a minute.',
-};
-
 /** The finding for a fact Graph could not give: the layer becomes `unknown`, never `pass`. */
 export function gapFinding(gap: FactGap, what: string): Finding {
-  const code: FindingCode = gap.code === 'GRAPH.LICENCE_MISSING' ? 'GRAPH.LICENCE_MISSING' : gap.code;
-  return finding(code, `Could not check ${what}: ${gap.reason}`, {
-    fix: GAP_FIXES[gap.code],
-    evidence: { request: gap.request, ...(gap.permission ? { permission: gap.permission } : {}) },
-  });
+  const evidence = { request: gap.request, ...(gap.permission ? { permission: gap.permission } : {}) };
+  return said(gap.code, { what, reason: gap.reason }, { evidence });
 }
 
 /** A layer that could not be judged because an earlier fact is missing. */
-export const notEvaluated = (why: string): Finding =>
-  finding('GRAPH.NOT_EVALUATED', `Not evaluated: ${why}`);
+export const notEvaluated = (why: string): Finding => said('GRAPH.NOT_EVALUATED', { why });

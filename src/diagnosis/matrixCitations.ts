@@ -1,5 +1,7 @@
 /** How findings cite the platform matrix's sources: a short note in prose, the full list in evidence, the links in docs. */
 import { isMicrosoftSource, matrixSource, type Contradiction } from '../catalog/platformMatrix';
+import { fillIn } from '../model/findingWords';
+import { CITATION_PHRASES } from '../model/findingWords/platform';
 
 export const sourceEvidence = (ids: string[]) =>
   ids.map((id) => {
@@ -12,9 +14,9 @@ export const sourceLinks = (ids: string[]): string[] => [...new Set(ids.map((id)
 /** "Microsoft Learn, 2026-07-05" for the first dated source. */
 export function citation(ids: string[]): string {
   const source = ids.map(matrixSource).find((s) => s.date);
-  if (!source) return 'platform matrix';
-  const where = source.url?.startsWith('https://learn.microsoft.com') ? 'Microsoft Learn' : source.title;
-  return `${where}, ${source.date}`;
+  if (!source) return CITATION_PHRASES.matrix;
+  const where = source.url?.startsWith('https://learn.microsoft.com') ? CITATION_PHRASES.learn : source.title;
+  return fillIn(CITATION_PHRASES.dated, { where, date: source.date ?? '' });
 }
 
 export const contradictionEvidence = (c: Contradiction) => ({
@@ -25,6 +27,7 @@ export const contradictionEvidence = (c: Contradiction) => ({
 
 /** The oldest and the newest statement, e.g. `Microsoft Learn, 2024-10-11: "…" but Microsoft Learn, 2026-04-16: "…"`. */
 export function contradictionText(c: Contradiction): string {
-  const quote = (s: Contradiction['statements'][number]) => `${citation([s.source])}: "${s.says.replace(/\.$/, '')}"`;
-  return `${quote(c.statements[0])}, but ${quote(c.statements[c.statements.length - 1])}`;
+  const quote = (s: Contradiction['statements'][number]) =>
+    fillIn(CITATION_PHRASES.statement, { citation: citation([s.source]), says: s.says.replace(/\.$/, '') });
+  return fillIn(CITATION_PHRASES.contradiction, { first: quote(c.statements[0]), last: quote(c.statements[c.statements.length - 1]) });
 }

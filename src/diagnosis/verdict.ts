@@ -8,8 +8,9 @@ import { isExternalGuest } from './context';
 import { resolveDevice } from './device';
 import type { Fact, AuditEvent } from '../model/facts';
 import { known, missing } from '../model/facts';
-import { finding, gapFinding, notEvaluated } from './finding';
+import { gapFinding, notEvaluated, said } from './finding';
 import { codeOrder } from '../model/findingCodes';
+import { GRAPH_PHRASES } from '../model/findingWords/graph';
 import { intendedAuthenticator } from './intendedAuthenticator';
 import { evaluateHardware } from './layers/hardware/hardware';
 import { evaluateMfaBootstrap } from './layers/mfaBootstrap/mfaBootstrap';
@@ -162,11 +163,9 @@ function verdictShell(input: DiagnosisInput, usage: GraphUsage): Pick<Verdict, '
 function unresolvedUserVerdict(input: DiagnosisInput, usage: GraphUsage): Verdict {
   const userFact = input.user.user;
   const first = userFact.ok
-    ? finding('GRAPH.USER_NOT_FOUND', `No user ${input.user.subject} exists in this tenant.`, {
-        fix: 'Check the spelling; guests are listed under their #EXT# user principal name.',
-      })
-    : gapFinding(userFact.failure, 'the user object');
-  const layers = LAYERS.map((spec) => layerResult(spec, spec.layer === 1 ? [first] : [notEvaluated('the user could not be read.')]));
+    ? said('GRAPH.USER_NOT_FOUND', { subject: input.user.subject })
+    : gapFinding(userFact.failure, GRAPH_PHRASES.userObject);
+  const layers = LAYERS.map((spec) => layerResult(spec, spec.layer === 1 ? [first] : [notEvaluated(GRAPH_PHRASES.userUnreadable)]));
   const notFound = userFact.ok;
   return {
     ...verdictShell(input, usage),

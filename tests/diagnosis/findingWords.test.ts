@@ -1,7 +1,8 @@
 /**
  * The words beside the finding-code catalogue: rules give a code and its
- * parameters, the table says it. Layers 1, 3 and 4 speak entirely through
- * the table; the other layers move to it one by one, and this test widens with them.
+ * parameters, the table says it. Layers 1, 3, 4, 5 and 7 and the cross-layer (Graph)
+ * codes speak entirely through the table; the other layers move to it one by one,
+ * and this test widens with them.
  */
 import { FINDING_CODES, type FindingCode } from '../../src/model/findingCodes';
 import { FINDING_WORDS, fillIn } from '../../src/model/findingWords';
@@ -11,7 +12,8 @@ import * as recentMfaWords from '../../src/model/findingWords/recentMfa';
 const codesOfLayer = (layer: number) => (Object.keys(FINDING_CODES) as FindingCode[]).filter((c) => FINDING_CODES[c].layer === layer);
 
 describe('finding words', () => {
-  it.each([1, 3, 4])('has a message for every layer-%i code', (layer) => {
+  // Layer 0 holds the cross-layer codes: Graph gaps, "not evaluated", user not found.
+  it.each([0, 1, 3, 4, 5, 7])('has a message for every layer-%i code', (layer) => {
     expect(codesOfLayer(layer).filter((code) => !FINDING_WORDS[code] || Object.keys(FINDING_WORDS[code]!).length === 0)).toEqual([]);
   });
 

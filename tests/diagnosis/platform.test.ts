@@ -69,6 +69,18 @@ describe('layer 5: platform and browser', () => {
       expect(inferredFinding.evidence).toMatchObject({ signInId: 's-1', fields: ['os', 'osVersion', 'browser'] });
     });
 
+    it('reads in the singular when the sign-in gave one detail only', () => {
+      const ctx = contextOn({
+        os: 'android',
+        osVersion: '14',
+        browser: 'chrome',
+        path: 'same-device',
+        source: 'mixed',
+        inferredFrom: { signInId: 's-3', time: minutesAgo(2), app: 'My Signins', operatingSystem: 'Android', browser: 'Chrome Mobile 131', fields: ['browser'] },
+      });
+      expect(only(evaluatePlatform(ctx), 'L5.DEVICE_INFERRED').message).toMatch(/^The browser \(Android 14, Chrome\) comes from /);
+    });
+
     it('warns that a sign-in cannot tell Windows 10 from 11', () => {
       const ctx = contextOn({
         os: 'windows',

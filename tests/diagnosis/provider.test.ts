@@ -69,6 +69,14 @@ describe('layer 7: passkey provider choice', () => {
       expect(needs.message).toMatch(/This Windows device/);
     });
 
+    it('asks which device when the Windows Hello for Business credential names none', () => {
+      const world = worldOn({ os: 'windows', osVersion: '11', browser: 'edge', path: 'windows-hello' }, intended('windows-hello'));
+      world.methods = known([passwordMethod(), { kind: 'windowsHelloForBusiness', id: 'm-whfb', displayName: null }]);
+      const mayConflict = only(providerOn(world), 'L7.WHFB_MAY_CONFLICT');
+      expect(mayConflict.message).toMatch(/has Windows Hello for Business, and "Users can't register/);
+      expect(mayConflict.fix).toMatch(/If it holds their Windows Hello for Business, give .* a passkey elsewhere/);
+    });
+
     it('has no conflict when the passkey goes on a security key or a phone', () => {
       const world = worldOn({ os: 'windows', osVersion: '11', browser: 'edge', path: 'security-key' });
       world.methods = known([passwordMethod(), whfb()]);

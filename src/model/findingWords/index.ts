@@ -6,9 +6,12 @@
  * One file per layer; the index joins them.
  */
 import type { FindingParams, WordsOfCodes } from './types';
+import { GRAPH_WORDS } from './graph';
+import { PLATFORM_WORDS } from './platform';
 import { POLICY_TARGETING_WORDS } from './policyTargeting';
 import { MFA_BOOTSTRAP_WORDS } from './mfaBootstrap';
 import { RECENT_MFA_WORDS } from './recentMfa';
+import { PROVIDER_WORDS } from './provider';
 
 export type { FindingParams, FindingText } from './types';
 
@@ -16,6 +19,9 @@ export const FINDING_WORDS: WordsOfCodes = {
   ...POLICY_TARGETING_WORDS,
   ...MFA_BOOTSTRAP_WORDS,
   ...RECENT_MFA_WORDS,
+  ...PLATFORM_WORDS,
+  ...PROVIDER_WORDS,
+  ...GRAPH_WORDS,
 };
 
 /** `template` with each `{param}` replaced; a placeholder without a value stays visible rather than vanish. */

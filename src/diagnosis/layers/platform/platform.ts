@@ -20,16 +20,14 @@ import {
 import type { LayerContext } from '../../context';
 import { personName } from '../../context';
 import type { ResolvedDevice } from '../../device';
-import { finding } from '../../finding';
+import { said } from '../../finding';
 import type { FindingCode } from '../../../model/findingCodes';
+import { fillIn, type FindingParams } from '../../../model/findingWords';
+import { PLATFORM_NEEDS, PLATFORM_PHRASES } from '../../../model/findingWords/platform';
 import { citation, contradictionEvidence, contradictionText, sourceEvidence, sourceLinks } from '../../matrixCitations';
 import { judgePlatform, type IssueKind, type PlatformIssue, type PlatformJudgement } from './platformRules';
 import type { Finding } from '../../../model/verdictTypes';
 import { listOf, utcText } from '../../wording';
-
-const PATHS_IN_WORDS = 'same device, phone via QR code, security key, Microsoft Authenticator or Windows Hello';
-const ADD_DETAILS =
-  'Add the device details (CLI: --os, --os-version, --browser, --path, --authenticator; in Teams: the device form) and re-run.';
 
 /** Notes for a combination that cannot work would only distract. */
 const FAILING_ISSUES: ReadonlySet<IssueKind> = new Set(['unsupported-browser', 'unsupported-path', 'too-old']);
@@ -43,7 +41,7 @@ const ISSUE_CODES: Record<IssueKind, FindingCode> = {
 };
 
 function deviceText(device: ResolvedDevice): string {
-  const os = device.os ? `${osName(device.os)}${device.osVersion ? ` ${device.osVersion}` : ''}` : 'unknown system';
+  const os = device.os ? `${osName(device.os)}${device.osVersion ? ` ${device.osVersion}` : ''}` : PLATFORM_PHRASES.unknownSystem;
   return device.browser ? `${os}, ${browserName(device.browser)}` : os;
 }
 
@@ -55,61 +53,64 @@ const deviceEvidence = (device: ResolvedDevice) => ({
   source: device.source,
 });
 
-function deviceUnknown(ctx: LayerContext): Finding {
-  const signIns = ctx.facts.signIns.ok
-    ? 'none could be inferred from their sign-ins'
-    : 'their sign-in logs could not be read to infer them';
-  return finding('L5.DEVICE_UNKNOWN', `No device details were given for ${personName(ctx.user)} and ${signIns}.`, {
-    fix: `Add the operating system and version, the browser, and how the user registers (${PATHS_IN_WORDS}), then re-run.`,
-  });
-}
+const osOrThisSystem = (device: ResolvedDevice): string => (device.os ? osName(device.os) : PLATFORM_PHRASES.thisSystem);
 
-const FIELD_WORDS = { os: 'operating system', osVersion: 'version', browser: 'browser' } as const;
+function deviceUnknown(ctx: LayerContext): Finding {
+  return said('L5.DEVICE_UNKNOWN', { name: personName(ctx.user) }, { variant: ctx.facts.signIns.ok ? 'default' : 'signInsUnread' });
+}
 
 function deviceInferred(ctx: LayerContext, from: NonNullable<ResolvedDevice['inferredFrom']>): Finding {
   const device = ctx.device;
   // Browsers on Windows 11 still say "Windows NT 10.0".
-  const windowsCaveat =
-    device.os === 'windows' && device.osVersion === '10.0' && from.fields.includes('osVersion')
-      ? ' A sign-in cannot tell Windows 10 from Windows 11, so the version stays 10.0.'
-      : '';
-  return finding(
-    'L5.DEVICE_INFERRED',
-    `The ${listOf(from.fields.map((f) => FIELD_WORDS[f]))} (${deviceText(device)}) ${from.fields.length === 1 ? 'comes' : 'come'} from ${personName(ctx.user)}'s latest interactive sign-in (${from.app ?? 'unknown app'}, ${utcText(Date.parse(from.time))}: "${from.operatingSystem ?? ''}", "${from.browser ?? ''}").${windowsCaveat}`,
-    {
-      fix: "If the passkey is registered on another device, give that device's details instead.",
-      evidence: { ...from, resolved: deviceEvidence(device) },
-    },
-  );
+  const windows10or11 = device.os === 'windows' && device.osVersion === '10.0' && from.fields.includes('osVersion');
+  const params = {
+    fields: listOf(from.fields.map((f) => PLATFORM_PHRASES.fields[f])),
+    device: deviceText(device),
+    name: personName(ctx.user),
+    app: from.app ?? PLATFORM_PHRASES.unknownApp,
+    time: utcText(Date.parse(from.time)),
+    signInOs: from.operatingSystem ?? '',
+    signInBrowser: from.browser ?? '',
+    caveat: windows10or11 ? PLATFORM_PHRASES.windowsVersionCaveat : '',
+  };
+  return said('L5.DEVICE_INFERRED', params, {
+    variant: from.fields.length === 1 ? 'one' : 'many',
+    evidence: { ...from, resolved: deviceEvidence(device) },
+  });
 }
 
-function issueMessage(ctx: LayerContext, issue: PlatformIssue, assumed: Provider | null): string {
+/** What every reading of an issue may say: the matrix's reason and advice, the device, and the provider assumed for it. */
+function issueParams(ctx: LayerContext, issue: PlatformIssue, assumed: Provider | null): FindingParams {
   const device = ctx.device;
-  const assumption = assumed
-    ? ` (assuming the passkey goes to ${providerName(assumed)}, where ${device.os ? osName(device.os) : 'this system'} saves passkeys by default)`
-    : '';
-  if (issue.kind === 'conflicting' && issue.contradiction) {
-    return `Microsoft's documentation disagrees on ${issue.contradiction.topic}: ${contradictionText(issue.contradiction)}. Device: ${deviceText(device)}${assumption}.`;
-  }
-  const why = `${issue.why.replace(/\.$/, '')} (${citation(issue.sources)}).`;
-  if (issue.kind === 'too-old')
-    return `${why} This device runs ${deviceText(device)}${issue.minimum ? `, below ${issue.minimum}` : ''}${assumption}.`;
-  return `${why} Device: ${deviceText(device)}${assumption}.`;
+  const tryInstead = issue.tryInstead ?? (issue.kind === 'conflicting' ? PLATFORM_PHRASES.anotherPath : '');
+  return {
+    why: issue.why.replace(/\.$/, ''),
+    citation: citation(issue.sources),
+    device: deviceText(device),
+    assumption: assumed ? fillIn(PLATFORM_PHRASES.assumedProvider, { provider: providerName(assumed), os: osOrThisSystem(device) }) : '',
+    below: issue.minimum ? fillIn(PLATFORM_PHRASES.below, { minimum: issue.minimum }) : '',
+    ...(issue.contradiction ? { topic: issue.contradiction.topic, statements: contradictionText(issue.contradiction) } : {}),
+    tryInstead,
+  };
 }
 
 function issueFinding(ctx: LayerContext, issue: PlatformIssue, assumed: Provider | null): Finding {
-  const fix =
-    issue.kind === 'conflicting'
-      ? `Microsoft's documentation disagrees on this; try this instead: ${issue.tryInstead ?? 'another registration path'}`
-      : (issue.tryInstead ?? undefined);
+  const params = issueParams(ctx, issue, assumed);
   // A gate only Microsoft can set: a rule no Microsoft page states warns instead of failing.
   const microsoftSays = issue.sources.some(isMicrosoftSource);
   if (FAILING_ISSUES.has(issue.kind) && !microsoftSays) {
-    return finding(
+    const oneSource = issue.sources.length === 1;
+    const tooOld = issue.kind === 'too-old';
+    const variant = oneSource ? (tooOld ? 'onlyOneSourceTooOld' : 'onlyOneSource') : tooOld ? 'onlySourcesTooOld' : 'onlySources';
+    return said(
       'L5.UNDOCUMENTED_COMBINATION',
-      `Microsoft's pages do not state this; only ${listOf([...new Set(issue.sources.map((id) => matrixSource(id).title))])} ${issue.sources.length === 1 ? 'does' : 'do'}: ${issueMessage(ctx, issue, assumed)}`,
       {
-        fix: fix ?? 'Try it; if registration fails, use another registration path.',
+        ...params,
+        titles: listOf([...new Set(issue.sources.map((id) => matrixSource(id).title))]),
+        tryInstead: issue.tryInstead ?? PLATFORM_PHRASES.tryIt,
+      },
+      {
+        variant,
         evidence: {
           rule: issue.ruleId,
           device: deviceEvidence(ctx.device),
@@ -121,8 +122,8 @@ function issueFinding(ctx: LayerContext, issue: PlatformIssue, assumed: Provider
       },
     );
   }
-  return finding(ISSUE_CODES[issue.kind], issueMessage(ctx, issue, assumed), {
-    fix,
+  return said(ISSUE_CODES[issue.kind], params, {
+    variant: issue.kind === 'conflicting' && issue.contradiction ? 'quoted' : 'default',
     evidence: {
       rule: issue.ruleId,
       device: deviceEvidence(ctx.device),
@@ -137,13 +138,12 @@ function issueFinding(ctx: LayerContext, issue: PlatformIssue, assumed: Provider
 }
 
 function notesFinding(cell: MatrixCell, device: ResolvedDevice): Finding[] {
-  const transports = cell.transports
-    ? `Security keys on ${device.os ? osName(device.os) : 'this system'} work over ${listOf(cell.transports)}.`
-    : '';
-  const text = [transports, cell.note ?? ''].filter(Boolean).join(' ');
-  if (!text) return [];
+  if (!cell.transports && !cell.note) return [];
+  const variant = !cell.transports ? 'default' : cell.note ? 'transportsAndNote' : 'transports';
+  const params = { os: osOrThisSystem(device), transports: listOf(cell.transports ?? []), note: cell.note ?? '' };
   return [
-    finding('L5.PLATFORM_NOTES', text, {
+    said('L5.PLATFORM_NOTES', params, {
+      variant,
       evidence: { rule: cell.id, sources: sourceEvidence(cell.sources) },
       docs: sourceLinks(cell.sources),
     }),
@@ -153,12 +153,11 @@ function notesFinding(cell: MatrixCell, device: ResolvedDevice): Finding[] {
 function crossDeviceFinding(provider: Provider | null): Finding {
   const prerequisites = crossDevicePrerequisites();
   const phone = provider ? crossDevicePhoneRequirement(provider) : undefined;
-  const camera = phone?.contradiction ? ` ${contradiction(phone.contradiction).tryInstead}` : '';
-  const phoneText = phone
-    ? ` ${phone.requirement}${camera}`
-    : " The phone's own minimum depends on where it saves the passkey; give the intended authenticator to check it.";
+  const camera = phone?.contradiction ? contradiction(phone.contradiction).tryInstead : null;
   const sources = [...prerequisites.sources, ...(phone?.sources ?? [])];
-  return finding('L5.CROSS_DEVICE_PREREQS', `${prerequisites.text}${phoneText}`, {
+  const params = { prerequisites: prerequisites.text, requirement: phone?.requirement ?? '', camera: camera ?? '' };
+  return said('L5.CROSS_DEVICE_PREREQS', params, {
+    variant: !phone ? 'phoneUnknown' : camera ? 'camera' : 'default',
     evidence: { provider, sources: sourceEvidence(sources) },
     docs: sourceLinks(sources),
   });
@@ -166,31 +165,34 @@ function crossDeviceFinding(provider: Provider | null): Finding {
 
 function missingPhrase(ctx: LayerContext, missing: PlatformJudgement['missing'][number], judgement: PlatformJudgement): string {
   const device = ctx.device;
-  const os = device.os ? osName(device.os) : 'operating system';
+  const os = device.os ? osName(device.os) : PLATFORM_NEEDS.anyOs;
   switch (missing) {
     case 'osVersion':
-      if (!device.osVersion) return `the ${os} version`;
-      return device.os === 'windows'
-        ? `a more precise Windows version than "${device.osVersion}" (10, 11 or a build such as 10.0.22631)`
-        : `a more precise ${os} version than "${device.osVersion}"`;
+      if (!device.osVersion) return fillIn(PLATFORM_NEEDS.osVersion, { os });
+      return fillIn(device.os === 'windows' ? PLATFORM_NEEDS.windowsVersion : PLATFORM_NEEDS.preciseVersion, { os, version: device.osVersion });
     case 'browser':
-      return 'the browser';
+      return PLATFORM_NEEDS.browser;
     case 'phone':
-      return `the phone's operating system and version (${judgement.cell?.why ?? 'the passkey is created on the phone'})`;
+      return fillIn(PLATFORM_NEEDS.phone, { why: judgement.cell?.why ?? PLATFORM_NEEDS.phoneWhy });
     case 'provider': {
       const split = judgement.split;
-      if (!split) return 'the passkey provider';
-      const fails = split.fails.map(
-        ({ provider, issue }) => `${providerName(provider)} (${issue.minimum ? `needs ${issue.minimum}` : issue.why.replace(/\.$/, '')})`,
+      if (!split) return PLATFORM_NEEDS.provider;
+      const fails = split.fails.map(({ provider, issue }) =>
+        issue.minimum
+          ? fillIn(PLATFORM_NEEDS.providerNeeds, { provider: providerName(provider), minimum: issue.minimum })
+          : fillIn(PLATFORM_NEEDS.providerFails, { provider: providerName(provider), why: issue.why.replace(/\.$/, '') }),
       );
-      return `which passkey provider the user saves to: ${listOf(split.works.map(providerName))} ${split.works.length === 1 ? 'works' : 'work'} on ${deviceText(device)}, but not ${listOf(fails)}`;
+      return fillIn(split.works.length === 1 ? PLATFORM_NEEDS.providerSplitOne : PLATFORM_NEEDS.providerSplitMany, {
+        works: listOf(split.works.map(providerName)),
+        device: deviceText(device),
+        fails: listOf(fails),
+      });
     }
   }
 }
 
 function deviceIncomplete(ctx: LayerContext, missing: string[], keys: string[], judgement: PlatformJudgement | null): Finding {
-  return finding('L5.DEVICE_INCOMPLETE', `The platform check needs ${listOf(missing)}.`, {
-    fix: ADD_DETAILS,
+  return said('L5.DEVICE_INCOMPLETE', { missing: listOf(missing) }, {
     evidence: {
       missing: keys,
       device: deviceEvidence(ctx.device),
@@ -215,11 +217,11 @@ const SAMSUNG_SOURCES = ['S4'];
 function samsungFinding(ctx: LayerContext, provider: Provider | null): Finding[] {
   if (ctx.device.os !== 'android' || ctx.device.manufacturer !== 'samsung' || provider !== 'google-password-manager') return [];
   return [
-    finding(
+    said(
       'L5.UNSUPPORTED_PATH',
-      `Google Password Manager passkeys don't work on Samsung phones (${citation(SAMSUNG_SOURCES)}), and the user agent of ${personName(ctx.user)}'s latest sign-in from this phone names a Samsung model.`,
+      { citation: citation(SAMSUNG_SOURCES), name: personName(ctx.user) },
       {
-        fix: 'Save the passkey in Microsoft Authenticator (or another provider the passkey profiles accept) instead of Google Password Manager.',
+        variant: 'samsung',
         evidence: {
           rule: 'same-device/google-password-manager/android/samsung',
           device: deviceEvidence(ctx.device),
@@ -244,8 +246,8 @@ export function evaluatePlatform(ctx: LayerContext): Finding[] {
     keys.push(key);
     missing.push(phrase);
   };
-  if (!device.path) need('path', `how the user registers (${PATHS_IN_WORDS})`);
-  if (!device.os) need('os', 'the operating system');
+  if (!device.path) need('path', PLATFORM_NEEDS.path);
+  if (!device.os) need('os', PLATFORM_NEEDS.os);
   let judgement: PlatformJudgement | null = null;
   if (device.os && device.path) {
     judgement = judgePlatform({
@@ -264,7 +266,7 @@ export function evaluatePlatform(ctx: LayerContext): Finding[] {
     for (const m of judgement.missing) need(m, missingPhrase(ctx, m, judgement));
   }
   // Contracts §5: layer 5 passes only when the browser is known too, even where the cell does not depend on it.
-  if (!device.browser && !keys.includes('browser')) need('browser', 'the browser');
+  if (!device.browser && !keys.includes('browser')) need('browser', PLATFORM_NEEDS.browser);
   if (device.path === 'cross-device') findings.push(crossDeviceFinding(intendedProvider));
   if (missing.length) findings.push(deviceIncomplete(ctx, missing, keys, judgement));
   return findings;

@@ -21,6 +21,8 @@ import {
   type Provider,
 } from '../../../catalog/platformMatrix';
 import type { Browser, OperatingSystem, RegistrationPath } from '../../../model/facts';
+import { fillIn } from '../../../model/findingWords';
+import { PLATFORM_REASONS } from '../../../model/findingWords/platform';
 
 export type IssueKind = 'unsupported-browser' | 'unsupported-path' | 'too-old' | 'conflicting' | 'undocumented';
 
@@ -100,7 +102,11 @@ function browserIssue(cell: MatrixCell, q: DeviceQuery, browser: Browser): Platf
   return {
     kind,
     ruleId: `${cell.id}/${browser}`,
-    why: entry.why ?? (conflict ? `Microsoft's documentation disagrees about ${conflict.topic}.` : `Microsoft's documentation doesn't list ${browserName(browser)} for this on ${osName(q.os)}.`),
+    why:
+      entry.why ??
+      (conflict
+        ? fillIn(PLATFORM_REASONS.docsDisagree, { topic: conflict.topic })
+        : fillIn(PLATFORM_REASONS.browserNotListed, { browser: browserName(browser), os: osName(q.os) })),
     tryInstead: entry.tryInstead ?? conflict?.tryInstead ?? null,
     contradiction: conflict,
     minimum: null,
@@ -124,8 +130,8 @@ function judgeRows(q: DeviceQuery, provider: Provider | null): PlatformJudgement
     issues.push({
       kind: 'unsupported-browser',
       ruleId: 'browser-availability',
-      why: `${browserName(q.browser)} isn't available on ${osName(q.os)}. ${rule.why}`,
-      tryInstead: 'Check which browser the user actually uses.',
+      why: fillIn(PLATFORM_REASONS.browserUnavailable, { browser: browserName(q.browser), os: osName(q.os), why: rule.why }),
+      tryInstead: PLATFORM_REASONS.checkBrowser,
       contradiction: null,
       minimum: null,
       sources: rule.sources,
@@ -138,7 +144,7 @@ function judgeRows(q: DeviceQuery, provider: Provider | null): PlatformJudgement
     issues.push({
       kind: 'undocumented',
       ruleId: 'no-cell',
-      why: `The platform matrix has no entry for this path on ${osName(q.os)}${q.osVersion ? ` ${q.osVersion}` : ''}.`,
+      why: fillIn(PLATFORM_REASONS.noCell, { system: `${osName(q.os)}${q.osVersion ? ` ${q.osVersion}` : ''}` }),
       tryInstead: null,
       contradiction: null,
       minimum: null,

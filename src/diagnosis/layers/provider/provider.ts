@@ -16,13 +16,14 @@ import { userPasskeyProfiles, type UserProfiles } from '../../applicableProfiles
 import type { LayerContext } from '../../context';
 import { personName } from '../../context';
 import type { AuditEvent, AuthMethod, OperatingSystem, PasskeyProfile } from '../../../model/facts';
-import { finding, gapFinding } from '../../finding';
+import { gapFinding, said } from '../../finding';
+import { fillIn } from '../../../model/findingWords';
+import { CHOOSE_PROVIDER_STEPS, LOCAL_COPY_PLACES, PROVIDER_PHRASES } from '../../../model/findingWords/provider';
 import { sourceEvidence } from '../../matrixCitations';
 import type { Fido2Method } from '../../../model/facts';
 import { isFido2Method } from '../../methods';
 import { meantProvider, passkeyHolder } from '../../passkeyHolder';
 import { isFullyPermissive, judgeProfile, registrationCandidate, type PasskeyCandidate } from '../../passkeyProfileRules';
-import { chooseProviderSteps, removeLocalCopySteps } from './providerCoaching';
 import type { Finding } from '../../../model/verdictTypes';
 import { listOf, utcText } from '../../wording';
 
@@ -75,18 +76,22 @@ const AUTHENTICATOR_CANDIDATES = Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).
   registrationCandidate(aaGuid, 'authenticator-app'),
 );
 
+/** Where on `os` the user picks `target` as the provider a new passkey is saved to. */
+const chooseProviderSteps = (os: OperatingSystem | null, target: string): string =>
+  fillIn((os && CHOOSE_PROVIDER_STEPS[os]) ?? CHOOSE_PROVIDER_STEPS.other, { target });
+
 /** What to tell the user to save to: what they meant, else something the profiles take. */
 function targetName(ctx: LayerContext, meant: Provider | null, profiles: PasskeyProfile[] | null): string {
   if (meant) return providerName(meant);
   const authenticatorAccepted = profiles?.some((p) => AUTHENTICATOR_CANDIDATES.some((c) => judgeProfile(p, c, 'registration').accepts));
-  return authenticatorAccepted ? 'Microsoft Authenticator' : `a provider the passkey profiles that apply to ${personName(ctx.user)} accept`;
+  return authenticatorAccepted ? PROVIDER_PHRASES.authenticator : fillIn(PROVIDER_PHRASES.acceptedProvider, { name: personName(ctx.user) });
 }
 
 /** Reasons every profile rejects this passkey, or null when one accepts it or cannot tell. */
 function rejectedBy(profiles: PasskeyProfile[], candidate: PasskeyCandidate, moment: 'registration' | 'sign-in'): string[] | null {
   const judgements = profiles.map((p) => judgeProfile(p, candidate, moment));
   if (!judgements.every((j) => j.rejects)) return null;
-  return judgements.map((j) => `"${j.profile.name}" ${listOf(j.reasons)}`);
+  return judgements.map((j) => fillIn(PROVIDER_PHRASES.profileRejects, { profile: j.profile.name, reasons: listOf(j.reasons) }));
 }
 
 function landingsOf(ctx: LayerContext, methods: Fido2Method[], audits: AuditEvent[]): Landing[] {
@@ -127,24 +132,28 @@ function wrongProviderFinding(j: Judging, landing: Landing): Finding | null {
   if (wrongRegistered.length === 0 && wrongAttempts.length === 0) return null;
 
   const where = authenticatorName(landing.aaGuid);
-  const parts: string[] = [];
-  for (const method of wrongRegistered) {
-    const label = method.displayName ? `"${method.displayName}"` : 'a passkey';
-    const when = method.createdDateTime ? ` on ${utcText(Date.parse(method.createdDateTime)).slice(0, 10)}` : '';
+  const landings = wrongRegistered.map((method) => {
     const rejection = rejections.find((r) => r.method === method);
-    parts.push(
-      `${name}'s passkey ${label}, registered${when}, is kept in ${where}${rejection ? `, which none of the passkey profiles that apply accepts (${rejection.reasons.join('; ')}), so signing in with it will fail` : `, not in ${meantName} as intended`}`,
-    );
-  }
+    return fillIn(rejection ? PROVIDER_PHRASES.keptRejected : PROVIDER_PHRASES.keptNotMeant, {
+      name,
+      label: method.displayName
+        ? fillIn(PROVIDER_PHRASES.namedPasskey, { displayName: method.displayName })
+        : PROVIDER_PHRASES.unnamedPasskey,
+      when: method.createdDateTime
+        ? fillIn(PROVIDER_PHRASES.registeredOn, { date: utcText(Date.parse(method.createdDateTime)).slice(0, 10) })
+        : '',
+      where,
+      reasons: rejection?.reasons.join('; ') ?? '',
+      meant: meantName ?? '',
+    });
+  });
   if (wrongAttempts.length) {
-    parts.push(
-      `${name}'s failed registration at ${utcText(Date.parse(wrongAttempts[0].activityDateTime))} tried to save the passkey in ${where}, not in ${meantName}`,
-    );
+    const time = utcText(Date.parse(wrongAttempts[0].activityDateTime));
+    landings.push(fillIn(PROVIDER_PHRASES.triedNotMeant, { name, time, where, meant: meantName ?? '' }));
   }
-  const target = targetName(ctx, meant?.provider ?? null, profiles);
-  const removal = wrongRegistered.length ? `Remove the passkey kept in ${where} from ${name}'s Security info, then register again. ` : '';
-  return finding('L7.WRONG_PROVIDER', `${parts.join('; ')}.`, {
-    fix: `${removal}${chooseProviderSteps(coachingOs(ctx, landing), target)}`,
+  const steps = chooseProviderSteps(coachingOs(ctx, landing), targetName(ctx, meant?.provider ?? null, profiles));
+  return said('L7.WRONG_PROVIDER', { landings: landings.join('; '), where, name, steps }, {
+    variant: wrongRegistered.length ? 'registered' : 'attempted',
     evidence: {
       registered: wrongRegistered.length > 0,
       ...(wrongRegistered.length ? { methodId: wrongRegistered[0].id, methodIds: wrongRegistered.map((m) => m.id) } : {}),
@@ -165,12 +174,12 @@ function wouldGoFinding(j: Judging, os: OperatingSystem, fallback: Provider): Fi
   if (!representative || !profiles) return null;
   const reasons = rejectedBy(profiles, registrationCandidate(representative.aaGuids[0], 'same-device'), 'registration');
   if (!reasons) return null;
-  const target = targetName(j.ctx, null, profiles);
-  return finding(
+  const steps = chooseProviderSteps(os, targetName(j.ctx, null, profiles));
+  return said(
     'L7.WRONG_PROVIDER',
-    `On ${osName(os)} a passkey registered on the same device goes to ${providerName(fallback)} unless ${j.name} picks another provider, and none of the passkey profiles that apply accepts it (${reasons.join('; ')}).`,
+    { os: osName(os), provider: providerName(fallback), name: j.name, reasons: reasons.join('; '), steps },
     {
-      fix: chooseProviderSteps(os, target),
+      variant: 'wouldGo',
       evidence: {
         registered: false,
         wouldGo: true,
@@ -208,37 +217,21 @@ function whfbFindings(j: Judging, whfb: AuthMethod[], holderProvider: Provider |
     authenticator: 'Windows Hello',
     quote: WHFB_QUOTE,
   };
-  const elsewhere = `give ${name} a passkey elsewhere: Microsoft Authenticator on the phone (choose "iPhone, iPad or Android device" in the Windows dialog) or a security key`;
   if (holderProvider === 'windows-hello' && onThisDevice) {
-    j.findings.push(
-      finding(
-        'L7.WHFB_CONFLICT',
-        `${name} already has Windows Hello for Business on ${ctx.device.deviceName}, the device in question: "${WHFB_QUOTE}". A retry shows "passkey already registered".`,
-        {
-          fix: `Keep Windows Hello for Business for signing in to Windows on ${ctx.device.deviceName}, and ${elsewhere}.`,
-          evidence,
-        },
-      ),
-    );
+    j.findings.push(said('L7.WHFB_CONFLICT', { name, device: ctx.device.deviceName ?? '', quote: WHFB_QUOTE }, { evidence }));
     return;
   }
   // On Windows, "This Windows device" is the Windows Hello passkey: only the choice in the dialog decides.
   if (holderProvider === null && (path === 'same-device' || path === null) && (os === 'windows' || os === null)) {
-    j.needs.push(
-      `where the passkey will be saved: ${name} has Windows Hello for Business, so saving it to "This Windows device" (a Windows Hello passkey) could fail`,
-    );
+    j.needs.push(fillIn(PROVIDER_PHRASES.needsWhfbChoice, { name }));
     return;
   }
   if (holderProvider !== 'windows-hello') return;
-  const where = devices.length ? ` (on ${listOf(devices.map((d) => `"${d}"`))})` : '';
   j.findings.push(
-    finding(
+    said(
       'L7.WHFB_MAY_CONFLICT',
-      `${name} has Windows Hello for Business${where}, and "${WHFB_QUOTE}" — the container is one device's, so only registering on that device fails; nothing here says which device ${name} registers on.`,
-      {
-        fix: `Ask ${name} which Windows device they register on. If it holds their Windows Hello for Business${where}, ${elsewhere}; on another device the Windows Hello passkey can go ahead.`,
-        evidence,
-      },
+      { name, devices: listOf(devices.map((d) => `"${d}"`)), quote: WHFB_QUOTE },
+      { variant: devices.length ? 'default' : 'noDeviceNames', evidence },
     ),
   );
 }
@@ -246,24 +239,27 @@ function whfbFindings(j: Judging, whfb: AuthMethod[], holderProvider: Provider |
 function orphanFinding(j: Judging, audits: AuditEvent[]): void {
   const deletion = audits.find((e) => isPasskeyDeletion(e) && withinLookback(j.ctx, e.activityDateTime));
   if (!deletion) return;
-  const what = deletion.aaGuid ? `A passkey (${authenticatorName(deletion.aaGuid)})` : 'A passkey';
+  const os = j.ctx.device.os;
+  const params = {
+    authenticator: deletion.aaGuid ? authenticatorName(deletion.aaGuid) : '',
+    name: j.name,
+    time: utcText(Date.parse(deletion.activityDateTime)),
+    activity: deletion.activityDisplayName,
+    where: (os && LOCAL_COPY_PLACES[os]) ?? LOCAL_COPY_PLACES.other,
+  };
   j.findings.push(
-    finding(
-      'L7.ORPHANED_LOCAL_PASSKEY',
-      `${what} was deleted from ${j.name}'s account at ${utcText(Date.parse(deletion.activityDateTime))} ("${deletion.activityDisplayName}"). If its copy is still on the device or key, registering again can fail with "passkey already exists".`,
-      {
-        fix: removeLocalCopySteps(j.ctx.device.os),
-        evidence: {
-          eventId: deletion.id,
-          time: deletion.activityDateTime,
-          activity: deletion.activityDisplayName,
-          deletedBy: deletion.initiatedByUpn,
-          reason: deletion.resultReason,
-          aaGuid: deletion.aaGuid,
-          authenticator: deletion.aaGuid ? authenticatorName(deletion.aaGuid) : null,
-        },
+    said('L7.ORPHANED_LOCAL_PASSKEY', params, {
+      variant: deletion.aaGuid ? 'default' : 'unknownAuthenticator',
+      evidence: {
+        eventId: deletion.id,
+        time: deletion.activityDateTime,
+        activity: deletion.activityDisplayName,
+        deletedBy: deletion.initiatedByUpn,
+        reason: deletion.resultReason,
+        aaGuid: deletion.aaGuid,
+        authenticator: deletion.aaGuid ? authenticatorName(deletion.aaGuid) : null,
       },
-    ),
+    }),
   );
 }
 
@@ -271,7 +267,7 @@ function orphanFinding(j: Judging, audits: AuditEvent[]): void {
 function landingNeed(j: Judging): void {
   const profiles = j.profiles();
   if (!profiles || profiles.some(isFullyPermissive)) return;
-  j.needs.push(`where the passkey will be saved: the passkey profiles that apply to ${j.name} do not accept every provider`);
+  j.needs.push(fillIn(PROVIDER_PHRASES.needsProfileChoice, { name: j.name }));
 }
 
 export function evaluateProvider(ctx: LayerContext): Finding[] {
@@ -287,15 +283,15 @@ export function evaluateProvider(ctx: LayerContext): Finding[] {
     meant: meant ? { provider: meant, key: choiceKey(meant, meant === holder.provider ? holder.authenticator : null) } : null,
     profiles: () => {
       if (!profiles) {
-        profiles = userPasskeyProfiles(ctx, 'which passkey providers the profiles accept');
+        profiles = userPasskeyProfiles(ctx, PROVIDER_PHRASES.profilesPurpose);
         if (!profiles.ok) j.findings.push(profiles.finding);
       }
       return profiles.ok ? profiles.profiles : null;
     },
   };
   const { methods, audits } = ctx.facts;
-  if (!methods.ok) j.findings.push(gapFinding(methods.failure, `${name}'s registered passkeys and Windows Hello for Business`));
-  if (!audits.ok) j.findings.push(gapFinding(audits.failure, `${name}'s recent passkey registrations and deletions`));
+  if (!methods.ok) j.findings.push(gapFinding(methods.failure, fillIn(PROVIDER_PHRASES.methodsGap, { name })));
+  if (!audits.ok) j.findings.push(gapFinding(audits.failure, fillIn(PROVIDER_PHRASES.auditsGap, { name })));
   const events = audits.ok ? audits.value : [];
 
   if (methods.ok)
@@ -317,11 +313,7 @@ export function evaluateProvider(ctx: LayerContext): Finding[] {
   }
   orphanFinding(j, events);
   if (j.needs.length) {
-    j.findings.push(
-      finding('L7.NEEDS_DEVICE', `The provider check needs ${listOf(j.needs)}.`, {
-        fix: 'Add how the user registers and the intended authenticator (CLI: --path, --authenticator, --os; in Teams: the device form) and re-run.',
-      }),
-    );
+    j.findings.push(said('L7.NEEDS_DEVICE', { needs: listOf(j.needs) }));
   }
   return j.findings;
 }
