@@ -180,7 +180,7 @@ const DEFAULT_PORT = 3978;
 const DEFAULT_PLAYGROUND_PORT = 56150;
 
 function fail(variable: string, message: string): never {
-  throw new PasskeyDoctorError('CONFIG_INVALID', `${variable} ${message}.`, { variable });
+  throw new PasskeyDoctorError('CONFIG_INVALID', 'variable', { variable, problem: message }, { details: { variable } });
 }
 
 function credentialOf(env: z.infer<typeof envSchema>): AppConfig['graph']['credential'] {

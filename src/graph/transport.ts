@@ -85,7 +85,7 @@ export class GraphTransport {
     } catch (error) {
       const name = (error as { code?: string; name?: string }).code ?? (error as Error).name;
       if (name && TOKEN_ERRORS.has(name)) {
-        throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', `Could not get a Microsoft Graph token for ${this.host}: check AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret or certificate.`, { host: this.host });
+        throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', 'noToken', { host: this.host }, { details: { host: this.host } });
       }
       throw new TransportError(`Could not reach Microsoft Graph at ${this.host}.`);
     }
