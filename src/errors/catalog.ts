@@ -11,7 +11,7 @@
  * and the type checker refuses a call that leaves a placeholder unfilled.
  */
 import type { FactGap } from '../model/facts';
-import { fillIn } from '../model/findingWords';
+import { fill, type TemplateParams } from './words';
 
 const SEE_HELP = 'see passkey-doctor help';
 const REPORT_HOW = 'run "passkey-doctor report [--days N] [--json | --csv]" with N from {min} to {max}';
@@ -260,13 +260,8 @@ export type ErrorCode = keyof Catalogue;
 /** The ways a code is met. For a union of codes, the variants they share. */
 export type ErrorVariant<C extends ErrorCode> = keyof Catalogue[C]['messages'] & string;
 
-/** The `{name}`s of a template, as a union of names. */
-type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-
 /** What a variant's sentence needs: one value per placeholder, no more, no fewer. */
-export type ErrorParams<C extends ErrorCode, V extends ErrorVariant<C>> = {
-  readonly [Name in Placeholders<Catalogue[C]['messages'][V] & string>]: string | number;
-};
+export type ErrorParams<C extends ErrorCode, V extends ErrorVariant<C>> = TemplateParams<Catalogue[C]['messages'][V] & string>;
 
 interface ErrorExtras {
   /** Structured, secret-free details (e.g. the permission or host). */
@@ -280,7 +275,7 @@ type ParamsAndExtras<P> = [keyof P] extends [never] ? [params?: P, extras?: Erro
 /** The sentence of `code`'s `variant`, filled in. */
 export function errorMessage<C extends ErrorCode, V extends ErrorVariant<C>>(code: C, variant: V, params: ErrorParams<C, V>): string {
   const messages: Record<string, string> = ERRORS[code].messages;
-  return fillIn(messages[variant], params);
+  return fill<string>(messages[variant], params);
 }
 
 export class PasskeyDoctorError<C extends ErrorCode = ErrorCode, V extends ErrorVariant<C> = ErrorVariant<C>> extends Error {
