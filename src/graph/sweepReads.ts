@@ -8,6 +8,7 @@
  * page once it is parsed.
  */
 import { known, missing, type AuthMethod, type Fact, type FactGap, type TenantFacts } from '../model/facts';
+import type { Result } from '../model/result';
 import { ERROR_OF_GAP, PasskeyDoctorError } from '../errors/catalog';
 import type { GroupMembers, MemberLogs, ReportedMethods, SweepMember, SweepReads } from '../tenant/sweep/types';
 import { executeBatch, type BatchGate, type BatchRequest } from './batch';
@@ -44,7 +45,8 @@ export interface SweepReadsDeps {
   clock?: () => number;
 }
 
-type PageResult = { ok: true } | { ok: false; response: InnerResponse };
+/** Every page read (each body went to `onBody`), or the response that stopped the paging. */
+type PageResult = Result<void, InnerResponse>;
 
 function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new PasskeyDoctorError('CANCELLED', 'sweep');
@@ -73,14 +75,14 @@ export class GraphSweepReads implements SweepReads {
       if (gate?.meters(request)) this.reportsRequests += 1;
       const responses = await executeBatch(this.deps.transport, pageVersion, [request], this.meter, this.deps.retry, gate);
       const response = responses.get(request.id) ?? { id: request.id, status: 0, headers: {}, body: null };
-      if (response.status !== 200) return { ok: false, response };
+      if (response.status !== 200) return { ok: false, failure: response };
       onBody(response.body);
       const next = str(obj(response.body)['@odata.nextLink']);
       const split = next ? splitNextLink(next) : null;
       request = split ? { ...first, id, url: split.path } : null;
       if (split) pageVersion = split.version;
     }
-    return { ok: true };
+    return { ok: true, value: undefined };
   }
 
   async group(key: string): Promise<{ id: string; displayName: string }> {
@@ -137,8 +139,8 @@ export class GraphSweepReads implements SweepReads {
       onPage(members.size);
     }, undefined, signal);
     if (!result.ok) {
-      if (result.response.status === 404) throw new PasskeyDoctorError('BAD_GROUP', 'gone', { id: groupId });
-      const gap = gapFor(result.response, 'GET /groups/{id}/transitiveMembers');
+      if (result.failure.status === 404) throw new PasskeyDoctorError('BAD_GROUP', 'gone', { id: groupId });
+      const gap = gapFor(result.failure, 'GET /groups/{id}/transitiveMembers');
       throw new PasskeyDoctorError(ERROR_OF_GAP[gap.code], 'groupMembers', { reason: gap.reason });
     }
     return members;
@@ -169,7 +171,7 @@ export class GraphSweepReads implements SweepReads {
         }
       }, undefined, signal);
       // A target group deleted since the policy named it has no members (layer 1 names it as missing).
-      if (!result.ok && result.response.status !== 404) return missing(gapFor(result.response, 'GET /groups/{id}/transitiveMembers'));
+      if (!result.ok && result.failure.status !== 404) return missing(gapFor(result.failure, 'GET /groups/{id}/transitiveMembers'));
       sets.set(groupId, inGroup);
     }
     return known(sets);
@@ -197,7 +199,7 @@ export class GraphSweepReads implements SweepReads {
     const result = await this.pages('registrationDetails', 'v1.0', first, (body) => {
       onPage(values(body).map(parseRegistrationRow).filter((r): r is ReportedMethods => r !== null));
     }, reportsGate(this.deps.reports, 'background'), signal);
-    return result.ok ? null : gapFor(result.response, `GET ${REGISTRATION_REPORT}`);
+    return result.ok ? null : gapFor(result.failure, `GET ${REGISTRATION_REPORT}`);
   }
 
   async logs(): Promise<(member: SweepMember) => MemberLogs> {
