@@ -160,6 +160,12 @@ describe('the words beside the codes', () => {
     expect(new Set(exitCodes)).toEqual(new Set([3]));
   });
 
+  it('lists every error code with its exit code in docs/contracts.md, which scripts rely on', () => {
+    const contracts = readFileSync(join('docs', 'contracts.md'), 'utf8');
+    const missing = Object.entries(ERRORS).filter(([code, entry]) => !contracts.includes(`| \`${code}\` | ${entry.exitCode} |`));
+    expect(missing.map(([code]) => code)).toEqual([]);
+  });
+
   it('will not make an error whose sentence lacks a parameter (checked by the type checker)', () => {
     // @ts-expect-error -- 'malformed' names {upn}; leaving it out does not compile.
     const unfilled = new PasskeyDoctorError('BAD_UPN', 'malformed', {});
