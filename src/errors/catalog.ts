@@ -24,6 +24,22 @@ export const ERRORS = {
     title: 'Configuration is invalid',
     messages: {
       variable: '{variable} {problem}.',
+      credentialIncomplete: '{variable} is required with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH.',
+      storageConnectionMissing: 'AZURE_STORAGE_CONNECTION_STRING is required with STATE_STORE=blob-conn:<container>.',
+      graphBaseUrlNotLoopback:
+        'GRAPH_BASE_URL points at a non-loopback host but no Azure credentials are set; ' +
+        'set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or use a loopback URL.',
+      sandboxWithTenant:
+        'SANDBOX is on but a Graph tenant or emulator is configured; unset SANDBOX to use it, ' +
+        'or unset the Azure credentials and GRAPH_BASE_URL to serve the built-in sandbox tenant.',
+      botWithoutCredential:
+        'BOT_ID is set but no Graph credential is: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or a managed identity), ' +
+        'or set SANDBOX=on to serve the built-in demo tenant to Teams on purpose.',
+      singleTenantBot: 'BOT_TYPE SingleTenant needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID.',
+      managedIdentityBot: 'BOT_TYPE UserAssignedMsi needs BOT_ID and BOT_TENANT_ID.',
+      workspaceWithoutCredential:
+        'LOG_ANALYTICS_WORKSPACE_ID needs an Azure credential (AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or a managed identity) ' +
+        'to query the workspace.',
       noCredential: 'No Azure credential is configured for tenant mode.',
       botType: 'BOT_TYPE must be SingleTenant or UserAssignedMsi when BOT_ID is set.',
       portInUse: 'port {port} is in use — stop the other one or set PORT (e.g. PORT={nextPort} npm start)',

@@ -64,6 +64,8 @@ const CATALOGUES: Record<string, string[]> = {
   'policy check': Object.keys(POLICY_CODES),
 };
 
+const FILE_BREAK = '\n/* --- next file --- */\n';
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -84,7 +86,7 @@ function codeOutsideDefinitions(): string {
       if (path === join('src', 'model', 'findingCodes.ts')) return '';
       return text;
     })
-    .join('\n');
+    .join(FILE_BREAK);
 }
 
 describe('error and result codes', () => {
@@ -140,11 +142,19 @@ describe('the words beside the codes', () => {
   it('says every error sentence somewhere: each CODE.variant is raised by a new PasskeyDoctorError in src', () => {
     const said = new Set<string>();
     const gapCodes = Object.values(ERROR_OF_GAP) as string[];
-    for (const match of codeOutsideDefinitions().matchAll(/new PasskeyDoctorError\(\s*([^,]+?),\s*'(\w+)'/g)) {
-      const [, codeArgument, variant] = match;
-      // A code chosen through ERROR_OF_GAP may be any of its codes; a ternary names its codes.
-      const codes = codeArgument.startsWith('ERROR_OF_GAP[') ? gapCodes : [...codeArgument.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
-      for (const code of codes) said.add(`${code}.${variant}`);
+    const variantsOf = (code: string): string[] => Object.keys((ERRORS as Record<string, { messages: object }>)[code]?.messages ?? {});
+    for (const file of codeOutsideDefinitions().split(FILE_BREAK)) {
+      for (const match of file.matchAll(/new PasskeyDoctorError\(\s*([^,]+?),\s*([^,)]+?)\s*[,)]/g)) {
+        const [, codeArgument, variantArgument] = match;
+        // A code chosen through ERROR_OF_GAP may be any of its codes; a ternary names its codes.
+        const codes = codeArgument.startsWith('ERROR_OF_GAP[') ? gapCodes : [...codeArgument.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+        const literal = /^'(\w+)'$/.exec(variantArgument.trim());
+        for (const code of codes) {
+          // A variant passed in from a helper (e.g. config's fail(variable, problem)) is said where the file names it.
+          const variants = literal ? [literal[1]] : variantsOf(code).filter((v) => file.includes(`'${v}'`));
+          for (const variant of variants) said.add(`${code}.${variant}`);
+        }
+      }
     }
     expect(ERROR_TEMPLATES.map(([name]) => name).filter((name) => !said.has(name))).toEqual([]);
   });
