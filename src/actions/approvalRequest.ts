@@ -89,10 +89,8 @@ export function advance<R extends ApprovalRequest<string, string>, E extends str
 ): R {
   const row = table.find((r) => r.from === record.state && r.event === event);
   if (!row) {
-    throw new PasskeyDoctorError('INTERNAL', `A ${record.kind} request cannot go from '${record.state}' on '${event}'.`, {
-      requestId: record.id,
-      state: record.state,
-      event,
+    throw new PasskeyDoctorError('INTERNAL', 'transition', { kind: record.kind, state: record.state, event }, {
+      details: { requestId: record.id, state: record.state, event },
     });
   }
   const state = row.to;

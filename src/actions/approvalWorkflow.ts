@@ -171,7 +171,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
       const next: R = { ...outcome(current.value), claim: undefined };
       if (await this.base.workflows.swap(current, next)) return next;
     }
-    throw new PasskeyDoctorError('STORE_CONFLICT', `Could not record the outcome of ${claimed.id}: the request kept changing.`, { requestId: claimed.id });
+    throw new PasskeyDoctorError('STORE_CONFLICT', 'outcome', { requestId: claimed.id }, { details: { requestId: claimed.id } });
   }
 
   /**

@@ -43,7 +43,7 @@ export async function benchBotReply(): Promise<{ coldMs: number; warmMs: number;
         });
         await bot.run(ctx);
       });
-      if (postedAt === undefined) throw new PasskeyDoctorError('INTERNAL', `no card was posted for ${upn}`);
+      if (postedAt === undefined) throw new PasskeyDoctorError('INTERNAL', 'benchNoCard', { upn });
       return { ms: Math.round(postedAt - started), roundTrips: sandbox.requestLog.filter((r) => !r.inner).length };
     };
 

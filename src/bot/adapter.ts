@@ -13,7 +13,7 @@ export function createAdapter(bot: AppConfig['bot']): TeamsAdapter {
   if (!bot.id) return new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({}));
   if (!bot.type) {
     // New multi-tenant bot registrations are no longer possible, so there is no default to fall back to.
-    throw new PasskeyDoctorError('CONFIG_INVALID', 'BOT_TYPE must be SingleTenant or UserAssignedMsi when BOT_ID is set.', { variable: 'BOT_TYPE' });
+    throw new PasskeyDoctorError('CONFIG_INVALID', 'botType', {}, { details: { variable: 'BOT_TYPE' } });
   }
   const auth = {
     MicrosoftAppId: bot.id,

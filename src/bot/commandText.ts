@@ -28,8 +28,6 @@ const FORM_NAMES: OptionNames = { osVersion: 'Version', os: 'Operating system', 
 
 const FORM_LABELS: Record<keyof RawDeviceOptions, string> = { ...FORM_NAMES, deviceName: 'Device name' };
 
-const usage = (message: string) => new PasskeyDoctorError('USAGE', message);
-
 /** `diagnose <upn> [os=… version=… browser=… path=… authenticator=… device=…]` (the word `diagnose` included). */
 export function parseDiagnoseCommand(text: string): DiagnoseRequest {
   const [, upn, ...rest] = normaliseText(text).split(' ');
@@ -38,10 +36,7 @@ export function parseDiagnoseCommand(text: string): DiagnoseRequest {
     const match = /^-{0,2}([a-z-]+)=(.*)$/i.exec(token);
     const key = match ? OPTION_KEYS[match[1].toLowerCase()] : undefined;
     if (!match || !key) {
-      throw usage(
-        `"${token.slice(0, 40)}" is not a device option; use os=, version=, browser=, path=, authenticator= or device=, ` +
-          'e.g. diagnose alice@contoso.com os=ios version=17.2.',
-      );
+      throw new PasskeyDoctorError('USAGE', 'notDeviceOption', { token: token.slice(0, 40) });
     }
     options[key] = match[2];
   }
@@ -54,7 +49,7 @@ export function parseDeviceForm(data: Record<string, unknown>): DeviceInput | un
   for (const key of ['os', 'osVersion', 'browser', 'path', 'authenticator', 'deviceName'] as const) {
     const value = data[key];
     if (typeof value === 'string' && value.trim() !== '') options[key] = value.trim();
-    else if (value !== undefined && value !== null && typeof value !== 'string') throw usage(`${FORM_LABELS[key]} must be text.`);
+    else if (value !== undefined && value !== null && typeof value !== 'string') throw new PasskeyDoctorError('USAGE', 'formFieldNotText', { field: FORM_LABELS[key] });
   }
   // The form's Windows release choice stands in for a version when no build was typed.
   const release = data['windowsRelease'];
@@ -65,7 +60,7 @@ export function parseDeviceForm(data: Record<string, unknown>): DeviceInput | un
 /** `audit <upn>` (the word `audit` included). */
 export function parseAuditCommand(text: string): string {
   const [, upn, ...rest] = normaliseText(text).split(' ');
-  if (!upn || rest.length) throw usage('Type audit followed by one user principal name, e.g. audit alice@contoso.com.');
+  if (!upn || rest.length) throw new PasskeyDoctorError('USAGE', 'auditCommand');
   return parseUpn(upn);
 }
 
@@ -73,6 +68,6 @@ export function parseAuditCommand(text: string): string {
 export function parseRouteCommand(text: string): RouteOwner {
   const [, owner, here, ...rest] = normaliseText(text).toLowerCase().split(' ');
   const known = ROUTE_OWNERS.find((o) => o === owner);
-  if (!known || here !== 'here' || rest.length) throw usage(`Type ${ROUTE_OWNERS.map((o) => `route ${o} here`).join(' or ')} in the channel where that team's escalations should go.`);
+  if (!known || here !== 'here' || rest.length) throw new PasskeyDoctorError('USAGE', 'routeCommand', { choices: ROUTE_OWNERS.map((o) => `route ${o} here`).join(' or ') });
   return known;
 }

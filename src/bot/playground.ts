@@ -106,7 +106,7 @@ async function ensurePortFree(port: number): Promise<void> {
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
   if (!free) {
-    throw new PasskeyDoctorError('CONFIG_INVALID', `port ${port} (the Agents Playground) is in use — stop the other one, or set PORT or PLAYGROUND_PORT`, { variable: 'PLAYGROUND_PORT' });
+    throw new PasskeyDoctorError('CONFIG_INVALID', 'playgroundPortInUse', { port }, { details: { variable: 'PLAYGROUND_PORT' } });
   }
 }
 
@@ -117,12 +117,12 @@ async function waitForUi(url: string, child: ChildProcess, timeoutMs: number): P
     exited = true;
   });
   while (Date.now() < deadline) {
-    if (exited) throw new PasskeyDoctorError('PLAYGROUND_FAILED', `the Agents Playground exited during start-up (exit code ${child.exitCode})`);
+    if (exited) throw new PasskeyDoctorError('PLAYGROUND_FAILED', 'exited', { exitCode: String(child.exitCode) });
     const up = await fetch(url).then((r) => r.ok, () => false);
     if (up) return;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new PasskeyDoctorError('PLAYGROUND_FAILED', `the Agents Playground did not answer at ${url} within ${Math.round(timeoutMs / 1000)} s`);
+  throw new PasskeyDoctorError('PLAYGROUND_FAILED', 'silent', { url, seconds: Math.round(timeoutMs / 1000) });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -161,7 +161,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     await waitForUi(`http://127.0.0.1:${port}`, child, options.startTimeoutMs ?? 30_000);
   } catch (error) {
     await stopChild(child);
-    throw new PasskeyDoctorError('PLAYGROUND_FAILED', `${(error as Error).message}; see ${logFile}`);
+    throw new PasskeyDoctorError('PLAYGROUND_FAILED', 'failed', { problem: (error as Error).message, logFile }, { cause: error });
   }
   return { url, logFile, stop: () => stopChild(child) };
 }

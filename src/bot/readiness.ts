@@ -9,18 +9,27 @@ import type { Storage } from 'botbuilder';
 import type { RequestHandler } from 'express';
 import { GraphTransport, UsageMeter } from '../graph/transport';
 import { logger } from '../logger';
+import type { Result } from '../model/result';
 
 const REUSE_MS = 30_000;
 const PROBE_KEY = 'passkey-doctor/readiness-probe';
 
-type Check = { ok: true } | { ok: false; reason: string };
+/** A check passed, or the reason it did not. */
+type Check = Result<void, string>;
+
+/** How `/readyz` says a check (its body is read by probes and people: `{ ok, reason? }`). */
+type CheckAnswer = { ok: true } | { ok: false; reason: string };
+
+const PASSED: Check = { ok: true, value: undefined };
+const failed = (reason: string): Check => ({ ok: false, failure: reason });
+const answerOf = (check: Check): CheckAnswer => (check.ok ? { ok: true } : { ok: false, reason: check.failure });
 
 async function graphReady(transport: GraphTransport): Promise<Check> {
   try {
     const response = await transport.send('GET', 'v1.0', '/policies/authenticationMethodsPolicy?$select=id', new UsageMeter());
-    return response.status === 200 ? { ok: true } : { ok: false, reason: `Microsoft Graph answered ${response.status}` };
+    return response.status === 200 ? PASSED : failed(`Microsoft Graph answered ${response.status}`);
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : 'Microsoft Graph could not be reached' };
+    return failed(error instanceof Error ? error.message : 'Microsoft Graph could not be reached');
   }
 }
 
@@ -29,19 +38,19 @@ async function storeReady(storage: Storage): Promise<Check> {
     const at = new Date().toISOString();
     await storage.write({ [PROBE_KEY]: { at, eTag: '*' } });
     const back = (await storage.read([PROBE_KEY]))[PROBE_KEY] as { at?: string } | undefined;
-    return back?.at === at ? { ok: true } : { ok: false, reason: 'the state store did not give back what was written' };
+    return back?.at === at ? PASSED : failed('the state store did not give back what was written');
   } catch (error) {
-    return { ok: false, reason: `the state store failed: ${error instanceof Error ? error.message : 'unknown error'}` };
+    return failed(`the state store failed: ${error instanceof Error ? error.message : 'unknown error'}`);
   }
 }
 
 export function readinessHandler(transport: GraphTransport, storage: Storage, now: () => number = Date.now): RequestHandler {
-  let last: { at: number; body: { status: 'ready' | 'not-ready'; graph: Check; store: Check } } | undefined;
+  let last: { at: number; body: { status: 'ready' | 'not-ready'; graph: CheckAnswer; store: CheckAnswer } } | undefined;
   let pending: Promise<NonNullable<typeof last>> | undefined;
   const check = async () => {
     const [graph, store] = await Promise.all([graphReady(transport), storeReady(storage)]);
-    const body = { status: graph.ok && store.ok ? ('ready' as const) : ('not-ready' as const), graph, store };
-    if (body.status !== 'ready') logger.warn('not ready', { graph, store });
+    const body = { status: graph.ok && store.ok ? ('ready' as const) : ('not-ready' as const), graph: answerOf(graph), store: answerOf(store) };
+    if (body.status !== 'ready') logger.warn('not ready', { graph: body.graph, store: body.store });
     return { at: now(), body };
   };
   return async (_req, res) => {

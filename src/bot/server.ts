@@ -125,7 +125,7 @@ export async function listen(http: express.Express, host: string, port: number):
     await once(server, 'listening');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new PasskeyDoctorError('CONFIG_INVALID', `port ${port} is in use — stop the other one or set PORT (e.g. PORT=${port + 1} npm start)`, { variable: 'PORT' });
+      throw new PasskeyDoctorError('CONFIG_INVALID', 'portInUse', { port, nextPort: port + 1 }, { details: { variable: 'PORT' } });
     }
     throw error;
   }

@@ -16,11 +16,7 @@ export function botSettingsFor(runtime: Pick<Runtime, 'config' | 'sandbox'>): Bo
   const { config } = runtime;
   const operatorsGroupId = config.operatorsGroupId ?? (runtime.sandbox ? SANDBOX_GROUPS.operators : undefined);
   if (!operatorsGroupId) {
-    throw new PasskeyDoctorError(
-      'CONFIG_INVALID',
-      'OPERATORS_GROUP_ID is required for the bot when a tenant is configured: set it to the object id of the Entra group whose members may use Passkey Doctor.',
-      { variable: 'OPERATORS_GROUP_ID' },
-    );
+    throw new PasskeyDoctorError('CONFIG_INVALID', 'operatorsGroupMissing', {}, { details: { variable: 'OPERATORS_GROUP_ID' } });
   }
   const tapApproversGroupId = config.tapApproversGroupId ?? (runtime.sandbox ? SANDBOX_GROUPS.tapApprovers : undefined);
   if (!runtime.sandbox) return { operatorsGroupId, ...(tapApproversGroupId ? { tapApproversGroupId } : {}), help: {} };

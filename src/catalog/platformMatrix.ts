@@ -94,7 +94,7 @@ export const matrixCells = (): readonly MatrixCell[] => MATRIX.cells;
 
 export function matrixSource(id: string): MatrixSource {
   const source = MATRIX.sources[id];
-  if (!source) throw new PasskeyDoctorError('INTERNAL', `platform matrix: unknown source ${id}`);
+  if (!source) throw new PasskeyDoctorError('INTERNAL', 'matrixSource', { id });
   return { id, ...source };
 }
 
@@ -103,7 +103,7 @@ export const isMicrosoftSource = (id: string): boolean => /^https:\/\/learn\.mic
 
 export function contradiction(id: string): Contradiction {
   const entry = MATRIX.contradictions[id];
-  if (!entry) throw new PasskeyDoctorError('INTERNAL', `platform matrix: unknown contradiction ${id}`);
+  if (!entry) throw new PasskeyDoctorError('INTERNAL', 'matrixContradiction', { id });
   return { id, ...entry };
 }
 

@@ -49,7 +49,6 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS;
 const isKnown = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
-const SEE_HELP = 'see passkey-doctor help';
 
 /** One sentence without its full stop, to be joined with the others. */
 const clause = (error: unknown) => (error as Error).message.replace(/\.$/, '');
@@ -57,11 +56,11 @@ const clause = (error: unknown) => (error as Error).message.replace(/\.$/, '');
 export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv;
   if (name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
-  if (!name) throw new PasskeyDoctorError('USAGE', `no command given; ${SEE_HELP}.`);
+  if (!name) throw new PasskeyDoctorError('USAGE', 'noCommand');
   if (name === 'policy') return parsePolicyCheck(rest);
   if (name === 'report') return parseReportArgs(rest);
   if (name === 'sweep') return parseSweep(rest);
-  if (name !== 'diagnose') throw new PasskeyDoctorError('USAGE', `unknown command "${name}"; run "passkey-doctor diagnose <upn>" or ${SEE_HELP}.`);
+  if (name !== 'diagnose') throw new PasskeyDoctorError('USAGE', 'unknownCommand', { name });
   // Not strict: every bad option is collected and reported in one line, instead of the first one alone.
   const { tokens, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
   const problems: string[] = [];
@@ -99,19 +98,19 @@ export function parseCommand(argv: string[]): Command {
     problems.push(clause(error));
   }
   if (problems.length) {
-    throw new PasskeyDoctorError(badUpn && problems.length === 1 ? 'BAD_UPN' : 'USAGE', `${problems.join('; ')}; ${SEE_HELP}.`);
+    throw new PasskeyDoctorError(badUpn && problems.length === 1 ? 'BAD_UPN' : 'USAGE', 'diagnoseOptions', { problems: problems.join('; ') });
   }
   return { name: 'diagnose', request: { upn: upn!, ...(device ? { device } : {}) }, json: values.json === true };
 }
 
 function parsePolicyCheck(rest: string[]): Command {
   const [sub, ...options] = rest;
-  if (sub !== 'check') throw new PasskeyDoctorError('USAGE', `did you mean "passkey-doctor policy check [--json]"? ${SEE_HELP}.`);
+  if (sub !== 'check') throw new PasskeyDoctorError('USAGE', 'policyCheckCommand');
   let parsed;
   try {
     parsed = parseArgs({ args: options, strict: true, allowPositionals: false, options: { json: { type: 'boolean' } } });
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', `${(error as Error).message.split('\n')[0].replace(/\.$/, '')}; "policy check" takes only --json; ${SEE_HELP}.`);
+    throw new PasskeyDoctorError('USAGE', 'policyCheckOptions', { problem: (error as Error).message.split('\n')[0].replace(/\.$/, '') });
   }
   return { name: 'policy-check', json: parsed.values.json ?? false };
 }
@@ -121,18 +120,18 @@ function parseSweep(rest: string[]): Command {
   try {
     parsed = parseArgs({ args: rest, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, authenticator: { type: 'string' } } });
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', `${(error as Error).message.split('\n')[0].replace(/\.$/, '')}; ${SEE_HELP}.`);
+    throw new PasskeyDoctorError('USAGE', 'sweepOptions', { problem: (error as Error).message.split('\n')[0].replace(/\.$/, '') });
   }
   const { values, positionals } = parsed;
   const group = positionals.join(' ').trim();
-  if (!group) throw new PasskeyDoctorError('USAGE', `sweep needs a group: its object id or its display name; ${SEE_HELP}.`);
-  if (values.json && values.csv) throw new PasskeyDoctorError('USAGE', `choose one of --json and --csv; ${SEE_HELP}.`);
+  if (!group) throw new PasskeyDoctorError('USAGE', 'sweepNoGroup');
+  if (values.json && values.csv) throw new PasskeyDoctorError('USAGE', 'sweepFormats');
   let authenticator: string | undefined;
   if (values.authenticator !== undefined) {
     try {
       authenticator = parseDevice({ authenticator: values.authenticator })?.authenticator;
     } catch (error) {
-      throw new PasskeyDoctorError('USAGE', `${clause(error)}; ${SEE_HELP}.`);
+      throw new PasskeyDoctorError('USAGE', 'sweepOptions', { problem: clause(error) });
     }
   }
   return { name: 'sweep', group, format: values.json ? 'json' : values.csv ? 'csv' : 'text', ...(authenticator ? { authenticator } : {}) };

@@ -58,11 +58,7 @@ export function csvField(value: string | null): string {
 
 /** With Log Analytics the workspace returns counts, not the rows the CSV lists. */
 export const csvUnavailable = (): PasskeyDoctorError =>
-  new PasskeyDoctorError(
-    'USAGE',
-    '--csv lists each failed attempt, which the Log Analytics report does not fetch (it counts in the workspace); ' +
-      'use --json, or query AuditLogs in the workspace.',
-  );
+  new PasskeyDoctorError('USAGE', 'reportCsvFromWorkspace');
 
 export function renderReportCsv(report: RegistrationReport): string {
   if (!report.failedAttempts) throw csvUnavailable();

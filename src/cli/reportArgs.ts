@@ -10,7 +10,8 @@ export interface ReportCommand {
   format: ReportFormat;
 }
 
-const HOW = `run "passkey-doctor report [--days N] [--json | --csv]" with N from ${MIN_DAYS} to ${MAX_DAYS}`;
+/** The range the usage sentences name. */
+const RANGE = { min: MIN_DAYS, max: MAX_DAYS };
 
 /** A days value from the CLI or the bot; throws a usage error naming the range. */
 export function parseDays(raw: string | undefined): number {
@@ -19,7 +20,7 @@ export function parseDays(raw: string | undefined): number {
   const days = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) {
     const got = text.slice(0, 20);
-    throw new PasskeyDoctorError('USAGE', `the number of days must be a whole number from ${MIN_DAYS} to ${MAX_DAYS}, got "${got}".`);
+    throw new PasskeyDoctorError('USAGE', 'reportDays', { ...RANGE, got });
   }
   return days;
 }
@@ -34,15 +35,15 @@ export function parseReportArgs(rest: string[]): ReportCommand {
       options: { days: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
     });
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', `${(error as Error).message.split('\n')[0].replace(/\.$/, '')}; ${HOW}.`);
+    throw new PasskeyDoctorError('USAGE', 'reportOptions', { problem: (error as Error).message.split('\n')[0].replace(/\.$/, ''), ...RANGE });
   }
   const { days, json, csv } = parsed.values;
-  if (json && csv) throw new PasskeyDoctorError('USAGE', `--json and --csv cannot be used together; ${HOW}.`);
+  if (json && csv) throw new PasskeyDoctorError('USAGE', 'reportFormats', RANGE);
   let value: number;
   try {
     value = parseDays(days);
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', `${(error as Error).message.replace(/\.$/, '')}; ${HOW}.`);
+    throw new PasskeyDoctorError('USAGE', 'reportOptions', { problem: (error as Error).message.replace(/\.$/, ''), ...RANGE });
   }
   return { name: 'report', days: value, format: json ? 'json' : csv ? 'csv' : 'table' };
 }

@@ -179,15 +179,26 @@ export interface AppConfig {
 const DEFAULT_PORT = 3978;
 const DEFAULT_PLAYGROUND_PORT = 56150;
 
-function fail(variable: string, message: string): never {
-  throw new PasskeyDoctorError('CONFIG_INVALID', `${variable} ${message}.`, { variable });
+/** The settings that stop start-up, each naming the variable to fix (the sentences are in src/errors/catalog.ts). */
+type ConfigProblem =
+  | 'credentialIncomplete'
+  | 'storageConnectionMissing'
+  | 'graphBaseUrlNotLoopback'
+  | 'sandboxWithTenant'
+  | 'botWithoutCredential'
+  | 'singleTenantBot'
+  | 'managedIdentityBot'
+  | 'workspaceWithoutCredential';
+
+function fail(variable: string, problem: ConfigProblem): never {
+  throw new PasskeyDoctorError('CONFIG_INVALID', problem, { variable }, { details: { variable } });
 }
 
 function credentialOf(env: z.infer<typeof envSchema>): AppConfig['graph']['credential'] {
   const { AZURE_TENANT_ID: tenantId, AZURE_CLIENT_ID: clientId } = env;
   if (env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH) {
-    if (!tenantId) fail('AZURE_TENANT_ID', 'is required with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH');
-    if (!clientId) fail('AZURE_CLIENT_ID', 'is required with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH');
+    if (!tenantId) fail('AZURE_TENANT_ID', 'credentialIncomplete');
+    if (!clientId) fail('AZURE_CLIENT_ID', 'credentialIncomplete');
     return { kind: env.AZURE_CLIENT_SECRET ? 'client-secret' : 'client-certificate', tenantId, clientId };
   }
   if (env.IDENTITY_ENDPOINT || env.MSI_ENDPOINT) return { kind: 'managed-identity', clientId };
@@ -198,7 +209,7 @@ function stateStoreOf(env: z.infer<typeof envSchema>): StateStoreConfig {
   const value = env.STATE_STORE;
   if (value.startsWith('file:')) return { kind: 'file', dir: value.slice('file:'.length) };
   if (value.startsWith('blob:')) return { kind: 'blob', containerUrl: value.slice('blob:'.length) };
-  if (!env.AZURE_STORAGE_CONNECTION_STRING) fail('AZURE_STORAGE_CONNECTION_STRING', 'is required with STATE_STORE=blob-conn:<container>');
+  if (!env.AZURE_STORAGE_CONNECTION_STRING) fail('AZURE_STORAGE_CONNECTION_STRING', 'storageConnectionMissing');
   return { kind: 'blob-conn', container: value.slice('blob-conn:'.length), connectionString: env.AZURE_STORAGE_CONNECTION_STRING };
 }
 
@@ -209,7 +220,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0]);
     const got = source[variable];
-    fail(variable, `${issue.message}${got !== undefined && !/SECRET|PASSWORD|CONNECTION/.test(variable) ? ` (got '${got}')` : ''}`);
+    const problem = `${issue.message}${got !== undefined && !/SECRET|PASSWORD|CONNECTION/.test(variable) ? ` (got '${got}')` : ''}`;
+    throw new PasskeyDoctorError('CONFIG_INVALID', 'variable', { variable, problem }, { details: { variable } });
   }
   const env = parsed.data;
   const cloud = CLOUDS[env.AZURE_CLOUD];
@@ -218,34 +230,25 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (credential) mode = 'tenant';
   else if (env.GRAPH_BASE_URL) {
     if (!isLoopbackUrl(env.GRAPH_BASE_URL)) {
-      fail(
-        'GRAPH_BASE_URL',
-        'points at a non-loopback host but no Azure credentials are set; set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or use a loopback URL',
-      );
+      fail('GRAPH_BASE_URL', 'graphBaseUrlNotLoopback');
     }
     mode = 'emulator';
   }
   if (env.SANDBOX === 'on' && mode !== 'sandbox') {
-    fail(
-      'SANDBOX',
-      'is on but a Graph tenant or emulator is configured; unset SANDBOX to use it, or unset the Azure credentials and GRAPH_BASE_URL to serve the built-in sandbox tenant',
-    );
+    fail('SANDBOX', 'sandboxWithTenant');
   }
   // A registered bot with no Graph credential would answer real Teams users from the demo tenant: only on purpose.
   if (env.BOT_ID && mode === 'sandbox' && env.SANDBOX !== 'on') {
-    fail(
-      'BOT_ID',
-      'is set but no Graph credential is: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or a managed identity), or set SANDBOX=on to serve the built-in demo tenant to Teams on purpose',
-    );
+    fail('BOT_ID', 'botWithoutCredential');
   }
   if (env.BOT_TYPE === 'SingleTenant' && (!env.BOT_ID || !env.BOT_PASSWORD || !env.BOT_TENANT_ID)) {
-    fail('BOT_TYPE', 'SingleTenant needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID');
+    fail('BOT_TYPE', 'singleTenantBot');
   }
   if (env.BOT_TYPE === 'UserAssignedMsi' && (!env.BOT_ID || !env.BOT_TENANT_ID)) {
-    fail('BOT_TYPE', 'UserAssignedMsi needs BOT_ID and BOT_TENANT_ID');
+    fail('BOT_TYPE', 'managedIdentityBot');
   }
   if (env.LOG_ANALYTICS_WORKSPACE_ID && mode !== 'tenant') {
-    fail('LOG_ANALYTICS_WORKSPACE_ID', 'needs an Azure credential (AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or a managed identity) to query the workspace');
+    fail('LOG_ANALYTICS_WORKSPACE_ID', 'workspaceWithoutCredential');
   }
   return {
     graph: {

@@ -22,7 +22,7 @@ export function said(
   details: Omit<FindingDetails, 'fix'> & { variant?: string } = {},
 ): Finding {
   const text = FINDING_WORDS[code]?.[details.variant ?? 'default'];
-  if (!text) throw new PasskeyDoctorError('INTERNAL', `No words for finding ${code} (${details.variant ?? 'default'}).`);
+  if (!text) throw new PasskeyDoctorError('INTERNAL', 'findingWords', { code, variant: details.variant ?? 'default' });
   const { variant: _variant, ...rest } = details;
   return finding(code, fillIn(text.message, params), { ...rest, ...(text.fix ? { fix: fillIn(text.fix, params) } : {}) });
 }

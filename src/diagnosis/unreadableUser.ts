@@ -12,11 +12,11 @@ export function unreadableUserError(verdict: Verdict): PasskeyDoctorError | null
   switch (first?.code) {
     case 'GRAPH.PERMISSION_MISSING': {
       const permission = first.evidence?.permission;
-      return new PasskeyDoctorError('GRAPH_FORBIDDEN', `Microsoft Graph refused to read the user${permission ? `: Passkey Doctor needs the ${String(permission)} application permission` : ''}.`);
+      return permission ? new PasskeyDoctorError('GRAPH_FORBIDDEN', 'userPermission', { permission: String(permission) }) : new PasskeyDoctorError('GRAPH_FORBIDDEN', 'user');
     }
     case 'GRAPH.THROTTLED':
-      return new PasskeyDoctorError('GRAPH_THROTTLED', 'Microsoft Graph is throttling requests, so the user could not be read.');
+      return new PasskeyDoctorError('GRAPH_THROTTLED', 'user');
     default:
-      return new PasskeyDoctorError('GRAPH_FAILED', `Microsoft Graph did not return the user${first ? `: ${first.message}` : '.'}`);
+      return first ? new PasskeyDoctorError('GRAPH_FAILED', 'userReason', { reason: first.message }) : new PasskeyDoctorError('GRAPH_FAILED', 'user');
   }
 }

@@ -63,11 +63,7 @@ async function sendChunk(
     throw error;
   }
   if (outer.status === 401) {
-    throw new PasskeyDoctorError(
-      'GRAPH_UNAUTHORISED',
-      `Microsoft Graph at ${transport.host} rejected the token (401): check the app registration and its tenant.`,
-      { host: transport.host },
-    );
+    throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', 'tokenRejected', { host: transport.host }, { details: { host: transport.host } });
   }
   if (outer.status !== 200) {
     // The whole envelope failed (throttled, 5xx, or a bad batch): every request in it shares that answer.
@@ -124,7 +120,7 @@ export async function executeBatch(
   }
   const everyAnswerLost = [...results.values()].every((r) => r.status === 0);
   if (requests.length && everyAnswerLost) {
-    throw new PasskeyDoctorError('GRAPH_UNREACHABLE', `Could not reach Microsoft Graph at ${transport.host}.`, { host: transport.host });
+    throw new PasskeyDoctorError('GRAPH_UNREACHABLE', 'host', { host: transport.host }, { details: { host: transport.host } });
   }
   return results;
 }

@@ -15,7 +15,7 @@ import { PasskeyDoctorError } from '../errors/catalog';
 /** The app's credential for tenant mode: Graph and the Log Analytics workspace share it. */
 export function credentialFor(graph: AppConfig['graph'], env: NodeJS.ProcessEnv): TokenCredential {
   const c = graph.credential;
-  if (!c) throw new PasskeyDoctorError('CONFIG_INVALID', 'No Azure credential is configured for tenant mode.');
+  if (!c) throw new PasskeyDoctorError('CONFIG_INVALID', 'noCredential');
   const options = { authorityHost: graph.authorityHost };
   switch (c.kind) {
     case 'client-secret':

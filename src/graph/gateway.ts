@@ -138,9 +138,7 @@ export class GraphGateway implements FactsGateway, RegistrationEventsSource {
     });
     if (response.status === 404) return new Set();
     if (response.status !== 200) {
-      throw new PasskeyDoctorError('GRAPH_FAILED', `Could not check group membership (Graph answered ${response.status}).`, {
-        status: response.status,
-      });
+      throw new PasskeyDoctorError('GRAPH_FAILED', 'membership', { status: response.status }, { details: { status: response.status } });
     }
     return new Set(strings(obj(response.body).value));
   }

@@ -71,26 +71,20 @@ function splitNextLink(link: string): { version: GraphVersion; url: string } | n
 /** A failed read as the one sentence a person or a script gets (exit code 3). */
 export function reportReadError(response: InnerResponse | undefined): PasskeyDoctorError {
   if (!response || response.status === 0) {
-    return new PasskeyDoctorError('GRAPH_UNREACHABLE', `Microsoft Graph did not answer ${REQUEST}; try again later.`);
+    return new PasskeyDoctorError('GRAPH_UNREACHABLE', 'report', { request: REQUEST });
   }
   const code = graphErrorCode(response.body);
   if (response.status === 403 && code === LICENCE_ERROR) {
-    return new PasskeyDoctorError(
-      'LICENCE_REQUIRED',
-      'The registration report needs Microsoft Entra ID P1 or P2: the tenant\'s audit logs answered "no premium licence". ' +
-        'Add the licence, or route the logs to Log Analytics.',
-      { licence: 'Microsoft Entra ID P1 or P2' },
-    );
+    return new PasskeyDoctorError('LICENCE_REQUIRED', 'report', {}, { details: { licence: 'Microsoft Entra ID P1 or P2' } });
   }
   if (response.status === 403 || response.status === 401) {
-    const message = `Microsoft Graph refused ${REQUEST} (${code ?? response.status}): grant the AuditLog.Read.All application permission.`;
-    return new PasskeyDoctorError('GRAPH_FORBIDDEN', message, { permission: 'AuditLog.Read.All' });
+    const params = { request: REQUEST, answer: code ?? response.status };
+    return new PasskeyDoctorError('GRAPH_FORBIDDEN', 'report', params, { details: { permission: 'AuditLog.Read.All' } });
   }
   if (response.status === 429) {
-    return new PasskeyDoctorError('GRAPH_THROTTLED', `Microsoft Graph kept throttling ${REQUEST} after retries; try again in a minute.`);
+    return new PasskeyDoctorError('GRAPH_THROTTLED', 'report', { request: REQUEST });
   }
-  const detail = code ? ` (${code})` : '';
-  return new PasskeyDoctorError('GRAPH_FAILED', `Microsoft Graph answered ${response.status}${detail} to ${REQUEST} after retries.`);
+  return new PasskeyDoctorError('GRAPH_FAILED', 'report', { answer: code ? `${response.status} (${code})` : response.status, request: REQUEST });
 }
 
 function toEvent(raw: Record<string, unknown>): RegistrationEvent {
@@ -136,11 +130,7 @@ export async function readRegistrationEvents(
         const next = link ? splitNextLink(link) : null;
         if (!next) return;
         if (page >= maxPages) {
-          throw new PasskeyDoctorError(
-            'GRAPH_FAILED',
-            `The window holds more than ${maxPages} pages of registration audit events: too many to read through Graph; ` +
-              'set LOG_ANALYTICS_WORKSPACE_ID to run the report in Log Analytics, or use fewer --days.',
-          );
+          throw new PasskeyDoctorError('GRAPH_FAILED', 'reportTooLong', { maxPages });
         }
         const id = `${first.id}-${page + 1}`;
         const more = await executeBatch(transport, next.version, [{ id, method: 'GET', url: next.url }], meter, options.retry, gate);

@@ -8,7 +8,8 @@
  * page once it is parsed.
  */
 import { known, missing, type AuthMethod, type Fact, type FactGap, type TenantFacts } from '../model/facts';
-import { PasskeyDoctorError } from '../errors/catalog';
+import type { Result } from '../model/result';
+import { ERROR_OF_GAP, PasskeyDoctorError } from '../errors/catalog';
 import type { GroupMembers, MemberLogs, ReportedMethods, SweepMember, SweepReads } from '../tenant/sweep/types';
 import { executeBatch, type BatchGate, type BatchRequest } from './batch';
 import type { RetryPolicy } from './retryPolicy';
@@ -44,10 +45,11 @@ export interface SweepReadsDeps {
   clock?: () => number;
 }
 
-type PageResult = { ok: true } | { ok: false; response: InnerResponse };
+/** Every page read (each body went to `onBody`), or the response that stopped the paging. */
+type PageResult = Result<void, InnerResponse>;
 
 function cancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new PasskeyDoctorError('CANCELLED', 'The sweep was cancelled.');
+  if (signal?.aborted) throw new PasskeyDoctorError('CANCELLED', 'sweep');
 }
 
 export class GraphSweepReads implements SweepReads {
@@ -73,35 +75,35 @@ export class GraphSweepReads implements SweepReads {
       if (gate?.meters(request)) this.reportsRequests += 1;
       const responses = await executeBatch(this.deps.transport, pageVersion, [request], this.meter, this.deps.retry, gate);
       const response = responses.get(request.id) ?? { id: request.id, status: 0, headers: {}, body: null };
-      if (response.status !== 200) return { ok: false, response };
+      if (response.status !== 200) return { ok: false, failure: response };
       onBody(response.body);
       const next = str(obj(response.body)['@odata.nextLink']);
       const split = next ? splitNextLink(next) : null;
       request = split ? { ...first, id, url: split.path } : null;
       if (split) pageVersion = split.version;
     }
-    return { ok: true };
+    return { ok: true, value: undefined };
   }
 
   async group(key: string): Promise<{ id: string; displayName: string }> {
     const trimmed = key.trim();
-    if (!trimmed) throw new PasskeyDoctorError('BAD_GROUP', 'No group given; name a group by its object id or its display name.');
+    if (!trimmed) throw new PasskeyDoctorError('BAD_GROUP', 'missing');
     const url = GUID.test(trimmed)
       ? `/groups/${pathSegment(trimmed)}?$select=id,displayName`
       : `/groups?${filterParam([`displayName eq ${odataString(trimmed)}`])}&$select=id,displayName`;
     const responses = await executeBatch(this.deps.transport, 'v1.0', [{ id: 'group', method: 'GET', url }], this.meter, this.deps.retry);
     const response = responses.get('group');
     if (response?.status === 404 || (response?.status === 400 && GUID.test(trimmed))) {
-      throw new PasskeyDoctorError('BAD_GROUP', `No group with id ${trimmed} exists in this tenant; check the id in the Entra admin center (Groups > All groups).`);
+      throw new PasskeyDoctorError('BAD_GROUP', 'noSuchId', { id: trimmed });
     }
     if (!response || response.status !== 200) {
       const gap = gapFor(response ?? { id: 'group', status: 0, headers: {}, body: null }, 'GET /groups');
-      throw new PasskeyDoctorError(gap.code === 'GRAPH.PERMISSION_MISSING' ? 'GRAPH_FORBIDDEN' : 'GRAPH_FAILED', `Could not read the group: ${gap.reason}`);
+      throw new PasskeyDoctorError(ERROR_OF_GAP[gap.code], 'group', { reason: gap.reason });
     }
     const found = GUID.test(trimmed) ? [obj(response.body)] : values(response.body);
-    if (found.length === 0) throw new PasskeyDoctorError('BAD_GROUP', `No group is named "${trimmed}"; check the spelling or give the group's object id.`);
+    if (found.length === 0) throw new PasskeyDoctorError('BAD_GROUP', 'noSuchName', { name: trimmed });
     if (found.length > 1) {
-      throw new PasskeyDoctorError('BAD_GROUP', `${found.length} groups are named "${trimmed}" (${found.map((g) => str(g.id)).join(', ')}); give the object id of the one you mean.`);
+      throw new PasskeyDoctorError('BAD_GROUP', 'ambiguous', { count: found.length, name: trimmed, ids: found.map((g) => str(g.id)).join(', ') });
     }
     return { id: (str(found[0].id) ?? trimmed).toLowerCase(), displayName: str(found[0].displayName) ?? trimmed };
   }
@@ -137,9 +139,9 @@ export class GraphSweepReads implements SweepReads {
       onPage(members.size);
     }, undefined, signal);
     if (!result.ok) {
-      if (result.response.status === 404) throw new PasskeyDoctorError('BAD_GROUP', `No group with id ${groupId} exists in this tenant.`);
-      const gap = gapFor(result.response, 'GET /groups/{id}/transitiveMembers');
-      throw new PasskeyDoctorError(gap.code === 'GRAPH.PERMISSION_MISSING' ? 'GRAPH_FORBIDDEN' : 'GRAPH_FAILED', `Could not read the group's members: ${gap.reason}`);
+      if (result.failure.status === 404) throw new PasskeyDoctorError('BAD_GROUP', 'gone', { id: groupId });
+      const gap = gapFor(result.failure, 'GET /groups/{id}/transitiveMembers');
+      throw new PasskeyDoctorError(ERROR_OF_GAP[gap.code], 'groupMembers', { reason: gap.reason });
     }
     return members;
   }
@@ -169,7 +171,7 @@ export class GraphSweepReads implements SweepReads {
         }
       }, undefined, signal);
       // A target group deleted since the policy named it has no members (layer 1 names it as missing).
-      if (!result.ok && result.response.status !== 404) return missing(gapFor(result.response, 'GET /groups/{id}/transitiveMembers'));
+      if (!result.ok && result.failure.status !== 404) return missing(gapFor(result.failure, 'GET /groups/{id}/transitiveMembers'));
       sets.set(groupId, inGroup);
     }
     return known(sets);
@@ -197,7 +199,7 @@ export class GraphSweepReads implements SweepReads {
     const result = await this.pages('registrationDetails', 'v1.0', first, (body) => {
       onPage(values(body).map(parseRegistrationRow).filter((r): r is ReportedMethods => r !== null));
     }, reportsGate(this.deps.reports, 'background'), signal);
-    return result.ok ? null : gapFor(result.response, `GET ${REGISTRATION_REPORT}`);
+    return result.ok ? null : gapFor(result.failure, `GET ${REGISTRATION_REPORT}`);
   }
 
   async logs(): Promise<(member: SweepMember) => MemberLogs> {

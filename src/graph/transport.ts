@@ -3,7 +3,7 @@
  * status + headers + body whatever the status. Only transport failures throw.
  */
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { PasskeyDoctorError } from '../errors/catalog';
+import { errorMessage, PasskeyDoctorError } from '../errors/catalog';
 import { graphRoute, inSpan, recordGraphCall } from '../telemetry/instruments';
 
 export type GraphVersion = 'v1.0' | 'beta';
@@ -32,10 +32,17 @@ export class UsageMeter {
 const TOKEN_ERRORS = new Set(['AuthenticationError', 'CredentialUnavailableError', 'AggregateAuthenticationError', 'AuthenticationRequiredError']);
 const REQUEST_TIMEOUT_MS = 30_000;
 
-/** Thrown when no HTTP response came back (connection refused, DNS, timeout). */
+/**
+ * Thrown when no HTTP response came back (connection refused, DNS, timeout).
+ * Reads and writes take it as status 0; where it surfaces it says the
+ * catalogue's GRAPH_UNREACHABLE sentence.
+ */
 export class TransportError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly host: string,
+    options?: { cause?: unknown },
+  ) {
+    super(errorMessage('GRAPH_UNREACHABLE', 'host', { host }), options);
     this.name = 'TransportError';
   }
 }
@@ -85,9 +92,9 @@ export class GraphTransport {
     } catch (error) {
       const name = (error as { code?: string; name?: string }).code ?? (error as Error).name;
       if (name && TOKEN_ERRORS.has(name)) {
-        throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', `Could not get a Microsoft Graph token for ${this.host}: check AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret or certificate.`, { host: this.host });
+        throw new PasskeyDoctorError('GRAPH_UNAUTHORISED', 'noToken', { host: this.host }, { details: { host: this.host } });
       }
-      throw new TransportError(`Could not reach Microsoft Graph at ${this.host}.`);
+      throw new TransportError(this.host, { cause: error });
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));

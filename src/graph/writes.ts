@@ -11,6 +11,7 @@
 import type { Fido2Method, TapMethod } from '../model/facts';
 import type { Result } from '../model/result';
 import { PasskeyDoctorError } from '../errors/catalog';
+import { fill } from '../errors/words';
 import { logger } from '../logger';
 import { DEFAULT_RETRY_POLICY, nextRetry, retryAfterMs, type RetryCounts, type RetryPolicy } from './retryPolicy';
 import { pathSegment } from './odata';
@@ -30,6 +31,43 @@ export type WriteFailureCode =
   | 'NOT_FOUND'
   | 'UNAUTHORISED'
   | 'UNAVAILABLE';
+
+/**
+ * What the person who clicked reads for each failure, by code and by way the
+ * code is met; `{what}` is the operation in words (OPERATION_WORDS).
+ */
+export const WRITE_FAILURE_WORDS = {
+  TAP_LIFETIME_OUT_OF_RANGE: {
+    policyChanged:
+      "Microsoft Graph rejected the pass's lifetime: {detail} The TAP policy changed since it was read; approve again to use the current limits.",
+  },
+  TAP_EXTERNAL_GUEST: {
+    guest:
+      'Microsoft Graph will not add a Temporary Access Pass to an external guest: ' +
+      'the user signs in at their home organisation, so escalate to the identity team instead.',
+  },
+  PERMISSION_MISSING: {
+    grant: 'Passkey Doctor may not {what}: grant the {permission} application permission (admin consent), then try again.',
+  },
+  NOT_FOUND: {
+    gone: 'Could not {what}: Microsoft Graph no longer finds it ({graphCode}).',
+  },
+  THROTTLED: {
+    later: 'Microsoft Graph is throttling requests, so Passkey Doctor could not {what}; nothing was changed. Try again in {seconds} seconds.',
+  },
+  BAD_REQUEST: {
+    refused: 'Microsoft Graph refused to {what}: {detail}.',
+  },
+  UNAVAILABLE: {
+    noAnswer: 'Microsoft Graph did not answer properly ({status}), so Passkey Doctor could not {what}. Try again in a minute.',
+    // A create that got no answer may still have made a pass nobody saw; a new one replaces it.
+    noAnswerToCreate:
+      'Microsoft Graph did not answer properly ({status}), so Passkey Doctor could not {what}. Try again in a minute. ' +
+      'If a pass was made, nobody has seen it, and approving again replaces it.',
+    noPass: 'Microsoft Graph answered without a Temporary Access Pass; nothing can be shown. Try again.',
+  },
+  // UNAUTHORISED carries the transport's own sentence (ErrorCode GRAPH_UNAUTHORISED), so it has none here.
+} as const satisfies Partial<Record<WriteFailureCode, Record<string, string>>>;
 
 export interface WriteFailure {
   code: WriteFailureCode;
@@ -68,7 +106,7 @@ const PERMISSION_FOR: Record<Operation, string> = {
   revokeSessions: PERMISSIONS.revokeSessions,
 };
 
-const DESCRIPTION: Record<Operation, string> = {
+const OPERATION_WORDS: Record<Operation, string> = {
   createTap: 'create the Temporary Access Pass',
   listTaps: "read the user's Temporary Access Pass",
   listPasskeys: "read the user's passkeys",
@@ -96,33 +134,33 @@ function failureOf(operation: Operation, response: RawResponse): WriteFailure {
   const { status } = response;
   const graphCode = graphErrorCode(response.body);
   const detail = graphMessage(response.body);
-  const what = DESCRIPTION[operation];
+  const what = OPERATION_WORDS[operation];
   if (status === 400 && operation === 'createTap') {
     // Both arrive as `badRequest`; only Graph's message tells them apart (docs/graph-facts.md §7).
     if (detail && /LifetimeInMinutes/i.test(detail)) {
-      return { code: 'TAP_LIFETIME_OUT_OF_RANGE', status, graphCode, message: `Microsoft Graph rejected the pass's lifetime: ${detail} The TAP policy changed since it was read; approve again to use the current limits.` };
+      return { code: 'TAP_LIFETIME_OUT_OF_RANGE', status, graphCode, message: fill(WRITE_FAILURE_WORDS.TAP_LIFETIME_OUT_OF_RANGE.policyChanged, { detail }) };
     }
     if (detail && /external guest/i.test(detail)) {
-      return { code: 'TAP_EXTERNAL_GUEST', status, graphCode, message: 'Microsoft Graph will not add a Temporary Access Pass to an external guest: the user signs in at their home organisation, so escalate to the identity team instead.' };
+      return { code: 'TAP_EXTERNAL_GUEST', status, graphCode, message: WRITE_FAILURE_WORDS.TAP_EXTERNAL_GUEST.guest };
     }
   }
   if (status === 401 || status === 403) {
     const permission = PERMISSION_FOR[operation];
-    return { code: 'PERMISSION_MISSING', status, graphCode, permission, message: `Passkey Doctor may not ${what}: grant the ${permission} application permission (admin consent), then try again.` };
+    return { code: 'PERMISSION_MISSING', status, graphCode, permission, message: fill(WRITE_FAILURE_WORDS.PERMISSION_MISSING.grant, { what, permission }) };
   }
   if (status === 404) {
-    return { code: 'NOT_FOUND', status, graphCode, message: `Could not ${what}: Microsoft Graph no longer finds it (${graphCode ?? 'not found'}).` };
+    return { code: 'NOT_FOUND', status, graphCode, message: fill(WRITE_FAILURE_WORDS.NOT_FOUND.gone, { what, graphCode: graphCode ?? 'not found' }) };
   }
   if (status === 429) {
     const retryAfterSeconds = Math.ceil(retryAfterMs(response.headers, 0) / 1000);
-    return { code: 'THROTTLED', status, graphCode, retryAfterSeconds, message: `Microsoft Graph is throttling requests, so Passkey Doctor could not ${what}; nothing was changed. Try again in ${Math.max(retryAfterSeconds, 30)} seconds.` };
+    const message = fill(WRITE_FAILURE_WORDS.THROTTLED.later, { what, seconds: Math.max(retryAfterSeconds, 30) });
+    return { code: 'THROTTLED', status, graphCode, retryAfterSeconds, message };
   }
   if (status >= 400 && status < 500) {
-    return { code: 'BAD_REQUEST', status, graphCode, message: `Microsoft Graph refused to ${what}: ${detail ?? graphCode ?? `status ${status}`}.` };
+    return { code: 'BAD_REQUEST', status, graphCode, message: fill(WRITE_FAILURE_WORDS.BAD_REQUEST.refused, { what, detail: detail ?? graphCode ?? `status ${status}` }) };
   }
-  // A create that got no answer may still have made a pass nobody saw; a new one replaces it.
-  const unseen = operation === 'createTap' ? ' If a pass was made, nobody has seen it, and approving again replaces it.' : '';
-  return { code: 'UNAVAILABLE', status, graphCode, message: `Microsoft Graph did not answer properly (${status || 'no response'}), so Passkey Doctor could not ${what}. Try again in a minute.${unseen}` };
+  const words = operation === 'createTap' ? WRITE_FAILURE_WORDS.UNAVAILABLE.noAnswerToCreate : WRITE_FAILURE_WORDS.UNAVAILABLE.noAnswer;
+  return { code: 'UNAVAILABLE', status, graphCode, message: fill(words, { status: status || 'no response', what }) };
 }
 
 function tapOf(raw: unknown): TapMethod {
@@ -147,7 +185,7 @@ export class GraphWrites {
     const code = str(body.temporaryAccessPass);
     const method = tapOf(body);
     if (!code || !method.id) {
-      return { ok: false, failure: { code: 'UNAVAILABLE', status: response.value.status, message: 'Microsoft Graph answered without a Temporary Access Pass; nothing can be shown. Try again.' } };
+      return { ok: false, failure: { code: 'UNAVAILABLE', status: response.value.status, message: WRITE_FAILURE_WORDS.UNAVAILABLE.noPass } };
     }
     return {
       ok: true,

@@ -84,9 +84,9 @@ const exampleAuthenticators = () =>
 /** Validates a UPN as typed; returns it trimmed. */
 export function parseUpn(raw: string | undefined): string {
   const upn = (raw ?? '').trim();
-  if (!upn) throw new PasskeyDoctorError('BAD_UPN', 'Give the user principal name to diagnose, e.g. diagnose alice@contoso.com.');
+  if (!upn) throw new PasskeyDoctorError('BAD_UPN', 'missing');
   if (!UPN.test(upn)) {
-    throw new PasskeyDoctorError('BAD_UPN', `"${upn.slice(0, 120)}" is not a user principal name; type it like alice@contoso.com.`);
+    throw new PasskeyDoctorError('BAD_UPN', 'malformed', { upn: upn.slice(0, 120) });
   }
   return upn;
 }
@@ -102,7 +102,7 @@ export function parseDevice(raw: RawDeviceOptions, names: OptionNames = CLI_OPTI
       `${names.authenticator} must be an AAGUID or a catalogue id such as ${exampleAuthenticators()}; "${typed.slice(0, 60)}" is neither`,
     );
   }
-  if (!parsed.success || problems.length) throw new PasskeyDoctorError('USAGE', `${problems.join('; ')}.`);
+  if (!parsed.success || problems.length) throw new PasskeyDoctorError('USAGE', 'deviceOptions', { problems: problems.join('; ') });
   const { authenticator: _typed, ...rest } = parsed.data;
   const device: DeviceInput = {};
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) (device as Record<string, unknown>)[key] = value;

@@ -139,21 +139,21 @@ export function faultPlanFromEnv(env: NodeJS.ProcessEnv): FaultPlan {
   if (latency !== undefined && latency !== '') {
     const value = Number(latency);
     if (!Number.isFinite(value) || value < 0) {
-      throw new PasskeyDoctorError('SANDBOX_INVALID', `SANDBOX_LATENCY_MS must be a number of milliseconds ≥ 0, got '${latency}'.`);
+      throw new PasskeyDoctorError('SANDBOX_INVALID', 'latency', { value: latency });
     }
     plan.latencyMs = value;
   }
   const licence = env['SANDBOX_LICENCE'];
   if (licence !== undefined && licence !== '') {
     if (licence !== 'P1' && licence !== 'free') {
-      throw new PasskeyDoctorError('SANDBOX_INVALID', `SANDBOX_LICENCE must be 'P1' or 'free', got '${licence}'.`);
+      throw new PasskeyDoctorError('SANDBOX_INVALID', 'licence', { value: licence });
     }
     plan.licence = licence satisfies Licence;
   }
   const quota = env['SANDBOX_REPORTS_QUOTA'];
   if (quota !== undefined && quota !== '') {
     const parsed = quota.trim().toLowerCase() === 'off' ? 'off' : parseQuota(quota);
-    if (!parsed) throw new PasskeyDoctorError('SANDBOX_INVALID', `SANDBOX_REPORTS_QUOTA must be requests/seconds such as 5/10, or off, got '${quota}'.`);
+    if (!parsed) throw new PasskeyDoctorError('SANDBOX_INVALID', 'reportsQuota', { value: quota });
     plan.reportsQuota = parsed;
   }
   return plan;

@@ -118,7 +118,7 @@ export function parseFixture(data: unknown): SandboxFixture {
   const result = fixtureSchema.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new PasskeyDoctorError('SANDBOX_INVALID', `Invalid sandbox fixture: ${problems.join('; ')}`);
+    throw new PasskeyDoctorError('SANDBOX_INVALID', 'fixture', { problems: problems.join('; ') });
   }
   return result.data;
 }

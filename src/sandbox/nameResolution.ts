@@ -23,14 +23,14 @@ export class NameResolver {
   group(reference: string, where: string): string {
     if (isGuid(reference) || TARGET_KEYWORDS.has(reference.toLowerCase())) return reference;
     const id = this.groupIds.get(reference.toLowerCase());
-    if (id === undefined) throw new PasskeyDoctorError('SANDBOX_INVALID', `Sandbox fixture: ${where} names an unknown group '${reference}'.`);
+    if (id === undefined) throw new PasskeyDoctorError('SANDBOX_INVALID', 'unknownGroup', { where, reference });
     return id;
   }
 
   user(reference: string, where: string): string {
     if (isGuid(reference) || TARGET_KEYWORDS.has(reference.toLowerCase())) return reference;
     const id = this.userIds.get(reference.toLowerCase());
-    if (id === undefined) throw new PasskeyDoctorError('SANDBOX_INVALID', `Sandbox fixture: ${where} names an unknown user '${reference}'.`);
+    if (id === undefined) throw new PasskeyDoctorError('SANDBOX_INVALID', 'unknownUser', { where, reference });
     return id;
   }
 

@@ -16,13 +16,13 @@ export interface SandboxUser {
 
 function user(userPrincipalName: string, scenario: string): SandboxUser {
   const found = contoso.users.find((candidate) => candidate.userPrincipalName === userPrincipalName);
-  if (!found) throw new PasskeyDoctorError('SANDBOX_INVALID', `Sandbox fixture has no user ${userPrincipalName}.`);
+  if (!found) throw new PasskeyDoctorError('SANDBOX_INVALID', 'noUser', { upn: userPrincipalName });
   return { id: found.id, userPrincipalName, displayName: found.displayName, scenario };
 }
 
 function groupId(displayName: string): string {
   const found = contoso.groups.find((candidate) => candidate.displayName === displayName);
-  if (!found) throw new PasskeyDoctorError('SANDBOX_INVALID', `Sandbox fixture has no group ${displayName}.`);
+  if (!found) throw new PasskeyDoctorError('SANDBOX_INVALID', 'noGroup', { name: displayName });
   return found.id;
 }
 

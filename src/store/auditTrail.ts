@@ -104,7 +104,7 @@ export class AuditTrail {
       if (head ? await this.store.replace(headKey(upn), next, head.eTag) : (await this.store.createIfAbsent(headKey(upn), next)).created)
         return;
     }
-    throw new PasskeyDoctorError('STORE_CONFLICT', `Could not append to the audit trail of ${upn}: it kept changing. Try again.`);
+    throw new PasskeyDoctorError('STORE_CONFLICT', 'auditTrail', { upn });
   }
 
   /** The newest `limit` entries about the user, newest first. */

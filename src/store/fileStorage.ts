@@ -73,7 +73,7 @@ export class FileStorage implements Storage, ListableStore {
         const { eTag, ...value } = (item ?? {}) as StoreItem;
         const current = await this.load(key, path, true);
         if (current && eTag && eTag !== '*' && eTag !== current.eTag) {
-          throw new PasskeyDoctorError('STORE_CONFLICT', `Storage: error writing "${key}" due to eTag conflict.`);
+          throw new PasskeyDoctorError('STORE_CONFLICT', 'eTag', { key });
         }
         const file: StoredFile = { key, eTag: randomUUID(), value };
         const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
@@ -143,7 +143,7 @@ export class FileStorage implements Storage, ListableStore {
     if (isStoredFile(parsed)) return parsed;
     if (this.mustStayReadable(key)) {
       logger.error('state record is unreadable and kept in place', { file: path });
-      throw new PasskeyDoctorError('STORE_CORRUPT', 'A record this needs is damaged in the state store, so nothing was done. An administrator must restore or remove it (see the log).', { file: path });
+      throw new PasskeyDoctorError('STORE_CORRUPT', 'damaged', {}, { details: { file: path } });
     }
     const moveAside = () => this.moveAside(path, text);
     await (locked ? moveAside() : serialised(path, moveAside));

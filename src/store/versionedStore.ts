@@ -44,7 +44,7 @@ export class VersionedStore {
     const item = items[key] as Envelope<T> | undefined;
     if (!item || item.data === undefined) return undefined;
     if (!item.eTag) {
-      throw new PasskeyDoctorError('INTERNAL', 'The state store returned an item without an eTag; it cannot guard against double actions. Use file:, blob: or blob-conn: in STATE_STORE.');
+      throw new PasskeyDoctorError('INTERNAL', 'noETag');
     }
     return { value: item.data, eTag: item.eTag };
   }
@@ -67,7 +67,7 @@ export class VersionedStore {
       if (existing) return { created: false, current: existing };
       await this.storage.write({ [key]: { data: value } });
       const written = await this.read<T>(key);
-      if (!written) throw new PasskeyDoctorError('INTERNAL', `The state store lost ${key} right after writing it.`);
+      if (!written) throw new PasskeyDoctorError('INTERNAL', 'lostWrite', { key });
       return { created: true, current: written };
     });
   }
@@ -99,6 +99,6 @@ export class VersionedStore {
       }
       if (await this.replace(key, next, current.eTag)) return next;
     }
-    throw new PasskeyDoctorError('STORE_CONFLICT', `Could not update ${key}: it kept changing. Try again.`, { key });
+    throw new PasskeyDoctorError('STORE_CONFLICT', 'update', { key }, { details: { key } });
   }
 }

@@ -31,11 +31,11 @@ export const actingAsFeature: BotFeature = {
             requestId: null,
             note: `as ${typed}`.slice(0, 60),
           });
-          throw new PasskeyDoctorError('NOT_AUTHORISED', 'Typing "as approver" or "as operator" works only on the built-in sandbox tenant; here you act as the person Teams signed in. Ask a member of the TAP approvers group to approve.');
+          throw new PasskeyDoctorError('NOT_AUTHORISED', 'actingAs');
         }
         const persona = services.actingAs.persona(typed);
         if (!persona) {
-          throw new PasskeyDoctorError('USAGE', `Type ${services.actingAs.roles.map((r) => `"as ${r}"`).join(' or ')} to choose who you are in this sandbox conversation.`);
+          throw new PasskeyDoctorError('USAGE', 'actingAsCommand', { choices: services.actingAs.roles.map((r) => `"as ${r}"`).join(' or ') });
         }
         services.actingAs.choose(ctx, real, persona);
         logger.warn('sandbox: acting as another person', { role: persona.role, persona: persona.aadObjectId, actor: real.id, was: actor.id });

@@ -17,10 +17,10 @@ export const approvalsRouteFeature: BotFeature = {
       pattern: /^route\s+approvals\b/i,
       audience: 'operator',
       handle: async (turn, text) => {
-        if (!/^route\s+approvals\s+here$/i.test(text.trim())) throw new PasskeyDoctorError('USAGE', 'Type "route approvals here" in the channel where TAP and passkey-removal requests should wait for an approver.');
+        if (!/^route\s+approvals\s+here$/i.test(text.trim())) throw new PasskeyDoctorError('USAGE', 'approvalsRouteCommand');
         const { activity } = turn.ctx;
         if (!SHARED_CONVERSATIONS.has(activity.conversation.conversationType ?? '')) {
-          throw new PasskeyDoctorError('USAGE', 'Type "route approvals here" in the approvers’ channel, mentioning Passkey Doctor: approvers cannot see a personal chat.');
+          throw new PasskeyDoctorError('USAGE', 'approvalsRouteInPersonalChat');
         }
         const channelData = activity.channelData as { channel?: { name?: string } } | undefined;
         const name = activity.conversation.name || channelData?.channel?.name || 'the approvers’ channel';

@@ -35,7 +35,7 @@ const readingView = (days: number): NoticeView => ({
 });
 
 function digestServices(services: BotServices): NonNullable<BotServices['digest']> {
-  if (!services.digest) throw new PasskeyDoctorError('CONFIG_INVALID', 'The registration digest is not set up in this bot.');
+  if (!services.digest) throw new PasskeyDoctorError('CONFIG_INVALID', 'digestMissing');
   return services.digest;
 }
 
@@ -66,10 +66,7 @@ const diagnoseFromDigest: CardActionSpec<z.infer<typeof digestRowData>> = {
 async function registerDigestChannel(turn: Turn): Promise<void> {
   const digest = digestServices(turn.services);
   if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {
-    throw new PasskeyDoctorError(
-      'USAGE',
-      'Type "route digest here" in the help desk\'s channel, mentioning Passkey Doctor: the weekly digest is for a team, not a personal chat.',
-    );
+    throw new PasskeyDoctorError('USAGE', 'digestRouteInPersonalChat');
   }
   const at = new Date();
   const conversation = TurnContext.getConversationReference(turn.ctx.activity);
@@ -101,7 +98,7 @@ export const digestFeature: BotFeature = {
       handle: async (turn, text) => {
         const [, days, ...rest] = normaliseText(text).split(' ');
         if (rest.length) {
-          throw new PasskeyDoctorError('USAGE', 'Type "report" for the last 7 days, or "report 14" for another number of days (1 to 30).');
+          throw new PasskeyDoctorError('USAGE', 'reportCommand');
         }
         const digest = digestServices(turn.services);
         const wanted = parseDays(days);

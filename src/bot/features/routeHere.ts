@@ -20,10 +20,7 @@ export const routeHereFeature: BotFeature = {
       handle: async (turn, text) => {
         const owner = parseRouteCommand(text);
         if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {
-          throw new PasskeyDoctorError(
-            'USAGE',
-            `Type "route ${owner} here" in the ${owner} team's channel, mentioning Passkey Doctor: escalations cannot go to a personal chat.`,
-          );
+          throw new PasskeyDoctorError('USAGE', 'routeInPersonalChat', { owner });
         }
         const result = await turn.services.actions.escalation.registerRoute(
           personOf(turn),

@@ -17,9 +17,9 @@ const MAX_GROUP_TEXT = 256;
 
 export function parseSweepCommand(text: string): string {
   const group = text.replace(/^sweep\b/i, '').trim().replace(/^["“]|["”]$/g, '').trim();
-  if (!group) throw new PasskeyDoctorError('USAGE', 'Name the group to sweep: "sweep <group id or group name>", for example "sweep Finance".');
+  if (!group) throw new PasskeyDoctorError('USAGE', 'sweepCommand');
   if (group.length > MAX_GROUP_TEXT || /[\u0000-\u001f]/.test(group)) {
-    throw new PasskeyDoctorError('USAGE', `A group name is at most ${MAX_GROUP_TEXT} characters on one line; give the group's name or object id.`);
+    throw new PasskeyDoctorError('USAGE', 'sweepGroupTooLong', { max: MAX_GROUP_TEXT });
   }
   return group;
 }
@@ -41,7 +41,7 @@ export const sweepFeature: BotFeature = {
       pattern: /^sweep\b/i,
       audience: 'operator',
       handle: async (turn, text) => {
-        if (!turn.services.sweeps) throw new PasskeyDoctorError('USAGE', 'Sweeps are not available in this bot.');
+        if (!turn.services.sweeps) throw new PasskeyDoctorError('USAGE', 'sweepUnavailable');
         await turn.services.sweeps.start(turn, parseSweepCommand(text));
       },
     },

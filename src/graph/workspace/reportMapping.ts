@@ -36,11 +36,7 @@ export interface MappingInput {
 
 export function reportFromWorkspace(result: LogsQueryResult, input: MappingInput): RegistrationReport {
   if (result.status !== 'Success') {
-    throw new PasskeyDoctorError(
-      'WORKSPACE_FAILED',
-      `Log Analytics answered only part of the report (${result.partialError?.code ?? 'partial failure'}): ` +
-        'try fewer --days, or again later.',
-    );
+    throw new PasskeyDoctorError('WORKSPACE_FAILED', 'partial', { reason: result.partialError?.code ?? 'partial failure' });
   }
   const rows = result.tables.flatMap(rowsOf);
   const of = (part: string) => rows.filter((r) => r.part === part);

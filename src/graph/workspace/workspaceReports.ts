@@ -35,19 +35,16 @@ export function createLogsQueryClient(credential: TokenCredential, cloud: keyof 
 function workspaceError(error: unknown, workspaceId: string): PasskeyDoctorError {
   const status = (error as { statusCode?: number }).statusCode;
   const code = (error as { code?: string }).code;
-  const fail = (message: string) => new PasskeyDoctorError('WORKSPACE_FAILED', message);
   if (status === 401 || status === 403) {
-    return fail(`Log Analytics refused the query (${status}${code ? ` ${code}` : ''}): give the app the Log Analytics Reader role on workspace ${workspaceId}.`);
+    return new PasskeyDoctorError('WORKSPACE_FAILED', 'refused', { answer: code ? `${status} ${code}` : status, workspaceId });
   }
   if (status === 404 || code === 'PathNotFoundError' || code === 'WorkspaceNotFoundError') {
-    return fail(`Log Analytics has no workspace ${workspaceId}: check LOG_ANALYTICS_WORKSPACE_ID (the workspace ID, a GUID, not its name).`);
+    return new PasskeyDoctorError('WORKSPACE_FAILED', 'noWorkspace', { workspaceId });
   }
   if (/AuditLogs/.test(String((error as Error).message))) {
-    return fail(
-      `Workspace ${workspaceId} has no AuditLogs table: route Microsoft Entra audit logs to it with a diagnostic setting (README, "Weekly digest").`,
-    );
+    return new PasskeyDoctorError('WORKSPACE_FAILED', 'noAuditLogs', { workspaceId });
   }
-  return fail(`The Log Analytics query failed${status ? ` (${status})` : ''}${code ? ` (${code})` : ''}; try again later.`);
+  return new PasskeyDoctorError('WORKSPACE_FAILED', 'failed', { answer: `${status ? ` (${status})` : ''}${code ? ` (${code})` : ''}` });
 }
 
 export class WorkspaceReports implements AggregatedReportSource {

@@ -6,6 +6,7 @@
 import type { AuthenticationMethodsPolicy, Fact, FactGap, Fido2Configuration, PasskeyProfile, PolicyTarget } from '../../model/facts';
 import { legacyProfile } from '../../diagnosis/passkeyProfileRules';
 import { ALL_USERS } from '../../diagnosis/scope';
+import type { Result } from '../../model/result';
 import type { PolicyCode } from './codes';
 import type { PolicyFacts, RuleHit } from './types';
 
@@ -54,7 +55,7 @@ export function notRun(check: PolicyCode, gap: FactGap): RuleHit {
   };
 }
 
-/** The value of a fact, or the `unknown` hit that stands in for `check`. */
-export function need<T>(fact: Fact<T>, check: PolicyCode): { ok: true; value: T } | { ok: false; hits: RuleHit[] } {
-  return fact.ok ? { ok: true, value: fact.value } : { ok: false, hits: [notRun(check, fact.failure)] };
+/** The value of a fact, or (as the failure) the `unknown` hits that stand in for `check`. */
+export function need<T>(fact: Fact<T>, check: PolicyCode): Result<T, RuleHit[]> {
+  return fact.ok ? fact : { ok: false, failure: [notRun(check, fact.failure)] };
 }

@@ -40,7 +40,7 @@ const NOT_IN_REPORT: FactGap = {
 };
 
 function checkCancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new PasskeyDoctorError('CANCELLED', 'The sweep was cancelled.');
+  if (signal?.aborted) throw new PasskeyDoctorError('CANCELLED', 'sweep');
 }
 
 function membershipOf(member: SweepMember, sets: Fact<GroupMembers>): Fact<string[]> {

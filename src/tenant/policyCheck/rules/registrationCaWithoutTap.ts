@@ -10,11 +10,11 @@ import type { RuleHit } from '../types';
 
 export const registrationCaWithoutTap: PolicyRule = (ctx) => {
   const policies = need(ctx.facts.registrationConditionalAccess, 'POLICY.REGISTRATION_CA_WITHOUT_TAP');
-  if (!policies.ok) return policies.hits;
+  if (!policies.ok) return policies.failure;
   const enforced = policies.value.filter((p) => p.state === 'enabled' && p.authenticationStrengthId);
   if (enforced.length === 0) return [];
   const strengths = need(ctx.facts.authenticationStrengths, 'POLICY.REGISTRATION_CA_WITHOUT_TAP');
-  if (!strengths.ok) return strengths.hits;
+  if (!strengths.ok) return strengths.failure;
   return enforced.flatMap((p): RuleHit[] => {
     const strength = strengths.value.find((s) => s.id === p.authenticationStrengthId);
     if (!strength || strength.allowedCombinations.some(usesTap)) return [];

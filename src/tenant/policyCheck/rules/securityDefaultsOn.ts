@@ -4,6 +4,6 @@ import type { PolicyRule } from '../context';
 
 export const securityDefaultsOn: PolicyRule = (ctx) => {
   const defaults = need(ctx.facts.securityDefaults, 'POLICY.SECURITY_DEFAULTS_ON');
-  if (!defaults.ok) return defaults.hits;
+  if (!defaults.ok) return defaults.failure;
   return defaults.value.isEnabled ? [{ code: 'POLICY.SECURITY_DEFAULTS_ON', evidence: {} }] : [];
 };

@@ -25,7 +25,7 @@ export const targetGroupMissing: PolicyRule = (ctx) => {
   }
   if (named.length === 0) return [];
   const groups = need(ctx.facts.existingGroups, 'POLICY.TARGET_GROUP_MISSING');
-  if (!groups.ok) return groups.hits;
+  if (!groups.ok) return groups.failure;
   const missing = named.filter((n) => !groups.value[n.id]);
   const byId = new Map<string, string[]>();
   for (const m of missing) byId.set(m.id, [...new Set([...(byId.get(m.id) ?? []), m.where])]);
