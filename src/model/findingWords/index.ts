@@ -7,11 +7,15 @@
  */
 import type { FindingParams, WordsOfCodes } from './types';
 import { POLICY_TARGETING_WORDS } from './policyTargeting';
+import { PASSKEY_PROFILES_WORDS } from './passkeyProfiles';
+import { HARDWARE_WORDS } from './hardware';
 
 export type { FindingParams, FindingText } from './types';
 
 export const FINDING_WORDS: WordsOfCodes = {
   ...POLICY_TARGETING_WORDS,
+  ...PASSKEY_PROFILES_WORDS,
+  ...HARDWARE_WORDS,
 };
 
 /** `template` with each `{param}` replaced; a placeholder without a value stays visible rather than vanish. */

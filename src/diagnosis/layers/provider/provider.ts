@@ -288,9 +288,9 @@ export function evaluateProvider(ctx: LayerContext): Finding[] {
     profiles: () => {
       if (!profiles) {
         profiles = userPasskeyProfiles(ctx, 'which passkey providers the profiles accept');
-        if (!profiles.ok) j.findings.push(profiles.finding);
+        if (!profiles.ok) j.findings.push(profiles.failure);
       }
-      return profiles.ok ? profiles.profiles : null;
+      return profiles.ok ? profiles.value.profiles : null;
     },
   };
   const { methods, audits } = ctx.facts;
