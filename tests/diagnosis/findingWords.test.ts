@@ -1,7 +1,7 @@
 /**
  * The words beside the finding-code catalogue: rules give a code and its
- * parameters, the table says it. Layer 1 speaks entirely through the table;
- * the other layers move to it one by one, and this test widens with them.
+ * parameters, the table says it. Layers 1, 2 and 6 speak entirely through the
+ * table; the other layers move to it one by one, and this test widens with them.
  */
 import { FINDING_CODES, type FindingCode } from '../../src/model/findingCodes';
 import { FINDING_WORDS, fillIn } from '../../src/model/findingWords';
@@ -9,8 +9,8 @@ import { FINDING_WORDS, fillIn } from '../../src/model/findingWords';
 const codesOfLayer = (layer: number) => (Object.keys(FINDING_CODES) as FindingCode[]).filter((c) => FINDING_CODES[c].layer === layer);
 
 describe('finding words', () => {
-  it('has a message for every layer-1 code', () => {
-    expect(codesOfLayer(1).filter((code) => !FINDING_WORDS[code] || Object.keys(FINDING_WORDS[code]!).length === 0)).toEqual([]);
+  it.each([1, 2, 6])('has a message for every layer-%i code', (layer) => {
+    expect(codesOfLayer(layer).filter((code) => !FINDING_WORDS[code] || Object.keys(FINDING_WORDS[code]!).length === 0)).toEqual([]);
   });
 
   it('holds words only for codes the catalogue has, each with a message and well-formed placeholders', () => {
