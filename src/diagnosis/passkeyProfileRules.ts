@@ -136,7 +136,8 @@ function keyRestrictionReason(profile: PasskeyProfile, passkey: PasskeyCandidate
     const restrictions = isEnforced ? PROFILE_PHRASES.blockList : PROFILE_PHRASES.noKeyRestrictions;
     return fillIn(PROFILE_PHRASES.windowsHelloNeedsAllowList, { restrictions });
   }
-  return fillIn(enforcementType === 'allow' ? PROFILE_PHRASES.notOnAllowList : PROFILE_PHRASES.onBlockList, { authenticator: passkey.name });
+  const reason = enforcementType === 'allow' ? PROFILE_PHRASES.notOnAllowList : PROFILE_PHRASES.onBlockList;
+  return fillIn(reason, { authenticator: passkey.name });
 }
 
 export function judgeProfile(profile: PasskeyProfile, passkey: PasskeyCandidate, moment: 'registration' | 'sign-in'): ProfileJudgement {
@@ -175,7 +176,8 @@ export const isFullyPermissive = (profile: PasskeyProfile): boolean =>
 
 /** One line per profile for messages and the card, e.g. `Default (device-bound and synced; no attestation; any authenticator)`. */
 export function describeProfile(profile: PasskeyProfile): string {
-  const attestation = profile.attestationEnforcement === 'registrationOnly' ? PROFILE_PHRASES.attestationEnforced : PROFILE_PHRASES.noAttestation;
+  const enforced = profile.attestationEnforcement === 'registrationOnly';
+  const attestation = enforced ? PROFILE_PHRASES.attestationEnforced : PROFILE_PHRASES.noAttestation;
   const { isEnforced, enforcementType, aaGuids } = profile.keyRestrictions;
   const list = aaGuids.length === 1 ? PROFILE_PHRASES.oneAaguidList : PROFILE_PHRASES.aaguidList;
   const restrictions = isEnforced ? fillIn(list, { enforcementType, count: aaGuids.length }) : PROFILE_PHRASES.anyAuthenticator;

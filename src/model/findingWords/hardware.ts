@@ -1,7 +1,8 @@
 /** Layer 6, hardware. */
 import type { WordsOfCodes } from './types';
 
-const NO_PIN_SET_UP = " don't offer to set up a PIN or biometric on a new security key, so registering a key that has none fails ({citation}).";
+const NO_PIN_SET_UP =
+  " don't offer to set up a PIN or biometric on a new security key, so registering a key that has none fails ({citation}).";
 const SET_PIN =
   'Set a PIN on the key first (on Windows: Settings > Accounts > Sign-in options > Security key > Manage; ' +
   "or the vendor's app, e.g. Yubico Authenticator), then register it.";
@@ -36,7 +37,9 @@ export const HARDWARE_WORDS: WordsOfCodes = {
   },
   'L6.KEY_NOT_ATTESTATION_ELIGIBLE': {
     default: {
-      message: `{authenticator} is not on Microsoft's list of attestation-eligible keys, and ${ENFORCING}, so Entra will refuse to register it.`,
+      message:
+        `{authenticator} is not on Microsoft's list of attestation-eligible keys, and ${ENFORCING}, ` +
+        'so Entra will refuse to register it.',
       fix: "Use a key model on Microsoft's attestation-eligible list, or assign {name} a passkey profile without enforced attestation.",
     },
   },
@@ -57,7 +60,9 @@ export const HARDWARE_WORDS: WordsOfCodes = {
   'L6.NEEDS_AUTHENTICATOR': {
     default: {
       message: 'The hardware check needs {needs}.',
-      fix: 'Add the intended authenticator and device details (CLI: --authenticator, --path, --os, --browser; in Teams: the device form) and re-run.',
+      fix:
+        'Add the intended authenticator and device details ' +
+        '(CLI: --authenticator, --path, --os, --browser; in Teams: the device form) and re-run.',
     },
   },
 };

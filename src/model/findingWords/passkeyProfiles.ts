@@ -59,12 +59,15 @@ export const ALLOW_PHRASES = {
 const CANNOT_REGISTER = '{intro} cannot be registered:';
 const WINDOWS_HELLO_BLOCKED =
   `${CANNOT_REGISTER} Windows Hello passkeys register only where a passkey profile's allow list names them ("{quote}"), ` +
-  'and no passkey profile that applies to {name} ({profileNames}) does; profiles that explicitly allow the Windows Hello AAGUIDs are what it needs.';
+  'and no passkey profile that applies to {name} ({profileNames}) does; ' +
+  'profiles that explicitly allow the Windows Hello AAGUIDs are what it needs.';
 const KEY_BLOCKED = `${CANNOT_REGISTER} the key restrictions of every passkey profile that applies to {name} ({profileNames}) reject it.`;
 const ALLOW_WHERE = `{aaGuids} in {oneOf}{profileNames} (${PROFILES_BLADE})`;
 const USE_AUTHENTICATOR_APP =
   'Have {name} make Microsoft Authenticator the passkey provider (add the passkey from within the Authenticator app) and register again: ' +
   'the profiles accept it. If {authenticator} is meant to be allowed, ';
+const CANNOT_ATTEST =
+  '{intro} cannot provide attestation ({why}), and every passkey profile that applies to {name} enforces attestation at registration.';
 const UNKNOWN_AUTHENTICATOR =
   "{intro} is not in Passkey Doctor's authenticator catalogue, so we cannot tell whether it creates synced or device-bound passkeys;";
 
@@ -76,12 +79,14 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
   'L2.NO_APPLICABLE_PROFILE': {
     one: {
       message:
-        'The passkey policy includes {name} through {targets}, but no passkey profile is assigned to that target, so no passkey can be registered.',
+        'The passkey policy includes {name} through {targets}, but no passkey profile is assigned to that target, ' +
+        'so no passkey can be registered.',
       fix: `Assign at least one passkey profile to {targets} (${PROFILES_BLADE}).`,
     },
     many: {
       message:
-        'The passkey policy includes {name} through {targets}, but no passkey profile is assigned to those targets, so no passkey can be registered.',
+        'The passkey policy includes {name} through {targets}, but no passkey profile is assigned to those targets, ' +
+        'so no passkey can be registered.',
       fix: `Assign at least one passkey profile to {targets} (${PROFILES_BLADE}).`,
     },
   },
@@ -90,7 +95,10 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
       message: WINDOWS_HELLO_BLOCKED,
       fix: `Allow ${ALLOW_WHERE} as an enforced allow list, or have {name} use an authenticator {theyAllow}.`,
     },
-    windowsHelloAppFirst: { message: WINDOWS_HELLO_BLOCKED, fix: `${USE_AUTHENTICATOR_APP}allow ${ALLOW_WHERE} as an enforced allow list.` },
+    windowsHelloAppFirst: {
+      message: WINDOWS_HELLO_BLOCKED,
+      fix: `${USE_AUTHENTICATOR_APP}allow ${ALLOW_WHERE} as an enforced allow list.`,
+    },
     keyBlocked: { message: KEY_BLOCKED, fix: `Allow ${ALLOW_WHERE}, or have {name} use an authenticator {theyAllow}.` },
     keyBlockedAppFirst: { message: KEY_BLOCKED, fix: `${USE_AUTHENTICATOR_APP}allow ${ALLOW_WHERE}.` },
     ownReasons: {
@@ -100,15 +108,13 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
   },
   'L2.ATTESTATION_REQUIRED': {
     default: {
-      message:
-        '{intro} cannot provide attestation ({why}), and every passkey profile that applies to {name} enforces attestation at registration.',
+      message: CANNOT_ATTEST,
       fix:
         'Have {name} use an attestation-eligible security key or Microsoft Authenticator, ' +
         `or assign {name} a profile with attestation off (${PROFILES_BLADE}).`,
     },
     authenticatorApp: {
-      message:
-        '{intro} cannot provide attestation ({why}), and every passkey profile that applies to {name} enforces attestation at registration.',
+      message: CANNOT_ATTEST,
       fix: 'Have {name} add the passkey from within the Microsoft Authenticator app, not through the browser or a QR code.',
     },
   },
@@ -154,7 +160,9 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
   },
   'L2.AUTHENTICATOR_APP_NOT_ALLOWED': {
     default: {
-      message: 'None of the passkey profiles that apply to {name} accepts Microsoft Authenticator, so {name} cannot keep a passkey in the Authenticator app.',
+      message:
+        'None of the passkey profiles that apply to {name} accepts Microsoft Authenticator, ' +
+        'so {name} cannot keep a passkey in the Authenticator app.',
       fix:
         'If Authenticator passkeys are wanted, allow device-bound passkeys and the Authenticator AAGUIDs ({aaGuids}) ' +
         `in a profile assigned to {name} (${PROFILES_BLADE}).`,
@@ -162,7 +170,9 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
   },
   'L2.REGISTERED_PASSKEY_NOW_BLOCKED': {
     default: {
-      message: "{name}'s registered passkey {passkey} is now rejected by every passkey profile that applies ({reasons}), so signing in with it will fail.",
+      message:
+        "{name}'s registered passkey {passkey} is now rejected by every passkey profile that applies ({reasons}), " +
+        'so signing in with it will fail.',
       fix: 'Remove that passkey and have {name} register one the profiles allow, or allow it again in a profile.',
     },
   },

@@ -121,7 +121,8 @@ function keyBlockedFinding(
   const variant = candidate.windowsHello
     ? (appFirst ? 'windowsHelloAppFirst' : 'windowsHello')
     : (appFirst ? 'keyBlockedAppFirst' : 'keyBlocked');
-  return said('L2.AUTHENTICATOR_BLOCKED', { ...about, quote: WINDOWS_HELLO_QUOTE, ...allowParams(candidate, judgements) }, { variant, evidence });
+  const params = { ...about, quote: WINDOWS_HELLO_QUOTE, ...allowParams(candidate, judgements) };
+  return said('L2.AUTHENTICATOR_BLOCKED', params, { variant, evidence });
 }
 
 /** The intended authenticator fails every applicable profile: name each gate that rejects it everywhere. */
