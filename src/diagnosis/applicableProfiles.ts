@@ -7,23 +7,29 @@
 import type { LayerContext } from './context';
 import { personName } from './context';
 import type { PasskeyProfile } from '../model/facts';
+import { fillIn } from '../model/findingWords';
+import { PROFILE_GAPS } from '../model/findingWords/passkeyProfiles';
+import type { Result } from '../model/result';
 import { gapFinding, notEvaluated } from './finding';
 import { applicableProfiles } from './passkeyProfileRules';
 import { evaluateScope } from './scope';
 import type { Finding } from '../model/verdictTypes';
 
-export type UserProfiles = { ok: true; profiles: PasskeyProfile[]; legacy: boolean } | { ok: false; finding: Finding };
+export type UserProfiles = Result<{ profiles: PasskeyProfile[]; legacy: boolean }, Finding>;
+
+const notJudged = (why: Finding): UserProfiles => ({ ok: false, failure: why });
 
 /** `purpose` completes "Could not check …", e.g. "whether the profiles enforce attestation". */
 export function userPasskeyProfiles(ctx: LayerContext, purpose: string): UserProfiles {
-  if (!ctx.policy.ok) return { ok: false, finding: gapFinding(ctx.policy.failure, purpose) };
+  if (!ctx.policy.ok) return notJudged(gapFinding(ctx.policy.failure, purpose));
   const fido2 = ctx.policy.value.fido2;
-  if (!fido2) return { ok: false, finding: notEvaluated('the tenant has no Passkey (FIDO2) method configuration (see layer 1).') };
-  if (!ctx.membership.ok) return { ok: false, finding: gapFinding(ctx.membership.failure, purpose) };
+  if (!fido2) return notJudged(notEvaluated(PROFILE_GAPS.noFido2Configuration));
+  if (!ctx.membership.ok) return notJudged(gapFinding(ctx.membership.failure, purpose));
+  const name = personName(ctx.user);
   // Exclusion is layer 1's verdict; the profiles are the ones that would apply once it is lifted.
   const { matchedIncludes } = evaluateScope(fido2, ctx.membership.value);
-  if (matchedIncludes.length === 0) return { ok: false, finding: notEvaluated(`${personName(ctx.user)} matches no include target of the passkey policy (see layer 1).`) };
+  if (matchedIncludes.length === 0) return notJudged(notEvaluated(fillIn(PROFILE_GAPS.noIncludeTarget, { name })));
   const { profiles, legacy } = applicableProfiles(fido2, matchedIncludes);
-  if (profiles.length === 0) return { ok: false, finding: notEvaluated(`no passkey profile applies to ${personName(ctx.user)} (see layer 2).`) };
-  return { ok: true, profiles, legacy };
+  if (profiles.length === 0) return notJudged(notEvaluated(fillIn(PROFILE_GAPS.noProfile, { name })));
+  return { ok: true, value: { profiles, legacy } };
 }

@@ -5,6 +5,8 @@
  */
 import { authenticatorByAaguid, authenticatorName, type Authenticator } from '../catalog/authenticators';
 import type { Fido2Configuration, PasskeyProfile, PasskeyType, PolicyTarget, RegistrationPath } from '../model/facts';
+import { fillIn } from '../model/findingWords';
+import { PROFILE_PHRASES } from '../model/findingWords/passkeyProfiles';
 
 export const LEGACY_PROFILE_ID = 'tenant-wide-settings';
 
@@ -19,7 +21,7 @@ export const LEGACY_PROFILE_ID = 'tenant-wide-settings';
 export function legacyProfile(fido2: Fido2Configuration): PasskeyProfile {
   return {
     id: LEGACY_PROFILE_ID,
-    name: 'Tenant-wide passkey settings',
+    name: PROFILE_PHRASES.legacyProfileName,
     passkeyTypes: ['deviceBound'],
     attestationEnforcement: fido2.isAttestationEnforced ? 'registrationOnly' : 'disabled',
     keyRestrictions: fido2.keyRestrictions,
@@ -68,17 +70,13 @@ function attestationOf(
   if (!entry) return { canAttest: null };
   // Authenticator attests only when the passkey is created from inside the app.
   if (entry.kind === 'app' && path && BROWSER_PATHS.has(path)) {
-    return {
-      canAttest: false,
-      noAttestationReason:
-        'Microsoft Authenticator only provides attestation when the passkey is added from within the app, not through a browser or QR code',
-    };
+    return { canAttest: false, noAttestationReason: PROFILE_PHRASES.appAttestsOnlyInApp };
   }
   if (entry.attestationInEntra) return { canAttest: true };
   const why =
     entry.kind === 'synced-provider'
-      ? 'synced passkeys carry no attestation'
-      : `${entry.name} passkeys are not on Microsoft's attestation-eligible list`;
+      ? PROFILE_PHRASES.syncedNoAttestation
+      : fillIn(PROFILE_PHRASES.notAttestationEligible, { authenticator: entry.name });
   return { canAttest: false, noAttestationReason: why };
 }
 
@@ -108,7 +106,7 @@ export interface ProfileJudgement {
   reasons: string[];
 }
 
-const TYPE_WORDS: Record<PasskeyType, string> = { deviceBound: 'device-bound', synced: 'synced' };
+const typesOf = (profile: PasskeyProfile): string => profile.passkeyTypes.map((t) => PROFILE_PHRASES[t]).join(' and ');
 
 function typeCheck(profile: PasskeyProfile, type: PasskeyType | null): Check {
   if (type) return profile.passkeyTypes.includes(type) ? 'pass' : 'fail';
@@ -135,9 +133,11 @@ function keyRestrictionCheck(profile: PasskeyProfile, passkey: PasskeyCandidate,
 function keyRestrictionReason(profile: PasskeyProfile, passkey: PasskeyCandidate): string {
   const { isEnforced, enforcementType } = profile.keyRestrictions;
   if (passkey.windowsHello && !(isEnforced && enforcementType === 'allow')) {
-    return `it does not explicitly allow the Windows Hello AAGUIDs, which Windows Hello passkeys need (${isEnforced ? 'a block list' : 'no key restrictions'} is not enough)`;
+    const restrictions = isEnforced ? PROFILE_PHRASES.blockList : PROFILE_PHRASES.noKeyRestrictions;
+    return fillIn(PROFILE_PHRASES.windowsHelloNeedsAllowList, { restrictions });
   }
-  return enforcementType === 'allow' ? `its allow list does not include ${passkey.name}` : `its block list includes ${passkey.name}`;
+  const reason = enforcementType === 'allow' ? PROFILE_PHRASES.notOnAllowList : PROFILE_PHRASES.onBlockList;
+  return fillIn(reason, { authenticator: passkey.name });
 }
 
 export function judgeProfile(profile: PasskeyProfile, passkey: PasskeyCandidate, moment: 'registration' | 'sign-in'): ProfileJudgement {
@@ -146,9 +146,12 @@ export function judgeProfile(profile: PasskeyProfile, passkey: PasskeyCandidate,
   const attestationApplies = moment === 'registration' && profile.attestationEnforcement === 'registrationOnly';
   const attestation: Check = !attestationApplies ? 'pass' : passkey.canAttest === null ? 'unknown' : passkey.canAttest ? 'pass' : 'fail';
   const reasons: string[] = [];
-  if (passkeyType === 'fail') reasons.push(`allows only ${profile.passkeyTypes.map((t) => TYPE_WORDS[t]).join(' and ')} passkeys`);
+  if (passkeyType === 'fail') reasons.push(fillIn(PROFILE_PHRASES.onlyTypes, { types: typesOf(profile) }));
   if (keyRestrictions === 'fail') reasons.push(keyRestrictionReason(profile, passkey));
-  if (attestation === 'fail') reasons.push(`enforces attestation and ${passkey.noAttestationReason ?? `${passkey.name} cannot attest`}`);
+  if (attestation === 'fail') {
+    const why = passkey.noAttestationReason ?? fillIn(PROFILE_PHRASES.cannotAttest, { authenticator: passkey.name });
+    reasons.push(fillIn(PROFILE_PHRASES.enforcesAttestation, { why }));
+  }
   const checks = [passkeyType, keyRestrictions, attestation];
   return {
     profile,
@@ -173,11 +176,11 @@ export const isFullyPermissive = (profile: PasskeyProfile): boolean =>
 
 /** One line per profile for messages and the card, e.g. `Default (device-bound and synced; no attestation; any authenticator)`. */
 export function describeProfile(profile: PasskeyProfile): string {
-  const types = profile.passkeyTypes.map((t) => TYPE_WORDS[t]).join(' and ') || 'no passkey types';
-  const attestation = profile.attestationEnforcement === 'registrationOnly' ? 'attestation enforced' : 'no attestation';
+  const enforced = profile.attestationEnforcement === 'registrationOnly';
+  const attestation = enforced ? PROFILE_PHRASES.attestationEnforced : PROFILE_PHRASES.noAttestation;
   const { isEnforced, enforcementType, aaGuids } = profile.keyRestrictions;
-  const restrictions = !isEnforced
-    ? 'any authenticator'
-    : `${enforcementType} list of ${aaGuids.length} AAGUID${aaGuids.length === 1 ? '' : 's'}`;
-  return `${profile.name} (${types}; ${attestation}; ${restrictions})`;
+  const list = aaGuids.length === 1 ? PROFILE_PHRASES.oneAaguidList : PROFILE_PHRASES.aaguidList;
+  const restrictions = isEnforced ? fillIn(list, { enforcementType, count: aaGuids.length }) : PROFILE_PHRASES.anyAuthenticator;
+  const types = typesOf(profile) || PROFILE_PHRASES.noPasskeyTypes;
+  return fillIn(PROFILE_PHRASES.description, { name: profile.name, types, attestation, restrictions });
 }

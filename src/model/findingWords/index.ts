@@ -12,6 +12,8 @@ import { POLICY_TARGETING_WORDS } from './policyTargeting';
 import { MFA_BOOTSTRAP_WORDS } from './mfaBootstrap';
 import { RECENT_MFA_WORDS } from './recentMfa';
 import { PROVIDER_WORDS } from './provider';
+import { PASSKEY_PROFILES_WORDS } from './passkeyProfiles';
+import { HARDWARE_WORDS } from './hardware';
 
 export type { FindingParams, FindingText } from './types';
 
@@ -22,6 +24,8 @@ export const FINDING_WORDS: WordsOfCodes = {
   ...PLATFORM_WORDS,
   ...PROVIDER_WORDS,
   ...GRAPH_WORDS,
+  ...PASSKEY_PROFILES_WORDS,
+  ...HARDWARE_WORDS,
 };
 
 /** `template` with each `{param}` replaced; a placeholder without a value stays visible rather than vanish. */

@@ -284,9 +284,9 @@ export function evaluateProvider(ctx: LayerContext): Finding[] {
     profiles: () => {
       if (!profiles) {
         profiles = userPasskeyProfiles(ctx, PROVIDER_PHRASES.profilesPurpose);
-        if (!profiles.ok) j.findings.push(profiles.finding);
+        if (!profiles.ok) j.findings.push(profiles.failure);
       }
-      return profiles.ok ? profiles.profiles : null;
+      return profiles.ok ? profiles.value.profiles : null;
     },
   };
   const { methods, audits } = ctx.facts;
