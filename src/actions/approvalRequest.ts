@@ -238,7 +238,12 @@ export function conversationRefusal(record: AnyRequest, where: ClickContext): Re
 export const isPastExpiry = (record: AnyRequest, now: Date): boolean => Date.parse(record.expiresAt) <= now.getTime();
 
 /** The approver must hold the role now, and — while a second approver is required — not be the requester. */
-export async function approverRefusal(access: AccessCheck, actor: Person, record: AnyRequest, secondApprover: boolean): Promise<Refusal | null> {
+export async function approverRefusal(
+  access: AccessCheck,
+  actor: Person,
+  record: AnyRequest,
+  secondApprover: boolean,
+): Promise<Refusal | null> {
   const refusal = await access.require(actor, 'approver');
   if (refusal) return refusal;
   if (secondApprover && actor.id.toLowerCase() === record.requestedBy.id.toLowerCase()) return refuse('AUTH.OWN_REQUEST');

@@ -155,7 +155,11 @@ export abstract class ApprovalWorkflow<R extends AnyRequest, C extends R & Appro
    * state. Of all clicks that read that version, the store lets exactly one
    * write; the others are told what happened instead.
    */
-  protected async claim(found: Versioned<R>, actor: Person, cleared: Record<string, undefined> = {}): Promise<{ claimed: C } | CommonResult<R>> {
+  protected async claim(
+    found: Versioned<R>,
+    actor: Person,
+    cleared: Record<string, undefined> = {},
+  ): Promise<{ claimed: C } | CommonResult<R>> {
     const now = this.now();
     const moved = advance(this.transitions, found.value, 'claim', actor, now, {
       ...cleared,
@@ -205,7 +209,10 @@ export abstract class ApprovalWorkflow<R extends AnyRequest, C extends R & Appro
       if (target) await this.audit(this.auditActions.refused, actor, { id: request?.id ?? null, target, rootCause }, refusal.code);
       return request ? { ...refusal, request } : refusal;
     };
-    if (!opening.ok) return { refused: opening.failure.aboutClicker ? await refuseAudited(opening.failure.refusal) : opening.failure.refusal };
+    if (!opening.ok) {
+      const { aboutClicker, refusal } = opening.failure;
+      return { refused: aboutClicker ? await refuseAudited(refusal) : refusal };
+    }
     return { target: opening.value.target, rootCause, refuse: refuseAudited };
   }
 
