@@ -65,8 +65,12 @@ export type TapResult =
 /** One request per diagnosis run: a double click on "Request TAP" finds the first. */
 export const tapRequestId = (runId: string): string => `tap-${runId}`;
 
+const endOf = (startIso: string, lifetimeInMinutes: number): string =>
+  new Date(Date.parse(startIso) + lifetimeInMinutes * 60_000).toISOString();
+
+/** A listed pass may lack its start or lifetime; a created one has both. */
 const validUntilOf = (startIso: string | null, lifetimeInMinutes: number | null): string | null =>
-  startIso && lifetimeInMinutes !== null ? new Date(Date.parse(startIso) + lifetimeInMinutes * 60_000).toISOString() : null;
+  startIso && lifetimeInMinutes !== null ? endOf(startIso, lifetimeInMinutes) : null;
 
 export class TapWorkflow extends ApprovalWorkflow<TapRecord, TapIssuing> {
   protected readonly kind = 'tap';
@@ -175,7 +179,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord, TapIssuing> {
     const facts = {
       methodId: method.id,
       validFrom: method.startDateTime,
-      validUntil: new Date(Date.parse(method.startDateTime) + method.lifetimeInMinutes * 60_000).toISOString(),
+      validUntil: endOf(method.startDateTime, method.lifetimeInMinutes),
       lifetimeInMinutes: method.lifetimeInMinutes,
       isUsableOnce: method.isUsableOnce,
     };
