@@ -76,7 +76,8 @@ function codeOutsideDefinitions(): string {
       const text = readFileSync(path, 'utf8');
       if (path === join('src', 'errors', 'catalog.ts')) return text.slice(text.indexOf('} as const;'));
       if (path === join('src', 'actions', 'refusals.ts')) return text.slice(text.indexOf('export interface Refusal'));
-      if (path === join('src', 'actions', 'refusalWords.ts')) return '';
+      // Words for codes are not uses of them.
+      if (path === join('src', 'actions', 'refusalWords.ts') || path === join('src', 'cards', 'codeWords.ts')) return '';
       if (path === join('src', 'graph', 'writes.ts')) return text.slice(text.indexOf('export interface WriteFailure'));
       if (path === join('src', 'model', 'findingCodes.ts')) return '';
       return text;
