@@ -41,7 +41,7 @@ export class AccessCheck {
     const groupId = role === 'operator' ? this.groups.operators : this.groups.approvers;
     if (!groupId) {
       const variable = role === 'operator' ? 'OPERATORS_GROUP_ID' : 'TAP_APPROVERS_GROUP_ID';
-      return refuse('AUTH.NOT_CONFIGURED', `Nobody may do this yet: ${variable} is not set. Ask the Passkey Doctor administrator to set it.`);
+      return refuse('AUTH.NOT_CONFIGURED', { variable });
     }
     let holds: boolean;
     try {
@@ -50,11 +50,7 @@ export class AccessCheck {
       logger.warn('membership check failed', { role, error });
       // Say what Graph said (a missing permission names itself); anything else gets the general sentence.
       const known = isPasskeyDoctorError(error);
-      const refusal = refuse(
-        'AUTH.CHECK_FAILED',
-        `Could not check your group membership in Microsoft Entra, so nothing was done.${known ? ` ${error.message}` : ' Try again in a minute.'}`,
-      );
-      return known ? { ...refusal, error: error.code } : refusal;
+      return known ? { ...refuse('AUTH.CHECK_FAILED', { reason: error.message }, { variant: 'reason' }), error: error.code } : refuse('AUTH.CHECK_FAILED');
     }
     return holds ? null : this.notHolding(role);
   }
@@ -74,8 +70,6 @@ export class AccessCheck {
   }
 
   private notHolding(role: Role): Refusal {
-    return role === 'operator'
-      ? refuse('AUTH.NOT_OPERATOR', 'Only members of the Passkey Doctor operators group can do this, so nothing was looked up.')
-      : refuse('AUTH.NOT_APPROVER', 'Only members of the TAP approvers group can do this, so nothing was changed.');
+    return role === 'operator' ? refuse('AUTH.NOT_OPERATOR') : refuse('AUTH.NOT_APPROVER');
   }
 }

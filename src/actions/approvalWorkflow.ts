@@ -13,6 +13,7 @@ import type { Versioned } from '../store/versionedStore';
 import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
 import { Outbox } from './outbox';
+import type { z } from 'zod';
 import {
   SYSTEM,
   advance,
@@ -21,12 +22,14 @@ import {
   approverRefusal,
   conversationRefusal,
   isPastExpiry,
-  type ApprovalRequest,
+  type AnyRequest,
+  type Approval,
   type ClickContext,
+  type HeldClaim,
   type TargetUser,
   type TransitionRow,
 } from './approvalRequest';
-import { refuse, UNKNOWN_REQUEST, type Refusal } from './refusals';
+import { refuse, type Refusal, type RefusalVariant } from './refusals';
 import type { RunVerdict } from '../model/diagnosisRun';
 
 /**
@@ -60,13 +63,17 @@ type RefusalOf<R> = Refusal & { request?: R };
 /** Refuses and records the refusal in the audit trail. */
 type AuditedRefusal<R> = (refusal: Refusal, request?: R) => Promise<RefusalOf<R>>;
 
-/** Results every approval workflow can give besides its own. */
-export type CommonResult<R> =
-  | (Refusal & { request?: R })
-  | { kind: 'denied'; request: R; summary: string }
-  | { kind: 'expired'; request: R; summary: string };
+/** Results every approval workflow can give besides its own; cards word each request by its state. */
+export type CommonResult<R> = (Refusal & { request?: R }) | { kind: 'denied'; request: R } | { kind: 'expired'; request: R };
 
-export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>> {
+/** A stored request that is not there, or is there but lacks what its state guarantees. */
+type Loaded<R> = Versioned<R> | 'missing' | 'unreadable';
+
+/**
+ * `R`: the workflow's records, one type per state; `C`: the state an
+ * approver's claim puts a request in, which carries the approval and the claim.
+ */
+export abstract class ApprovalWorkflow<R extends AnyRequest, C extends R & Approval & HeldClaim> {
   protected readonly now: () => Date;
   protected readonly outbox: Outbox;
 
@@ -78,9 +85,11 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   protected abstract readonly kind: R['kind'];
   protected abstract readonly auditActions: { refused: AuditAction; expired: AuditAction; denied: AuditAction };
   /** The state that means "one approver's click is carrying it out". */
-  protected abstract readonly claimedState: R['state'];
+  protected abstract readonly claimedState: C['state'];
   /** Every move a request of this kind may make ({from, event, to}); `advance` enforces it. */
   protected abstract readonly transitions: ReadonlyArray<TransitionRow<R['state'], string>>;
+  /** What each state guarantees, checked on every record read from the store. */
+  protected abstract readonly shape: z.ZodType<R>;
 
   /** States a request can still be denied in (and so lapse in): read from the table. */
   protected get openStates(): ReadonlySet<R['state']> {
@@ -91,21 +100,24 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   protected get claimableStates(): ReadonlySet<R['state']> {
     return new Set([...statesWith(this.transitions, 'claim')].filter((state) => state !== this.claimedState));
   }
-  /** One line for the shared card. */
-  abstract summary(record: R): string;
   /** Why a click cannot act on a request in this state. */
   protected abstract stateRefusal(record: R): Refusal;
 
   /** The request as it stands, for re-drawing the shared card. Holds no secret. */
-  async view(requestId: unknown): Promise<{ request: R; summary: string } | undefined> {
+  async view(requestId: unknown): Promise<R | undefined> {
     const found = await this.load(requestId);
-    return found && { request: found.value, summary: this.summary(found.value) };
+    return typeof found === 'string' ? undefined : found.value;
+  }
+
+  /** The state whose record carries the approval and the claim. */
+  protected holdsClaim(record: R): record is C {
+    return record.state === this.claimedState;
   }
 
   /** "Deny" on the request card: any approver, the requester included, may refuse. */
   async deny(actor: Person, requestId: unknown, where: ClickContext = {}): Promise<CommonResult<R>> {
     const found = await this.load(requestId);
-    if (!found) return this.unknown(actor, requestId);
+    if (typeof found === 'string') return this.unknown(actor, requestId, found);
     const record = found.value;
     // Refusing is never the abuse the second-approver rule guards against.
     const gate = conversationRefusal(record, where) ?? (await approverRefusal(this.base.access, actor, record, false));
@@ -113,16 +125,16 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
     const lapsed = await this.expireIfDue(found);
     if (lapsed) return lapsed;
     if (!this.openStates.has(record.state)) return this.refusedOn(record, actor, this.stateRefusal(record));
-    const denied = advance(this.transitions, record, 'deny', actor, this.now(), { deniedBy: actor } as Partial<R>);
-    if (!(await this.base.workflows.swap(found, denied))) return this.lostRace(actor, record);
+    const denied = advance(this.transitions, record, 'deny', actor, this.now(), { deniedBy: actor });
+    if (!(await this.base.workflows.swap<R>(found, denied))) return this.lostRace(actor, record);
     await this.audit(this.auditActions.denied, actor, denied);
-    return { kind: 'denied', request: denied, summary: this.summary(denied) };
+    return { kind: 'denied', request: denied };
   }
 
   /** Load, then the click-time gate for approving: conversation, approver role, second approver, expiry, state. */
   protected async gateApproval(actor: Person, requestId: unknown, where: ClickContext): Promise<Versioned<R> | CommonResult<R>> {
     const found = await this.load(requestId);
-    if (!found) return this.unknown(actor, requestId);
+    if (typeof found === 'string') return this.unknown(actor, requestId, found);
     const record = found.value;
     const gate = conversationRefusal(record, where) ?? (await approverRefusal(this.base.access, actor, record, this.base.secondApprover));
     if (gate) return this.refusedOn(record, actor, gate);
@@ -135,7 +147,7 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   protected isClaimable(record: R): boolean {
     if (this.claimableStates.has(record.state)) return true;
     // A claim this old was orphaned (the process died between claim and answer): another approval may take it over.
-    return record.state === this.claimedState && !!record.claim && Date.parse(record.claim.since) + CLAIM_STALE_MS <= this.now().getTime();
+    return this.holdsClaim(record) && Date.parse(record.claim.since) + CLAIM_STALE_MS <= this.now().getTime();
   }
 
   /**
@@ -143,16 +155,22 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
    * state. Of all clicks that read that version, the store lets exactly one
    * write; the others are told what happened instead.
    */
-  protected async claim(found: Versioned<R>, actor: Person, patch: Partial<R> = {}): Promise<{ claimed: R } | CommonResult<R>> {
+  protected async claim(
+    found: Versioned<R>,
+    actor: Person,
+    cleared: Record<string, undefined> = {},
+  ): Promise<{ claimed: C } | CommonResult<R>> {
     const now = this.now();
-    const claimed = advance(this.transitions, found.value, 'claim', actor, now, {
-      ...patch,
+    const moved = advance(this.transitions, found.value, 'claim', actor, now, {
+      ...cleared,
       approvedBy: actor,
       approvedAt: now.toISOString(),
       claim: { id: randomUUID(), since: now.toISOString() },
       failure: undefined,
     });
-    if (!(await this.base.workflows.swap(found, claimed))) return this.lostRace(actor, found.value);
+    // Every table leads `claim` to the claimed state, and these are the fields that state guarantees.
+    const claimed = moved as unknown as C;
+    if (!(await this.base.workflows.swap<R>(found, claimed))) return this.lostRace(actor, found.value);
     return { claimed };
   }
 
@@ -161,15 +179,15 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
    * request out of the claimed state unless the claim went stale, in which
    * case the newer claim's outcome stands and this one is only reported.
    */
-  protected async settle(claimed: R, outcome: (current: R) => R): Promise<R> {
+  protected async settle<O extends R>(claimed: C, outcome: (current: C) => O): Promise<O> {
     for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
-      const current = await this.base.workflows.get<R>(claimed.id);
-      if (!current || current.value.state !== this.claimedState || current.value.claim?.id !== claimed.claim?.id) {
+      const current = await this.load(claimed.id);
+      if (typeof current === 'string' || !this.holdsClaim(current.value) || current.value.claim.id !== claimed.claim.id) {
         logger.warn('claim was taken over before it settled', { kind: this.kind, requestId: claimed.id });
         return outcome(claimed);
       }
-      const next: R = { ...outcome(current.value), claim: undefined };
-      if (await this.base.workflows.swap(current, next)) return next;
+      const next: O = { ...outcome(current.value), claim: undefined };
+      if (await this.base.workflows.swap<R>(current, next)) return next;
     }
     throw new PasskeyDoctorError('STORE_CONFLICT', 'outcome', { requestId: claimed.id }, { details: { requestId: claimed.id } });
   }
@@ -182,38 +200,54 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
   protected async openRequest(
     actor: Person,
     run: RunVerdict,
-    noUser: string,
+    noUser: RefusalVariant<'TARGET.NOT_FOUND'>,
     also?: () => Refusal | null,
   ): Promise<{ refused: RefusalOf<R> } | { target: TargetUser; rootCause: string | null; refuse: AuditedRefusal<R> }> {
     const opening = await openRequest(this.base.access, actor, run, noUser, also);
+    const { target, rootCause } = opening.ok ? opening.value : opening.failure;
     const refuseAudited: AuditedRefusal<R> = async (refusal, request) => {
-      const { target, rootCause } = opening;
       if (target) await this.audit(this.auditActions.refused, actor, { id: request?.id ?? null, target, rootCause }, refusal.code);
       return request ? { ...refusal, request } : refusal;
     };
-    if (!opening.ok) return { refused: opening.aboutClicker ? await refuseAudited(opening.refusal) : opening.refusal };
-    return { target: opening.target, rootCause: opening.rootCause, refuse: refuseAudited };
+    if (!opening.ok) {
+      const { aboutClicker, refusal } = opening.failure;
+      return { refused: aboutClicker ? await refuseAudited(refusal) : refusal };
+    }
+    return { target: opening.value.target, rootCause, refuse: refuseAudited };
   }
 
-  protected async load(requestId: unknown): Promise<Versioned<R> | undefined> {
-    const found = await this.base.workflows.get<R>(requestId);
-    return found?.value.kind === this.kind ? found : undefined;
+  /**
+   * The request `requestId` names, if it is one of this workflow's. A stored
+   * record that lacks what its state guarantees (written by hand, cut short)
+   * is reported and never acted on.
+   */
+  protected async load(requestId: unknown): Promise<Loaded<R>> {
+    const found = await this.base.workflows.get<AnyRequest>(requestId);
+    if (found?.value.kind !== this.kind) return 'missing';
+    return this.checked(found);
+  }
+
+  /** `found` as its state guarantees it, or 'unreadable'. */
+  protected checked(found: Versioned<AnyRequest>): Versioned<R> | 'unreadable' {
+    const value = found.value;
+    if (this.shape.safeParse(value).success) return { ...found, value: value as R };
+    logger.warn('stored request does not have what its state guarantees', { kind: this.kind, requestId: value.id, state: value.state });
+    return 'unreadable';
   }
 
   protected async expireIfDue(found: Versioned<R>): Promise<CommonResult<R> | null> {
     if (!this.openStates.has(found.value.state) || !isPastExpiry(found.value, this.now())) return null;
-    const expired = advance(this.transitions, found.value, 'expire', SYSTEM, this.now());
-    if (!(await this.base.workflows.swap(found, expired))) return this.lostRace(SYSTEM, found.value);
+    const expired = advance(this.transitions, found.value, 'expire', SYSTEM, this.now(), {});
+    if (!(await this.base.workflows.swap<R>(found, expired))) return this.lostRace(SYSTEM, found.value);
     await this.audit(this.auditActions.expired, SYSTEM, expired);
-    return { kind: 'expired', request: expired, summary: this.summary(expired) };
+    return { kind: 'expired', request: expired };
   }
 
   /** Another click changed the request between our read and our write: say what it is now. */
   protected async lostRace(actor: Person, before: R): Promise<CommonResult<R>> {
-    const current = (await this.base.workflows.get<R>(before.id))?.value ?? before;
-    const refusal = this.isClaimable(current)
-      ? refuse('REQUEST.IN_PROGRESS', 'Someone answered this request at the same moment; look at the card again before acting.')
-      : this.stateRefusal(current);
+    const found = await this.load(before.id);
+    const current = typeof found === 'string' ? before : found.value;
+    const refusal = this.isClaimable(current) ? refuse('REQUEST.IN_PROGRESS') : this.stateRefusal(current);
     return this.refusedOn(current, actor, refusal);
   }
 
@@ -223,10 +257,10 @@ export abstract class ApprovalWorkflow<R extends ApprovalRequest<string, string>
     return { ...refusal, request: record };
   }
 
-  protected unknown(actor: Person, requestId: unknown): Refusal {
-    // Nothing to attach it to in the audit trail: a forged or stale id names no user.
+  protected unknown(actor: Person, requestId: unknown, why: 'missing' | 'unreadable'): Refusal {
+    // Nothing to attach it to in the audit trail: a forged or stale id names no user, and an unreadable record cannot be trusted to.
     logger.warn('click on an unknown request', { kind: this.kind, actorId: actor.id, requestId: typeof requestId === 'string' ? requestId.slice(0, 140) : typeof requestId });
-    return refuse('REQUEST.UNKNOWN', UNKNOWN_REQUEST);
+    return why === 'missing' ? refuse('REQUEST.UNKNOWN') : refuse('REQUEST.UNKNOWN', {}, { variant: 'unreadable', suggest: 'rerun' });
   }
 
   protected async audit(what: AuditAction, actor: Person, subject: AuditSubject, note?: string): Promise<void> {

@@ -16,9 +16,9 @@ import type { ChannelRoute, EscalationRoutes } from '../store/routes';
 import type { Versioned } from '../store/versionedStore';
 import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
-import { openRequest, targetName, timeText, type TargetUser } from './approvalRequest';
+import { openRequest, targetName, type TargetUser } from './approvalRequest';
 import type { UserFactsSource } from './ports';
-import { isRefusal, refuse, type Refusal } from './refusals';
+import { isRefusal, refusalText, refuse, type Refusal } from './refusals';
 import type { RunVerdict } from '../model/diagnosisRun';
 
 /**
@@ -92,15 +92,15 @@ export interface EscalationRecord {
 
 /**
  * `escalated`: post `payload` as a card to `route.conversation` (when there
- * is a route) and update the original card with `summary` for everyone;
- * `notice`, if any, is for the clicker.
+ * is a route) and update the original card with the record's line for
+ * everyone; `notice`, if any, is for the clicker. A refusal because the run
+ * was escalated already carries that escalation, whose line goes before it.
  */
 export type EscalationResult =
-  | Refusal
+  | (Refusal & { record?: EscalationRecord })
   | {
       kind: 'escalated';
       record: EscalationRecord;
-      summary: string;
       route: ChannelRoute | null;
       payload: EscalationPayload;
       notice?: string;
@@ -121,21 +121,8 @@ export interface EscalationDeps {
 
 export const escalationId = (runId: string): string => `escalation-${runId}`;
 
-const howToRegister = (owner: RouteOwner) =>
-  `No channel is registered for the ${routeOwnerLabel(owner)}: in their Teams channel, mention Passkey Doctor and type "route ${owner} here", then escalate again.`;
-
-export function escalationSummary(record: EscalationRecord): string {
-  const where = record.delivery.channel ? `the ${routeOwnerLabel(record.owner)}'s channel` : `the ${routeOwnerLabel(record.owner)}`;
-  const via =
-    record.delivery.webhook === 'posted' ? (record.delivery.channel ? ' and the ticketing webhook' : ' through the ticketing webhook') : '';
-  if (record.delivery.channelFailed) {
-    const alsoWebhook = record.delivery.webhook === 'posted' ? ' It did reach the ticketing webhook.' : '';
-    return `Not delivered: the escalation by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)} did not reach the ${routeOwnerLabel(record.owner)}'s channel (is Passkey Doctor still in that team?).${alsoWebhook} Retry below.`;
-  }
-  return record.state === 'sent'
-    ? `Escalated to ${where}${via} by ${record.escalatedBy.name} at ${timeText(record.escalatedAt)}.`
-    : `Escalation to the ${routeOwnerLabel(record.owner)} by ${record.escalatedBy.name} could not be delivered; escalate again.`;
-}
+/** Who to ask for a channel, and how: the parameters of the no-channel words. */
+const channelParams = (owner: RouteOwner) => ({ team: routeOwnerLabel(owner), owner });
 
 /** The team that owns the root cause, or — when nothing fails — the first layer that warns. */
 function ownerOf(verdict: Verdict): RouteOwner | null {
@@ -162,13 +149,13 @@ export class Escalation {
 
   /** "Escalate" on a verdict card. */
   async escalate(actor: Person, run: RunVerdict): Promise<EscalationResult> {
-    const opening = await openRequest(this.deps.access, actor, run, 'This diagnosis found no user; there is nothing to escalate.');
-    if (!opening.ok) return opening.refusal;
-    const { target, rootCause } = opening;
+    const opening = await openRequest(this.deps.access, actor, run, 'escalation');
+    if (!opening.ok) return opening.failure.refusal;
+    const { target, rootCause } = opening.value;
     const owner = ownerOf(run.verdict);
-    if (!owner) return refuse('ESCALATION.NO_OWNER', 'Nothing in this verdict fails or warns, so there is no team to escalate to.');
+    if (!owner) return refuse('ESCALATION.NO_OWNER');
     const route = (await this.deps.routes.get(owner)) ?? null;
-    if (!route && !this.deps.webhookUrl) return refuse('ESCALATION.NO_CHANNEL', howToRegister(owner));
+    if (!route && !this.deps.webhookUrl) return refuse('ESCALATION.NO_CHANNEL', channelParams(owner));
 
     const now = this.now();
     const record: EscalationRecord = {
@@ -194,8 +181,7 @@ export class Escalation {
       sent = { ...record, state: route ? 'sent' : 'failed', delivery: { ...record.delivery, webhook } };
       await this.deps.workflows.swap(claimed, sent);
     }
-    if (sent.state === 'failed')
-      return refuse('ESCALATION.NO_CHANNEL', `The ticketing webhook did not accept the escalation. ${howToRegister(owner)}`);
+    if (sent.state === 'failed') return refuse('ESCALATION.NO_CHANNEL', channelParams(owner), { variant: 'webhookFailed' });
     await this.deps.audit.append({
       time: now.toISOString(),
       who: { id: actor.id, name: actor.name },
@@ -210,8 +196,8 @@ export class Escalation {
         ? 'Posted to the channel, but the ticketing webhook did not accept it.'
         : route
           ? undefined
-          : `Sent to the ticketing webhook only. ${howToRegister(owner)}`;
-    return { kind: 'escalated', record: sent, summary: escalationSummary(sent), route, payload, ...(notice ? { notice } : {}) };
+          : `Sent to the ticketing webhook only. ${refusalText('ESCALATION.NO_CHANNEL', channelParams(owner))}`;
+    return { kind: 'escalated', record: sent, route, payload, ...(notice ? { notice } : {}) };
   }
 
   /**
@@ -219,7 +205,7 @@ export class Escalation {
    * removed from the team, the connector was down): the record says "not
    * delivered", so the card offers Retry and a retry is allowed.
    */
-  async undelivered(actor: Person, sent: EscalationRecord): Promise<{ record: EscalationRecord; summary: string }> {
+  async undelivered(actor: Person, sent: EscalationRecord): Promise<EscalationRecord> {
     const failed: EscalationRecord = { ...sent, state: 'failed', delivery: { ...sent.delivery, channelFailed: true } };
     const current = await this.deps.workflows.get<EscalationRecord>(sent.id);
     if (current) await this.deps.workflows.swap(current, failed);
@@ -232,21 +218,18 @@ export class Escalation {
       requestId: sent.id,
       note: `the ${routeOwnerLabel(sent.owner)} channel post failed`,
     });
-    return { record: failed, summary: escalationSummary(failed) };
+    return failed;
   }
 
   /** The stored record when this click now owns the escalation; otherwise why not. */
-  private async claim(record: EscalationRecord): Promise<Versioned<EscalationRecord> | Refusal> {
+  private async claim(record: EscalationRecord): Promise<Versioned<EscalationRecord> | (Refusal & { record: EscalationRecord })> {
     const { created, current } = await this.deps.workflows.create(record);
     if (created) return current;
     // An undelivered escalation may be retried, by one click only.
     if (current.value.state === 'failed' && (await this.deps.workflows.swap(current, record))) {
       return (await this.deps.workflows.get<EscalationRecord>(record.id)) ?? current;
     }
-    return refuse(
-      'REQUEST.ALREADY_DONE',
-      `${escalationSummary(current.value)} It is sent once per diagnosis; re-run the diagnosis to escalate again.`,
-    );
+    return { ...refuse('REQUEST.ALREADY_DONE', {}, { variant: 'escalation' }), record: current.value };
   }
 
   private async payload(record: EscalationRecord, verdict: Verdict): Promise<EscalationPayload> {

@@ -1,9 +1,12 @@
 /**
  * Refusals: an action that was not done, with a stable code and a sentence
  * for the person who clicked. A refusal changes nothing and is shown to the
- * clicker only; it never updates the shared card.
+ * clicker only; it never updates the shared card. The sentences live beside
+ * this catalogue, in refusalWords.ts.
  */
 import type { ErrorCode } from '../errors/catalog';
+import { fillIn, type WordParams } from '../model/words';
+import { REFUSAL_WORDS } from './refusalWords';
 
 export type RefusalCode =
   /** The clicker is not in OPERATORS_GROUP_ID. */
@@ -60,15 +63,32 @@ export interface Refusal {
   error?: ErrorCode;
 }
 
-/** The answer to a request id that names nothing: forged, stale, or another bot's. */
-export const UNKNOWN_REQUEST = 'Passkey Doctor knows no such request; it may be from another bot or forged.';
+type Words = typeof REFUSAL_WORDS;
+/** Every code has its words: the type checker refuses a code added to the catalogue without them. */
+const WORDS: Record<RefusalCode, Readonly<Record<string, string>>> = REFUSAL_WORDS;
 
-export const refuse = (code: RefusalCode, message: string, suggest?: Refusal['suggest']): Refusal => ({
-  kind: 'refused',
-  code,
-  message,
-  ...(suggest ? { suggest } : {}),
-});
+/** The ways a code reads: `default`, or a named variant where one code reads several ways. */
+export type RefusalVariant<C extends RefusalCode> = keyof Words[C] & string;
+
+/** A code that has no `default` reading must name its variant. */
+type VariantArg<C extends RefusalCode> = 'default' extends RefusalVariant<C> ? [variant?: RefusalVariant<C>] : [variant: RefusalVariant<C>];
+type OptionsArg<C extends RefusalCode> = 'default' extends RefusalVariant<C>
+  ? [options?: { variant?: RefusalVariant<C>; suggest?: Refusal['suggest'] }]
+  : [options: { variant: RefusalVariant<C>; suggest?: Refusal['suggest'] }];
+
+const textOf = (code: RefusalCode, params: WordParams, variant: string | undefined): string => fillIn(WORDS[code][variant ?? 'default'], params);
+
+/** The sentence for `code` (in `variant`), its placeholders filled from `params`. */
+export const refusalText = <C extends RefusalCode>(code: C, params: WordParams = {}, ...[variant]: VariantArg<C>): string =>
+  textOf(code, params, variant);
+
+export function refuse<C extends RefusalCode>(code: C, params: WordParams = {}, ...[options]: OptionsArg<C>): Refusal {
+  const suggest = options?.suggest;
+  return { kind: 'refused', code, message: textOf(code, params, options?.variant), ...(suggest ? { suggest } : {}) };
+}
+
+/** The answer to a request id that names nothing: forged, stale, or another bot's. */
+export const UNKNOWN_REQUEST = refusalText('REQUEST.UNKNOWN');
 
 export const isRefusal = (value: unknown): value is Refusal =>
   typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'refused';

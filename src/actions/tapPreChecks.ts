@@ -19,8 +19,7 @@ export interface TapPlan {
   isUsableOnce: boolean;
 }
 
-const unchecked = (what: string, gap: FactGap): Refusal =>
-  refuse('TARGET.UNCHECKED', `Could not check ${what}: ${gap.reason} Nothing was done; fix that and try again.`);
+const unchecked = (what: string, gap: FactGap): Refusal => refuse('TARGET.UNCHECKED', { what, reason: gap.reason });
 
 export function planTap(
   gathered: Pick<GatheredFacts, 'tenant' | 'user'>,
@@ -33,53 +32,33 @@ export function planTap(
   const user = userFact.value;
   // Compared by object id: a UPN handed to someone else is another person.
   if (!user || user.id.toLowerCase() !== target.id.toLowerCase()) {
-    return refuse(
-      'TARGET.NOT_FOUND',
-      `${target.userPrincipalName} no longer exists in the directory as the user that was diagnosed; re-run the diagnosis.`,
-      'rerun',
-    );
+    return refuse('TARGET.NOT_FOUND', { upn: target.userPrincipalName }, { variant: 'gone', suggest: 'rerun' });
   }
   if (isGuest(user)) {
-    return refuse(
-      'TARGET.GUEST',
-      `${who} is a guest: a guest cannot register a passkey here, and an external guest cannot get a Temporary Access Pass. Escalate to the identity team.`,
-      'escalate',
-    );
+    return refuse('TARGET.GUEST', { who }, { suggest: 'escalate' });
   }
   if (user.accountEnabled === false) {
-    return refuse('TARGET.DISABLED', `${who}'s account is disabled, so a pass would not let them sign in. Enable the account first.`);
+    return refuse('TARGET.DISABLED', { who });
   }
   if (!directoryRoleIds) {
-    return refuse('TARGET.UNCHECKED', `Could not check whether ${who} holds a directory role. Nothing was done; try again.`);
+    return refuse('TARGET.UNCHECKED', { who }, { variant: 'roles' });
   }
   if (!directoryRoleIds.ok) return unchecked(`whether ${who} holds a directory role`, directoryRoleIds.failure);
   if (directoryRoleIds.value.length > 0) {
     const roles = directoryRoleIds.value.length === 1 ? 'a directory role' : `${directoryRoleIds.value.length} directory roles`;
-    return refuse(
-      'TARGET.PRIVILEGED',
-      `${who} holds ${roles}. A Temporary Access Pass for a privileged account must come from a Privileged Authentication Administrator, not the help desk: escalate to the identity team.`,
-      'escalate',
-    );
+    return refuse('TARGET.PRIVILEGED', { who, roles }, { variant: 'activeRole', suggest: 'escalate' });
   }
   const policyFact = gathered.tenant.authenticationMethodsPolicy;
   if (!policyFact.ok) return unchecked('the Temporary Access Pass policy', policyFact.failure);
   const policy: TapConfiguration | null = policyFact.value.temporaryAccessPass;
   if (!policy || policy.state !== 'enabled') {
-    return refuse(
-      'TARGET.TAP_DISABLED',
-      'The Temporary Access Pass method is turned off in the authentication methods policy, so a pass would not work. Escalate to the identity team.',
-      'escalate',
-    );
+    return refuse('TARGET.TAP_DISABLED', {}, { suggest: 'escalate' });
   }
   if (!memberOfCheckedGroups.ok) return unchecked(`${who}'s group membership`, memberOfCheckedGroups.failure);
   const membership = { userId: user.id, groups: new Set(memberOfCheckedGroups.value) };
   if (!isEnabledFor(policy, membership)) {
     const excluded = evaluateScope(policy, membership).matchedExcludes.length > 0;
-    return refuse(
-      'TARGET.TAP_OUT_OF_SCOPE',
-      `${who} is ${excluded ? 'excluded from' : 'not included in'} the Temporary Access Pass policy, so they could not sign in with a pass. Escalate to the identity team.`,
-      'escalate',
-    );
+    return refuse('TARGET.TAP_OUT_OF_SCOPE', { who }, { variant: excluded ? 'excluded' : 'notIncluded', suggest: 'escalate' });
   }
   const lifetimeInMinutes = Math.min(
     policy.maximumLifetimeInMinutes,
@@ -99,19 +78,11 @@ export function standingRefusal(target: TargetUser, standing: { eligibleRoleIds:
   const who = targetName(target);
   if (standing.ourRoles.length > 0) {
     const group = standing.ourRoles.includes('approver') ? 'the TAP approvers group' : 'the Passkey Doctor operators group';
-    return refuse(
-      'TARGET.PRIVILEGED',
-      `${who} is in ${group}: a Temporary Access Pass from the help desk would hand over the power to act in Passkey Doctor. Escalate to the identity team.`,
-      'escalate',
-    );
+    return refuse('TARGET.PRIVILEGED', { who, group }, { variant: 'ourGroup', suggest: 'escalate' });
   }
   if (!standing.eligibleRoleIds.ok) return unchecked(`whether ${who} is eligible for a directory role`, standing.eligibleRoleIds.failure);
   if (standing.eligibleRoleIds.value.length > 0) {
-    return refuse(
-      'TARGET.PRIVILEGED',
-      `${who} is eligible for a directory role through Privileged Identity Management. A Temporary Access Pass for a privileged account must come from a Privileged Authentication Administrator, not the help desk: escalate to the identity team.`,
-      'escalate',
-    );
+    return refuse('TARGET.PRIVILEGED', { who }, { variant: 'eligibleRole', suggest: 'escalate' });
   }
   return null;
 }

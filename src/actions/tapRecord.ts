@@ -1,17 +1,34 @@
 /**
- * A Temporary Access Pass request as stored, and the sentences cards show
- * about it. The record never holds the pass itself — there is no field for
- * it — so everything derived from the record is safe to share.
+ * A Temporary Access Pass request as stored: one type per state, each with
+ * what that state guarantees, and the table of moves between them. The record
+ * never holds the pass itself — there is no field for it — so everything
+ * derived from the record is safe to share. Cards word it (src/cards/workflowSummaries.ts).
  *
  *   requested ──approve──► issuing ──► issued
  *       │  └──approve (a usable pass exists)──► approved ──confirm──► issuing
  *       ├──deny──► denied                 issuing ──Graph failed──► failed ──approve──► issuing
  *       └──time──► expired   (from requested, approved or failed)
  */
-import { durationText } from '../diagnosis/wording';
-import { statesWith, targetName, timeText, type ApprovalRequest, type CommonEvent, type TransitionRow } from './approvalRequest';
+import { z } from 'zod';
+import {
+  APPROVAL_SHAPE,
+  CLAIM_SHAPE,
+  DENIAL_SHAPE,
+  EARLIER_SHAPE,
+  FAILURE_SHAPE,
+  requestShape,
+  stateMachine,
+  statesWith,
+  type ApprovalRequest,
+  type Approval,
+  type Denial,
+  type Earlier,
+  type FailureNote,
+  type HeldClaim,
+} from './approvalRequest';
 
-export type TapState = 'requested' | 'approved' | 'issuing' | 'issued' | 'denied' | 'failed' | 'expired';
+const TAP_STATES = ['requested', 'approved', 'issuing', 'issued', 'denied', 'failed', 'expired'] as const;
+export type TapState = (typeof TAP_STATES)[number];
 
 export interface IssuedTapFacts {
   methodId: string;
@@ -21,16 +38,56 @@ export interface IssuedTapFacts {
   isUsableOnce: boolean;
 }
 
-export interface TapRecord extends ApprovalRequest<'tap', TapState> {
-  /** State `approved`: the usable pass the approver was shown and must agree to replace. */
-  replaces?: { methodId: string; validUntil: string | null };
-  issued?: IssuedTapFacts;
+/** The usable pass the approver was shown and must agree to replace. */
+export interface ReplacedPass {
+  methodId: string;
+  validUntil: string | null;
 }
 
-export type TapEvent = CommonEvent | 'ask-to-replace' | 'issued' | 'failed';
+type TapCore = ApprovalRequest<'tap', TapState>;
 
-/** Every move a pass request can make; `advance` writes no other. `issuing` → `issuing` takes over an orphaned claim. */
-export const TAP_TRANSITIONS: ReadonlyArray<TransitionRow<TapState, TapEvent>> = [
+export interface TapRequested extends TapCore {
+  state: 'requested';
+}
+/** The user already has a usable pass: the approver who was shown it must confirm replacing it. */
+export interface TapApproved extends TapCore, Approval {
+  state: 'approved';
+  replaces: ReplacedPass;
+}
+export interface TapIssuing extends TapCore, Approval, HeldClaim {
+  state: 'issuing';
+}
+export interface TapIssued extends TapCore, Approval {
+  state: 'issued';
+  issued: IssuedTapFacts;
+}
+export interface TapFailed extends TapCore, Approval, FailureNote {
+  state: 'failed';
+}
+export interface TapDenied extends TapCore, Denial, Earlier {
+  state: 'denied';
+  replaces?: ReplacedPass;
+}
+export interface TapExpired extends TapCore, Earlier {
+  state: 'expired';
+  replaces?: ReplacedPass;
+}
+
+export type TapRecord = TapRequested | TapApproved | TapIssuing | TapIssued | TapFailed | TapDenied | TapExpired;
+
+/** Where each event leads; the table below must agree. `issuing` → `issuing` takes over an orphaned claim. */
+type TapTargets = {
+  claim: 'issuing';
+  'ask-to-replace': 'approved';
+  issued: 'issued';
+  failed: 'failed';
+  deny: 'denied';
+  expire: 'expired';
+};
+export type TapEvent = keyof TapTargets;
+
+/** Every move a pass request can make; `advance` writes no other. */
+export const TAP = stateMachine<TapRecord, TapTargets>([
   { from: 'requested', event: 'claim', to: 'issuing' },
   { from: 'approved', event: 'claim', to: 'issuing' },
   { from: 'failed', event: 'claim', to: 'issuing' },
@@ -47,50 +104,32 @@ export const TAP_TRANSITIONS: ReadonlyArray<TransitionRow<TapState, TapEvent>> =
   { from: 'requested', event: 'expire', to: 'expired' },
   { from: 'approved', event: 'expire', to: 'expired' },
   { from: 'failed', event: 'expire', to: 'expired' },
-];
+]);
+export const TAP_TRANSITIONS = TAP.table;
 
 /** Still waiting for an answer: an approver may issue from here, or deny, or the request may lapse. */
 export const OPEN: ReadonlySet<TapState> = statesWith(TAP_TRANSITIONS, 'deny');
 
-/** One line for the shared card: who asked, where it stands. Never the pass. */
-export function tapSummary(record: TapRecord): string {
-  const who = targetName(record.target);
-  switch (record.state) {
-    case 'requested':
-      return `${record.requestedBy.name} asked for a Temporary Access Pass for ${who} at ${timeText(record.requestedAt)}; waiting for an approver.`;
-    case 'approved':
-      return `${record.approvedBy?.name} approved; ${who} already has a usable pass, so ${record.approvedBy?.name} must confirm replacing it.`;
-    case 'issuing':
-      return `${record.approvedBy?.name} approved; the pass for ${who} is being created.`;
-    case 'issued': {
-      const issued = record.issued!;
-      const usage = issued.isUsableOnce ? 'one-time' : 'reusable until it expires';
-      return `TAP issued by ${record.approvedBy?.name} for ${who}, valid from ${timeText(issued.validFrom)} to ${timeText(issued.validUntil)}, ${usage}.`;
-    }
-    case 'denied':
-      return `${record.deniedBy?.name} denied the Temporary Access Pass for ${who}.`;
-    case 'failed':
-      return `The pass for ${who} could not be issued: ${record.failure?.message} An approver can try again.`;
-    case 'expired':
-      return `The request for a Temporary Access Pass for ${who} expired unanswered at ${timeText(record.expiresAt)}; request again if it is still needed.`;
-  }
-}
+const core = requestShape('tap', [...TAP_STATES]);
+const replaces = z.object({ methodId: z.string(), validUntil: z.string().nullable() });
 
-/**
- * What the approver tells the user, shown beside the pass. The registration
- * window is the diagnosis's MFA freshness (Learn says 5 minutes on the
- * passkey page and 10 on the TAP page; the stricter one is kept everywhere).
- */
-export function tapInstructions(record: TapRecord, freshnessMinutes: number): string[] {
-  const issued = record.issued!;
-  const who = targetName(record.target);
-  const lines = [
-    `Give the pass to ${who} over a channel where you know it is them (a call you placed, in person) — not by email or chat.`,
-    `${who} signs in at https://mysignins.microsoft.com/security-info (My Sign-ins, Security info) with the pass, then adds the passkey there.`,
-  ];
-  if (issued.isUsableOnce) {
-    lines.push(`The pass works for one sign-in: the passkey must be registered within ${freshnessMinutes} minutes of signing in with it.`);
-  }
-  lines.push(`It is valid from ${timeText(issued.validFrom)} for ${durationText(issued.lifetimeInMinutes * 60_000)}. This is the only time it is shown.`);
-  return lines;
-}
+/** A stored request as its state guarantees it; the workflow checks each record it reads against this. */
+export const TAP_RECORD_SHAPE: z.ZodType<TapRecord> = z.discriminatedUnion('state', [
+  core.extend({ state: z.literal('requested') }),
+  core.extend({ state: z.literal('approved'), ...APPROVAL_SHAPE, replaces }),
+  core.extend({ state: z.literal('issuing'), ...APPROVAL_SHAPE, ...CLAIM_SHAPE }),
+  core.extend({
+    state: z.literal('issued'),
+    ...APPROVAL_SHAPE,
+    issued: z.object({
+      methodId: z.string(),
+      validFrom: z.string(),
+      validUntil: z.string(),
+      lifetimeInMinutes: z.number(),
+      isUsableOnce: z.boolean(),
+    }),
+  }),
+  core.extend({ state: z.literal('failed'), ...APPROVAL_SHAPE, ...FAILURE_SHAPE }),
+  core.extend({ state: z.literal('denied'), ...DENIAL_SHAPE, ...EARLIER_SHAPE, replaces: replaces.optional() }),
+  core.extend({ state: z.literal('expired'), ...EARLIER_SHAPE, replaces: replaces.optional() }),
+]);

@@ -18,19 +18,23 @@ import { logger } from '../logger';
 import type { HourlyLimit } from '../store/rateLimit';
 import type { Versioned } from '../store/versionedStore';
 import type { Person } from './access';
-import {
-  REQUEST_TTL_MS,
-  advance,
-  targetName,
-  timeText,
-  type ClickContext,
-  type TargetUser,
-} from './approvalRequest';
+import { REQUEST_TTL_MS, targetName, timeText, type ClickContext, type TargetUser } from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
 import { planTap, standingRefusal, type TapPlan } from './tapPreChecks';
-import { TAP_TRANSITIONS, tapInstructions, tapSummary, type TapRecord, type TapState } from './tapRecord';
+import {
+  TAP,
+  TAP_RECORD_SHAPE,
+  TAP_TRANSITIONS,
+  type ReplacedPass,
+  type TapApproved,
+  type TapFailed,
+  type TapIssued,
+  type TapIssuing,
+  type TapRecord,
+  type TapRequested,
+} from './tapRecord';
 import type { RunVerdict } from '../model/diagnosisRun';
 
 export interface TapWorkflowDeps extends WorkflowDeps {
@@ -46,68 +50,59 @@ export interface TapWorkflowDeps extends WorkflowDeps {
 
 /**
  * What to show to whom. `refused`: the clicker only, nothing changed.
- * Every other kind carries the request and its `summary` for the shared
- * card; `issued` also carries the secret, for the approver's eyes only.
+ * Every other kind carries the request, which the shared card words by its
+ * state; `issued` also carries the secret, for the approver's eyes only, and
+ * the window the user has to register in once signed in with it.
  */
 export type TapResult =
   | CommonResult<TapRecord>
-  | { kind: 'requested'; request: TapRecord; summary: string }
-  | {
-      kind: 'confirm-replace';
-      request: TapRecord;
-      summary: string;
-      message: string;
-      existing: { methodId: string; validUntil: string | null };
-    }
-  | { kind: 'issued'; request: TapRecord; summary: string; secret: TapSecret; instructions: string[] }
-  | { kind: 'failed'; request: TapRecord; summary: string; message: string };
+  | { kind: 'requested'; request: TapRequested }
+  /** The approver is asked to confirm replacing the usable pass the request now names. */
+  | { kind: 'confirm-replace'; request: TapApproved }
+  | { kind: 'issued'; request: TapIssued; secret: TapSecret; registrationMinutes: number }
+  | { kind: 'failed'; request: TapFailed; message: string };
 
 /** One request per diagnosis run: a double click on "Request TAP" finds the first. */
 export const tapRequestId = (runId: string): string => `tap-${runId}`;
 
-const validUntilOf = (startIso: string | null, lifetimeInMinutes: number | null): string | null =>
-  startIso && lifetimeInMinutes !== null ? new Date(Date.parse(startIso) + lifetimeInMinutes * 60_000).toISOString() : null;
+const endOf = (startIso: string, lifetimeInMinutes: number): string =>
+  new Date(Date.parse(startIso) + lifetimeInMinutes * 60_000).toISOString();
 
-export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
+/** A listed pass may lack its start or lifetime; a created one has both. */
+const validUntilOf = (startIso: string | null, lifetimeInMinutes: number | null): string | null =>
+  startIso && lifetimeInMinutes !== null ? endOf(startIso, lifetimeInMinutes) : null;
+
+export class TapWorkflow extends ApprovalWorkflow<TapRecord, TapIssuing> {
   protected readonly kind = 'tap';
   protected readonly auditActions = { refused: 'tap.refused', expired: 'tap.expired', denied: 'tap.denied' } as const;
-  protected readonly claimedState: TapState = 'issuing';
+  protected readonly claimedState = 'issuing';
   protected readonly transitions = TAP_TRANSITIONS;
+  protected readonly shape = TAP_RECORD_SHAPE;
 
   constructor(private readonly deps: TapWorkflowDeps) {
     super(deps);
   }
 
-  summary(record: TapRecord): string {
-    return tapSummary(record);
-  }
-
   /** "Request TAP" on a verdict card. `run` comes from the bot's store, looked up by the card's run id. */
   async request(actor: Person, run: RunVerdict, where: ClickContext = {}): Promise<TapResult> {
-    const opened = await this.openRequest(actor, run, 'This diagnosis found no user, so there is nobody to issue a pass to.', () =>
-      this.deps.access.groups.approvers
-        ? null
-        : refuse('AUTH.NOT_CONFIGURED', 'Temporary Access Pass issuance is off: TAP_APPROVERS_GROUP_ID is not set, so nobody could approve it.'),
+    const opened = await this.openRequest(actor, run, 'tap', () =>
+      this.deps.access.groups.approvers ? null : refuse('AUTH.NOT_CONFIGURED', {}, { variant: 'tapIssuance' }),
     );
     if ('refused' in opened) return opened.refused;
     const { target, rootCause, refuse: refused } = opened;
 
     const id = tapRequestId(run.runId);
-    const existing = await this.deps.workflows.get<TapRecord>(id);
-    if (existing) return refused(this.stateRefusal(existing.value), existing.value);
+    const existing = await this.load(id);
+    if (existing === 'unreadable') return refused(this.unknown(actor, id, existing));
+    if (existing !== 'missing') return refused(this.stateRefusal(existing.value), existing.value);
     const plan = await this.check(target);
     if (isRefusal(plan)) return refused(plan);
     const allowance = await this.deps.requestLimit.take(actor.id, id);
     if (!allowance.allowed) {
-      return refused(
-        refuse(
-          'REQUEST.RATE_LIMITED',
-          `You have requested ${this.deps.requestLimit.perHour} Temporary Access Passes in the last hour, the most allowed (TAP_REQUESTS_PER_HOUR). You can request another at ${timeText(allowance.retryAt)}.`,
-        ),
-      );
+      return refused(refuse('REQUEST.RATE_LIMITED', { perHour: this.deps.requestLimit.perHour, retryAt: timeText(allowance.retryAt) }));
     }
     const now = this.now();
-    const record: TapRecord = {
+    const record: TapRequested = {
       kind: 'tap',
       id,
       runId: run.runId,
@@ -120,10 +115,13 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
       expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
       history: [{ state: 'requested', by: actor, at: now.toISOString() }],
     };
-    const { created, current } = await this.deps.workflows.create(record);
-    if (!created) return refused(this.stateRefusal(current.value), current.value);
+    const { created, current } = await this.deps.workflows.create<TapRecord>(record);
+    if (!created) {
+      const other = this.checked(current);
+      return other === 'unreadable' ? refused(this.unknown(actor, id, other)) : refused(this.stateRefusal(other.value), other.value);
+    }
     await this.audit('tap.requested', actor, record);
-    return { kind: 'requested', request: record, summary: tapSummary(record) };
+    return { kind: 'requested', request: record };
   }
 
   /**
@@ -139,14 +137,14 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     const plan = await this.check(record.target);
     if (isRefusal(plan)) return this.refusedOn(record, actor, plan);
     const passes = await this.deps.writes.listTemporaryAccessPasses(record.target.id);
-    if (!passes.ok) return this.refusedOn(record, actor, refuse('GRAPH.FAILED', passes.failure.message));
+    if (!passes.ok) return this.refusedOn(record, actor, refuse('GRAPH.FAILED', { reason: passes.failure.message }));
     const usable = passes.value.find((pass) => pass.isUsable === true);
     // Only the approver who was shown this very pass can agree to replace it.
     const confirmed =
       options.replaceExisting === true &&
       record.state === 'approved' &&
-      record.approvedBy?.id === actor.id &&
-      record.replaces?.methodId === usable?.id;
+      record.approvedBy.id === actor.id &&
+      record.replaces.methodId === usable?.id;
     if (usable && !confirmed) {
       return this.askToReplace(gated, actor, {
         methodId: usable.id,
@@ -160,7 +158,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     return this.issue(claim.claimed, plan, actor);
   }
 
-  private async issue(claimed: TapRecord, plan: TapPlan, actor: Person): Promise<TapResult> {
+  private async issue(claimed: TapIssuing, plan: TapPlan, actor: Person): Promise<TapResult> {
     let created: WriteResult<CreatedTap>;
     try {
       created = await this.deps.writes.createTemporaryAccessPass(claimed.target.id, plan);
@@ -178,60 +176,46 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
     if (!created.ok) return this.failIssue(claimed, actor, created.failure);
     const { method, secret } = created.value;
     // From here the pass exists: the approver sees it whatever happens to the records, which follow (and retry) on their own.
-    const outcome = (current: TapRecord): TapRecord =>
-      advance(TAP_TRANSITIONS, current, 'issued', actor, this.now(), {
-        issued: {
-          methodId: method.id,
-          validFrom: method.startDateTime,
-          validUntil: validUntilOf(method.startDateTime, method.lifetimeInMinutes)!,
-          lifetimeInMinutes: method.lifetimeInMinutes,
-          isUsableOnce: method.isUsableOnce,
-        },
-      });
+    const facts = {
+      methodId: method.id,
+      validFrom: method.startDateTime,
+      validUntil: endOf(method.startDateTime, method.lifetimeInMinutes),
+      lifetimeInMinutes: method.lifetimeInMinutes,
+      isUsableOnce: method.isUsableOnce,
+    };
+    const outcome = (current: TapIssuing): TapIssued => TAP.advance(current, 'issued', actor, this.now(), { issued: facts, claim: undefined });
     const ids = { requestId: claimed.id, targetId: claimed.target.id, approverId: actor.id };
-    let issued: TapRecord = { ...outcome(claimed), claim: undefined };
+    let issued = outcome(claimed);
     await this.outbox.record('tap.issued state', ids, async () => {
       issued = await this.settle(claimed, outcome);
     });
-    const facts = issued.issued!;
     const note = `valid ${timeText(facts.validFrom)} to ${timeText(facts.validUntil)}${facts.isUsableOnce ? ', one-time' : ''}`;
     await this.outbox.record('tap.issued audit', ids, () => this.audit('tap.issued', actor, issued, note));
     logger.info('tap issued', ids);
-    return { kind: 'issued', request: issued, summary: tapSummary(issued), secret, instructions: tapInstructions(issued, this.deps.mfaFreshnessMinutes) };
+    return { kind: 'issued', request: issued, secret, registrationMinutes: this.deps.mfaFreshnessMinutes };
   }
 
-  private async failIssue(claimed: TapRecord, actor: Person, failure: WriteFailure): Promise<TapResult> {
+  private async failIssue(claimed: TapIssuing, actor: Person, failure: WriteFailure): Promise<TapResult> {
     // The cached policy said the lifetime was fine and Graph disagrees: the next attempt must read the policy afresh.
     if (failure.code === 'TAP_LIFETIME_OUT_OF_RANGE') this.deps.facts.invalidateTenantSnapshot();
     const failed = await this.settle(claimed, (current) =>
-      advance(TAP_TRANSITIONS, current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message } }),
+      TAP.advance(current, 'failed', actor, this.now(), { failure: { code: failure.code, message: failure.message }, claim: undefined }),
     );
     await this.audit('tap.failed', actor, failed, failure.code);
-    return { kind: 'failed', request: failed, summary: tapSummary(failed), message: failure.message };
+    return { kind: 'failed', request: failed, message: failure.message };
   }
 
-  private async askToReplace(
-    found: Versioned<TapRecord>,
-    actor: Person,
-    existing: { methodId: string; validUntil: string | null },
-  ): Promise<TapResult> {
+  private async askToReplace(found: Versioned<TapRecord>, actor: Person, existing: ReplacedPass): Promise<TapResult> {
     const now = this.now();
-    const approved = advance(TAP_TRANSITIONS, found.value, 'ask-to-replace', actor, now, {
+    const approved = TAP.advance(found.value, 'ask-to-replace', actor, now, {
       approvedBy: actor,
       approvedAt: now.toISOString(),
       replaces: existing,
       failure: undefined,
     });
-    if (!(await this.deps.workflows.swap(found, approved))) return this.lostRace(actor, found.value);
+    if (!(await this.deps.workflows.swap<TapRecord>(found, approved))) return this.lostRace(actor, found.value);
     await this.audit('tap.approved', actor, approved, 'asked to confirm replacing a usable pass');
-    const until = existing.validUntil ? ` (valid until ${timeText(existing.validUntil)})` : '';
-    return {
-      kind: 'confirm-replace',
-      request: approved,
-      summary: tapSummary(approved),
-      existing,
-      message: `${targetName(approved.target)} already has a usable Temporary Access Pass${until}. Issuing a new one replaces it; whoever holds the old one can no longer use it. Replace it?`,
-    };
+    return { kind: 'confirm-replace', request: approved };
   }
 
   /** Fresh facts and the pre-issue checks; a Graph failure is a refusal, never a pass. */
@@ -246,35 +230,25 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord> {
       return isRefusal(plan) ? plan : (standingRefusal(target, { eligibleRoleIds, ourRoles }) ?? plan);
     } catch (error) {
       logger.warn('tap pre-check could not gather facts', { targetId: target.id, error });
-      return refuse(
-        'GRAPH.FAILED',
-        `Could not read ${targetName(target)}'s account from Microsoft Graph, so nothing was done. Try again in a minute.`,
-      );
+      return refuse('GRAPH.FAILED', { who: targetName(target) }, { variant: 'account' });
     }
   }
 
   protected stateRefusal(record: TapRecord): Refusal {
     switch (record.state) {
       case 'issued':
-        return refuse(
-          'REQUEST.ALREADY_DONE',
-          `${record.approvedBy?.name} already issued this pass; it was shown once, to them, and is never shown again. If it was lost, re-run the diagnosis and request a new one.`,
-          'rerun',
-        );
+        return refuse('REQUEST.ALREADY_DONE', { approver: record.approvedBy.name }, { variant: 'tap', suggest: 'rerun' });
       case 'issuing':
-        return refuse('REQUEST.IN_PROGRESS', `${record.approvedBy?.name} is issuing this pass right now.`);
+        return refuse('REQUEST.IN_PROGRESS', { approver: record.approvedBy.name }, { variant: 'tap' });
       case 'denied':
-        return refuse('REQUEST.DENIED', `${record.deniedBy?.name} denied this request.`);
+        return refuse('REQUEST.DENIED', { denier: record.deniedBy.name });
       case 'expired':
-        return refuse(
-          'REQUEST.EXPIRED',
-          `This request expired at ${timeText(record.expiresAt)}; re-run the diagnosis to request again.`,
-          'rerun',
-        );
+        return refuse('REQUEST.EXPIRED', { expiresAt: timeText(record.expiresAt) }, { variant: 'tap', suggest: 'rerun' });
       default:
         return refuse(
           'REQUEST.ALREADY_OPEN',
-          `${record.requestedBy.name} already requested a pass for ${targetName(record.target)} at ${timeText(record.requestedAt)}; it is waiting for an approver.`,
+          { requester: record.requestedBy.name, who: targetName(record.target), requestedAt: timeText(record.requestedAt) },
+          { variant: 'tap' },
         );
     }
   }

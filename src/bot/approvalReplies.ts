@@ -19,16 +19,16 @@ export async function replyToTap(turn: Turn, result: TapResult, place: ApprovalP
     case 'refused':
       return result.message;
     case 'requested':
-      return postRequest(turn, place, tapRequestCard(result.request, result.summary));
+      return postRequest(turn, place, tapRequestCard(result.request));
     case 'issued':
-      return { clicker: tapSecretCard(result), everyone: tapRequestCard(result.request, result.summary) };
+      return { clicker: tapSecretCard(result), everyone: tapRequestCard(result.request) };
     case 'confirm-replace':
-      return { clicker: tapConfirmReplaceCard(result), everyone: tapRequestCard(result.request, result.summary) };
+      return { clicker: tapConfirmReplaceCard(result), everyone: tapRequestCard(result.request) };
     case 'failed':
-      return { clicker: result.message, everyone: tapRequestCard(result.request, result.summary) };
+      return { clicker: result.message, everyone: tapRequestCard(result.request) };
     case 'denied':
     case 'expired': {
-      const card = tapRequestCard(result.request, result.summary);
+      const card = tapRequestCard(result.request);
       return { clicker: card, everyone: card };
     }
   }
@@ -41,16 +41,16 @@ export async function replyToRemoval(turn: Turn, result: RemovalResult, place: A
     case 'passkeys':
       return { clicker: passkeyListCard(result) };
     case 'requested':
-      return postRequest(turn, place, passkeyRemovalCard(result.request, result.summary));
+      return postRequest(turn, place, passkeyRemovalCard(result.request));
     case 'removed': {
-      const card = passkeyRemovalCard(result.request, result.summary);
+      const card = passkeyRemovalCard(result.request);
       return { clicker: result.warning ?? card, everyone: card };
     }
     case 'failed':
-      return { clicker: result.message, everyone: passkeyRemovalCard(result.request, result.summary) };
+      return { clicker: result.message, everyone: passkeyRemovalCard(result.request) };
     case 'denied':
     case 'expired': {
-      const card = passkeyRemovalCard(result.request, result.summary);
+      const card = passkeyRemovalCard(result.request);
       return { clicker: card, everyone: card };
     }
   }

@@ -3,8 +3,11 @@
  * removal request the whole conversation sees, with Approve / Deny while it
  * is open.
  */
-import type { PasskeyChoice, RemovalRecord, RemovalResult, RemovalState } from '../actions/passkeyRemoval';
+import type { RemovalResult } from '../actions/passkeyRemoval';
+import type { PasskeyChoice, RemovalRecord, RemovalState } from '../actions/removalRecord';
+import { decisionFacts } from './decisionFacts';
 import { personLine, type ContainerStyle, type TextColor, utcMinute, type ApprovalRequestView } from './labels';
+import { removalSummary } from './workflowSummaries';
 
 const PASSKEY_TYPES: Record<NonNullable<PasskeyChoice['passkeyType']>, string> = { deviceBound: 'device-bound', synced: 'synced' };
 
@@ -48,18 +51,15 @@ const STATUS: Record<RemovalState, { status: string; style: ContainerStyle; colo
   expired: { status: 'Expired', style: 'emphasis', color: 'Default', open: false },
 };
 
-export function passkeyRemovalView(request: RemovalRecord, summary: string): PasskeyRemovalView {
+export function passkeyRemovalView(request: RemovalRecord): PasskeyRemovalView {
   const { open, ...status } = STATUS[request.state];
   const facts = [
     { title: 'For', value: personLine(request.target) },
     { title: 'Passkey', value: `${request.passkey.displayName ?? request.passkey.authenticatorName} (${passkeyDetails(request.passkey)})` },
     { title: 'Sign-in sessions', value: request.revokeSessions ? 'revoke them too (signs the user out everywhere)' : 'left as they are' },
     { title: 'Requested by', value: `${request.requestedBy.name}, ${utcMinute(request.requestedAt)}` },
-    ...(request.approvedBy && request.approvedAt
-      ? [{ title: 'Approved by', value: `${request.approvedBy.name}, ${utcMinute(request.approvedAt)}` }]
-      : []),
-    ...(request.deniedBy ? [{ title: 'Denied by', value: request.deniedBy.name }] : []),
+    ...decisionFacts(request),
     ...(open ? [{ title: 'Lapses unanswered at', value: utcMinute(request.expiresAt) }] : []),
   ];
-  return { requestId: request.id, ...status, summary, facts, open };
+  return { requestId: request.id, ...status, summary: removalSummary(request), facts, open };
 }

@@ -5,7 +5,8 @@
  */
 import * as ACData from 'adaptivecards-templating';
 import type { EscalationPayload } from '../actions/escalation';
-import type { RemovalRecord, RemovalResult } from '../actions/passkeyRemoval';
+import type { RemovalResult } from '../actions/passkeyRemoval';
+import type { RemovalRecord } from '../actions/removalRecord';
 import type { TapRecord } from '../actions/tapRecord';
 import type { TapResult } from '../actions/tapWorkflow';
 import type { Verdict } from '../model/verdictTypes';
@@ -94,8 +95,8 @@ export function noticeCard(view: NoticeView): AdaptiveCardJson {
 }
 
 /** The TAP request for the whole conversation, in whatever state it is. Never holds the pass. */
-export function tapRequestCard(request: TapRecord, summary: string): AdaptiveCardJson {
-  return expand(tapRequestTemplate, tapRequestView(request, summary));
+export function tapRequestCard(request: TapRecord): AdaptiveCardJson {
+  return expand(tapRequestTemplate, tapRequestView(request));
 }
 
 /** For the approver who issued the pass only: the one card that holds it. */
@@ -112,8 +113,8 @@ export function passkeyListCard(listed: Extract<RemovalResult, { kind: 'passkeys
   return expand(passkeyListTemplate, passkeyListView(listed));
 }
 
-export function passkeyRemovalCard(request: RemovalRecord, summary: string): AdaptiveCardJson {
-  return expand(passkeyRemovalTemplate, passkeyRemovalView(request, summary));
+export function passkeyRemovalCard(request: RemovalRecord): AdaptiveCardJson {
+  return expand(passkeyRemovalTemplate, passkeyRemovalView(request));
 }
 
 export function escalationCard(payload: EscalationPayload, runId: string): AdaptiveCardJson {

@@ -5,7 +5,9 @@
  */
 import { OPEN, type TapRecord, type TapState } from '../actions/tapRecord';
 import type { TapResult } from '../actions/tapWorkflow';
+import { decisionFacts } from './decisionFacts';
 import { personLine, type ContainerStyle, type TextColor, utcMinute, type ApprovalRequestView } from './labels';
+import { replaceQuestion, tapSummary } from './workflowSummaries';
 
 export type TapRequestView = ApprovalRequestView;
 
@@ -19,17 +21,16 @@ const STATUS: Record<TapState, { status: string; style: ContainerStyle; color: T
   expired: { status: 'Expired', style: 'emphasis', color: 'Default' },
 };
 
-export function tapRequestView(request: TapRecord, summary: string): TapRequestView {
+export function tapRequestView(request: TapRecord): TapRequestView {
   const open = OPEN.has(request.state);
   const facts = [
     { title: 'For', value: personLine(request.target) },
     { title: 'Requested by', value: `${request.requestedBy.name}, ${utcMinute(request.requestedAt)}` },
     { title: 'Root cause', value: request.rootCause ?? 'none' },
-    ...(request.approvedBy && request.approvedAt ? [{ title: 'Approved by', value: `${request.approvedBy.name}, ${utcMinute(request.approvedAt)}` }] : []),
-    ...(request.deniedBy ? [{ title: 'Denied by', value: request.deniedBy.name }] : []),
+    ...decisionFacts(request),
     ...(open ? [{ title: 'Lapses unanswered at', value: utcMinute(request.expiresAt) }] : []),
   ];
-  return { requestId: request.id, ...STATUS[request.state], summary, facts, open };
+  return { requestId: request.id, ...STATUS[request.state], summary: tapSummary(request), facts, open };
 }
 
 export interface TapConfirmReplaceView {
@@ -39,5 +40,5 @@ export interface TapConfirmReplaceView {
 
 export const tapConfirmReplaceView = (result: Extract<TapResult, { kind: 'confirm-replace' }>): TapConfirmReplaceView => ({
   requestId: result.request.id,
-  message: result.message,
+  message: replaceQuestion(result.request),
 });

@@ -9,6 +9,7 @@ import { targetName } from '../actions/approvalRequest';
 import type { TapResult } from '../actions/tapWorkflow';
 import { durationText } from '../diagnosis/wording';
 import { utcMinute } from './labels';
+import { tapInstructions } from './workflowSummaries';
 
 export interface TapSecretView {
   who: string;
@@ -18,12 +19,12 @@ export interface TapSecretView {
 }
 
 export function tapSecretView(issued: Extract<TapResult, { kind: 'issued' }>): TapSecretView {
-  const facts = issued.request.issued!;
+  const facts = issued.request.issued;
   const usage = facts.isUsableOnce ? 'one-time' : 'reusable until it expires';
   return {
     who: targetName(issued.request.target),
     pass: issued.secret.reveal(),
     validity: `Valid from ${utcMinute(facts.validFrom)} to ${utcMinute(facts.validUntil)} (${durationText(facts.lifetimeInMinutes * 60_000)}), ${usage}.`,
-    instructions: issued.instructions.map((text) => ({ text })),
+    instructions: tapInstructions(issued.request, issued.registrationMinutes).map((text) => ({ text })),
   };
 }

@@ -7,7 +7,7 @@
 import type { LayerContext } from './context';
 import { personName } from './context';
 import type { PasskeyProfile } from '../model/facts';
-import { fillIn } from '../model/findingWords';
+import { fillIn } from '../model/words';
 import { PROFILE_GAPS } from '../model/findingWords/passkeyProfiles';
 import type { Result } from '../model/result';
 import { gapFinding, notEvaluated } from './finding';

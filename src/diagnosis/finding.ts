@@ -1,6 +1,7 @@
 import { PasskeyDoctorError } from '../errors/catalog';
 import { FINDING_CODES, type FindingCode } from '../model/findingCodes';
-import { FINDING_WORDS, fillIn, type FindingParams } from '../model/findingWords';
+import { FINDING_WORDS, type FindingParams } from '../model/findingWords';
+import { fillIn } from '../model/words';
 import type { FactGap } from '../model/facts';
 import type { Finding } from '../model/verdictTypes';
 

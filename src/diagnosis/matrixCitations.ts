@@ -1,6 +1,6 @@
 /** How findings cite the platform matrix's sources: a short note in prose, the full list in evidence, the links in docs. */
 import { isMicrosoftSource, matrixSource, type Contradiction } from '../catalog/platformMatrix';
-import { fillIn } from '../model/findingWords';
+import { fillIn } from '../model/words';
 import { CITATION_PHRASES } from '../model/findingWords/platform';
 
 export const sourceEvidence = (ids: string[]) =>

@@ -5,7 +5,7 @@
  */
 import { authenticatorByAaguid, authenticatorName, type Authenticator } from '../catalog/authenticators';
 import type { Fido2Configuration, PasskeyProfile, PasskeyType, PolicyTarget, RegistrationPath } from '../model/facts';
-import { fillIn } from '../model/findingWords';
+import { fillIn } from '../model/words';
 import { PROFILE_PHRASES } from '../model/findingWords/passkeyProfiles';
 
 export const LEGACY_PROFILE_ID = 'tenant-wide-settings';

@@ -4,7 +4,7 @@
  * (or with one it does not) fails to compile. The catalogues of errors and
  * of write failures keep their sentences this way.
  */
-import { fillIn } from '../model/findingWords';
+import { fillIn } from '../model/words';
 
 /** The `{name}`s of a template, as a union of names. */
 export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { EscalationResult } from '../../src/actions/escalation';
 import { readyWorld } from '../diagnosis/builders';
 import { PEOPLE, harness, runFor, type Harness } from './fakes';
+import { escalationSummary } from '../../src/cards/workflowSummaries';
 
 function expectKind<K extends EscalationResult['kind']>(result: EscalationResult, kind: K): Extract<EscalationResult, { kind: K }> {
   if (result.kind !== kind) throw new Error(`expected ${kind}, got ${JSON.stringify(result)}`);
@@ -44,7 +45,7 @@ describe('escalation', () => {
     const sent = expectKind(await h.escalation.escalate(PEOPLE.operator, run), 'escalated');
 
     expect(sent.route?.conversation).toEqual(CHANNEL);
-    expect(sent.summary).toBe("Escalated to the identity team's channel by Hana Patel at 2026-11-22 10:00 UTC.");
+    expect(escalationSummary(sent.record)).toBe("Escalated to the identity team's channel by Hana Patel at 2026-11-22 10:00 UTC.");
     expect(sent.payload).toMatchObject({
       owner: 'identity',
       headline: 'Alice Example cannot register a passkey: layer 3 (L3.NO_MFA_METHOD).',
@@ -128,7 +129,7 @@ describe('escalation', () => {
       const run = runFor(h.facts.world);
       const sent = expectKind(await h.escalation.escalate(PEOPLE.operator, run), 'escalated');
       expect(received).toEqual([{ contentType: 'application/json', body: expect.objectContaining({ owner: 'identity', verdict: JSON.parse(JSON.stringify(run.verdict)) }) }]);
-      expect(sent.summary).toMatch(/^Escalated to the identity team's channel and the ticketing webhook by Hana Patel/);
+      expect(escalationSummary(sent.record)).toMatch(/^Escalated to the identity team's channel and the ticketing webhook by Hana Patel/);
     });
 
     it('escalates through the webhook alone, saying how to register a channel too', async () => {

@@ -1,6 +1,7 @@
 import { REQUEST_TTL_MS } from '../../src/actions/approvalRequest';
 import type { RemovalResult } from '../../src/actions/passkeyRemoval';
 import { PEOPLE, failure, harness, runFor, type Harness } from './fakes';
+import { removalSummary } from '../../src/cards/workflowSummaries';
 
 function expectKind<K extends RemovalResult['kind']>(result: RemovalResult, kind: K): Extract<RemovalResult, { kind: K }> {
   if (result.kind !== kind) throw new Error(`expected ${kind}, got ${JSON.stringify(result)}`);
@@ -11,6 +12,12 @@ const PASSKEY = 'pk-1/+=';
 
 async function requested(h: Harness, revokeSessions = false) {
   return expectKind(await h.removal.request(PEOPLE.operator, runFor(h.facts.world), PASSKEY, { conversationId: 'conv-1', revokeSessions }), 'requested').request;
+}
+
+async function viewed(h: Harness, id: string) {
+  const record = await h.removal.view(id);
+  if (!record) throw new Error(`no request ${id}`);
+  return record;
 }
 
 describe('passkey removal', () => {
@@ -29,7 +36,7 @@ describe('passkey removal', () => {
     const h = harness();
     const request = await requested(h, true);
     expect(request).toMatchObject({ kind: 'passkey-removal', state: 'requested', revokeSessions: true, passkey: { id: PASSKEY, authenticatorName: 'YubiKey 5 Series' } });
-    expect((await h.removal.view(request.id))?.summary).toBe(
+    expect(removalSummary(await viewed(h, request.id))).toBe(
       "Hana Patel asked to remove Alice Example's passkey YubiKey 5 NFC (added 2026-10-23 10:00 UTC) and sign them out everywhere; waiting for an approver.",
     );
     expect(refusalCode(await h.removal.request(PEOPLE.operator, runFor(h.facts.world), PASSKEY, { conversationId: 'conv-1' }))).toBe('REQUEST.ALREADY_OPEN');
@@ -47,7 +54,7 @@ describe('passkey removal', () => {
     const request = await requested(h, true);
     const removed = expectKind(await h.removal.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'removed');
     expect(removed.request).toMatchObject({ state: 'removed', approvedBy: PEOPLE.approver, removed: { alreadyGone: false, sessionsRevoked: true } });
-    expect(removed.summary).toMatch(/^Adele Vance removed Alice Example's passkey YubiKey 5 NFC .*; sessions revoked\.$/);
+    expect(removalSummary(removed.request)).toMatch(/^Adele Vance removed Alice Example's passkey YubiKey 5 NFC .*; sessions revoked\.$/);
     expect([h.writes.deletes, h.writes.revokes]).toEqual([1, 1]);
     expect((await h.audit.recent('alice@contoso.com')).map((e) => e.what)).toEqual(['passkey.removed', 'sessions.revoked', 'passkey.removal-approved', 'passkey.removal-requested']);
   });
@@ -83,7 +90,7 @@ describe('passkey removal', () => {
     const request = await requested(h);
     h.writes.failures.delete = [failure('NOT_FOUND')];
     const removed = expectKind(await h.removal.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'removed');
-    expect(removed.summary).toContain('(it was already gone)');
+    expect(removalSummary(removed.request)).toContain('(it was already gone)');
   });
 
   it('reports sessions that could not be revoked without undoing the removal', async () => {
@@ -92,7 +99,7 @@ describe('passkey removal', () => {
     h.writes.failures.revoke = [{ code: 'PERMISSION_MISSING', status: 403, permission: 'User.RevokeSessions.All', message: 'grant User.RevokeSessions.All' }];
     const removed = expectKind(await h.removal.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'removed');
     expect(removed.warning).toMatch(/not revoked: grant User\.RevokeSessions\.All/);
-    expect(removed.summary).toMatch(/sessions NOT revoked/);
+    expect(removalSummary(removed.request)).toMatch(/sessions NOT revoked/);
   });
 
   it('can be denied, and expires unanswered', async () => {

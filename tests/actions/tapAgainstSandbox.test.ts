@@ -7,6 +7,7 @@ import type { TapResult } from '../../src/actions/tapWorkflow';
 import type { JsonObject } from '../../src/sandbox';
 import { SANDBOX_USERS } from '../../src/sandbox';
 import { SANDBOX_PEOPLE as P, sandboxActions, type SandboxActions } from '../support/sandboxActions';
+import { tapSummary } from '../../src/cards/workflowSummaries';
 
 const ALICE = SANDBOX_USERS.noMfaMethod;
 const where = { conversationId: 'conv-1' };
@@ -127,7 +128,7 @@ describe('TAP workflow against the sandbox tenant', () => {
       s.t.sandbox.setFaults({ rules: [{ match: '/temporaryAccessPassMethods$', method: 'POST', status: 403 }] });
       const failed = expectKind(await s.services.tap.approve(P.approver, request.id, where), 'failed');
       expect(failed.message).toContain('grant the UserAuthMethod-TAP.ReadWrite.All application permission');
-      expect(failed.summary).toMatch(/could not be issued.*An approver can try again/);
+      expect(tapSummary(failed.request)).toMatch(/could not be issued.*An approver can try again/);
       s.t.sandbox.setFaults({});
       expectKind(await s.services.tap.approve(P.secondApprover, request.id, where), 'issued');
     });

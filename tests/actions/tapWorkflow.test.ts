@@ -5,6 +5,7 @@ import type { TapResult } from '../../src/actions/tapWorkflow';
 import { known, missing } from '../../src/model/facts';
 import { gap } from '../diagnosis/builders';
 import { PEOPLE, TAP_CODE, failure, harness, runFor, type Harness } from './fakes';
+import { replaceQuestion, tapInstructions, tapSummary } from '../../src/cards/workflowSummaries';
 
 type Kind = TapResult['kind'];
 function expectKind<K extends Kind>(result: TapResult, kind: K): Extract<TapResult, { kind: K }> {
@@ -25,7 +26,7 @@ describe('TAP workflow: requesting', () => {
     const result = expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world), { conversationId: 'conv-1' }), 'requested');
 
     expect(result.request).toMatchObject({ kind: 'tap', id: 'tap-run-1', state: 'requested', requestedBy: PEOPLE.operator, conversationId: 'conv-1', rootCause: 'L3.NO_MFA_METHOD' });
-    expect(result.summary).toBe('Hana Patel asked for a Temporary Access Pass for Alice Example at 2026-11-22 10:00 UTC; waiting for an approver.');
+    expect(tapSummary(result.request)).toBe('Hana Patel asked for a Temporary Access Pass for Alice Example at 2026-11-22 10:00 UTC; waiting for an approver.');
     expect((await h.audit.recent('alice@contoso.com')).map((e) => e.what)).toEqual(['tap.requested']);
   });
 
@@ -148,8 +149,8 @@ describe('TAP workflow: approving and issuing', () => {
     const issued = expectKind(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'issued');
 
     expect(issued.secret.reveal()).toBe(TAP_CODE);
-    expect(issued.summary).toBe('TAP issued by Adele Vance for Alice Example, valid from 2026-11-22 10:00 UTC to 2026-11-22 11:00 UTC, one-time.');
-    expect(issued.instructions.join(' ')).toMatch(/https:\/\/mysignins\.microsoft\.com\/security-info.*within 5 minutes.*only time it is shown/);
+    expect(tapSummary(issued.request)).toBe('TAP issued by Adele Vance for Alice Example, valid from 2026-11-22 10:00 UTC to 2026-11-22 11:00 UTC, one-time.');
+    expect(tapInstructions(issued.request, issued.registrationMinutes).join(' ')).toMatch(/https:\/\/mysignins\.microsoft\.com\/security-info.*within 5 minutes.*only time it is shown/);
     expect(issued.request).toMatchObject({ state: 'issued', approvedBy: PEOPLE.approver, issued: { methodId: 'tap-1', lifetimeInMinutes: 60, isUsableOnce: true } });
     expect(h.writes.creates).toBe(1);
     expect(JSON.stringify(issued.request)).not.toContain(TAP_CODE);
@@ -178,7 +179,7 @@ describe('TAP workflow: approving and issuing', () => {
       expect(refusalCode(await h.tap.approve(who, request.id, { conversationId: 'conv-1', replaceExisting: true }))).toBe('AUTH.NOT_APPROVER');
     }
     expect(h.writes.creates).toBe(0);
-    expect((await h.tap.view(request.id))?.request.state).toBe('requested');
+    expect((await h.tap.view(request.id))?.state).toBe('requested');
   });
 
   it('refuses forged ids: unknown, malformed, not a string, or a request of another kind', async () => {
@@ -252,7 +253,7 @@ describe('TAP workflow: approving and issuing', () => {
     h.facts.roles = known(['e8611ab8-c189-46e8-94e1-60213ab1f814']);
     expect(refusalCode(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }))).toBe('TARGET.PRIVILEGED');
     expect(h.writes.creates).toBe(0);
-    expect((await h.tap.view(request.id))?.request.state).toBe('requested');
+    expect((await h.tap.view(request.id))?.state).toBe('requested');
   });
 
   it('asks the approver to confirm before replacing a usable pass, and only that approver can confirm', async () => {
@@ -261,8 +262,8 @@ describe('TAP workflow: approving and issuing', () => {
     h.writes.taps = [{ kind: 'temporaryAccessPass', id: 'old-tap', isUsable: true, methodUsabilityReason: 'EnabledByPolicy', startDateTime: '2026-11-22T09:30:00.000Z', lifetimeInMinutes: 60, isUsableOnce: true, createdDateTime: null }];
 
     const asked = expectKind(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1', replaceExisting: true }), 'confirm-replace');
-    expect(asked).toMatchObject({ existing: { methodId: 'old-tap', validUntil: '2026-11-22T10:30:00.000Z' }, request: { state: 'approved' } });
-    expect(asked.message).toMatch(/already has a usable Temporary Access Pass \(valid until 2026-11-22 10:30 UTC\).*Replace it\?/);
+    expect(asked).toMatchObject({ request: { state: 'approved', replaces: { methodId: 'old-tap', validUntil: '2026-11-22T10:30:00.000Z' } } });
+    expect(replaceQuestion(asked.request)).toMatch(/already has a usable Temporary Access Pass \(valid until 2026-11-22 10:30 UTC\).*Replace it\?/);
     expect(h.writes.creates).toBe(0);
 
     expectKind(await h.tap.approve(PEOPLE.secondApprover, request.id, { conversationId: 'conv-1', replaceExisting: true }), 'confirm-replace');
@@ -298,7 +299,7 @@ describe('TAP workflow: failures, denial and expiry', () => {
     const failed = expectKind(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'failed');
     expect(failed.message).toContain('UserAuthMethod-TAP.ReadWrite.All');
     expect(failed.request).toMatchObject({ state: 'failed', failure: { code: 'PERMISSION_MISSING' } });
-    expect(failed.summary).toMatch(/could not be issued: .*An approver can try again/);
+    expect(tapSummary(failed.request)).toMatch(/could not be issued: .*An approver can try again/);
 
     expectKind(await h.tap.approve(PEOPLE.secondApprover, request.id, { conversationId: 'conv-1' }), 'issued');
     expect(h.writes.creates).toBe(2);
@@ -328,7 +329,7 @@ describe('TAP workflow: failures, denial and expiry', () => {
     const request = await requested(h);
     h.writes.failures.list = [failure('THROTTLED', 'Microsoft Graph is throttling requests.')];
     expect(expectKind(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'refused')).toMatchObject({ code: 'GRAPH.FAILED', message: 'Microsoft Graph is throttling requests.' });
-    expect((await h.tap.view(request.id))?.request.state).toBe('requested');
+    expect((await h.tap.view(request.id))?.state).toBe('requested');
   });
 
   it('lets an approver deny — the requester too — and then refuses approval', async () => {
@@ -336,7 +337,7 @@ describe('TAP workflow: failures, denial and expiry', () => {
     const request = expectKind(await h.tap.request(PEOPLE.operatorApprover, runFor(h.facts.world)), 'requested').request;
     expect(refusalCode(await h.tap.deny(PEOPLE.operator, request.id))).toBe('AUTH.NOT_APPROVER');
     const denied = expectKind(await h.tap.deny(PEOPLE.operatorApprover, request.id), 'denied');
-    expect(denied.summary).toBe('Olga Reyes denied the Temporary Access Pass for Alice Example.');
+    expect(tapSummary(denied.request)).toBe('Olga Reyes denied the Temporary Access Pass for Alice Example.');
     expect(refusalCode(await h.tap.approve(PEOPLE.approver, request.id))).toBe('REQUEST.DENIED');
     expect(refusalCode(await h.tap.deny(PEOPLE.approver, request.id))).toBe('REQUEST.DENIED');
     expect(h.writes.creates).toBe(0);
@@ -354,7 +355,7 @@ describe('TAP workflow: failures, denial and expiry', () => {
     const request = await requested(h);
     h.clock.advance(REQUEST_TTL_MS);
     const expired = expectKind(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'expired');
-    expect(expired.summary).toMatch(/expired unanswered at 2026-11-22 18:00 UTC/);
+    expect(tapSummary(expired.request)).toMatch(/expired unanswered at 2026-11-22 18:00 UTC/);
     expect(refusalCode(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }))).toBe('REQUEST.EXPIRED');
     expect(refusalCode(await h.tap.request(PEOPLE.operator, runFor(h.facts.world)))).toBe('REQUEST.EXPIRED');
     expect(h.writes.creates).toBe(0);

@@ -4,7 +4,7 @@
  * table, row by row, and every move it does not list.
  */
 import { advance, type ApprovalRequest, type TransitionRow } from '../../src/actions/approvalRequest';
-import { REMOVAL_TRANSITIONS } from '../../src/actions/passkeyRemoval';
+import { REMOVAL_TRANSITIONS } from '../../src/actions/removalRecord';
 import { TAP_TRANSITIONS } from '../../src/actions/tapRecord';
 import { isPasskeyDoctorError } from '../../src/errors/catalog';
 
@@ -33,7 +33,7 @@ const TABLES: Array<[string, ReadonlyArray<TransitionRow<string, string>>, strin
 describe.each(TABLES)('the %s workflow', (kind, table, states) => {
   it('moves as each row of its table says, and records who moved it and when', () => {
     for (const row of table) {
-      const after = advance(table, recordIn(kind, row.from), row.event, BY, AT);
+      const after = advance(table, recordIn(kind, row.from), row.event, BY, AT, {});
       expect(after.state).toBe(row.to);
       expect(after.history.at(-1)).toEqual({ state: row.to, by: BY, at: AT.toISOString() });
     }
@@ -46,7 +46,7 @@ describe.each(TABLES)('the %s workflow', (kind, table, states) => {
         if (table.some((r) => r.from === from && r.event === event)) continue;
         let thrown: unknown;
         try {
-          advance(table, recordIn(kind, from), event, BY, AT);
+          advance(table, recordIn(kind, from), event, BY, AT, {});
         } catch (error) {
           thrown = error;
         }

@@ -101,11 +101,11 @@ describeInChromium('verdict cards in the adaptivecards renderer (Chromium)', () 
     const actions = await sampleActions();
     const cards: Array<[string, unknown]> = [];
     for (const result of actions.tap) {
-      if ('summary' in result) cards.push([`tap-request-${result.kind}`, tapRequestCard(result.request, result.summary)]);
+      if (result.kind !== 'refused' && 'request' in result) cards.push([`tap-request-${result.kind}`, tapRequestCard(result.request)]);
       if (result.kind === 'issued') cards.push(['tap-pass-for-the-approver', tapSecretCard(result)]);
       if (result.kind === 'confirm-replace') cards.push(['tap-confirm-replace', tapConfirmReplaceCard(result)]);
     }
-    for (const result of actions.removal) if ('summary' in result) cards.push([`passkey-removal-${result.kind}`, passkeyRemovalCard(result.request, result.summary)]);
+    for (const result of actions.removal) if (result.kind !== 'refused' && 'request' in result) cards.push([`passkey-removal-${result.kind}`, passkeyRemovalCard(result.request)]);
     cards.push(['escalation', escalationCard(actions.escalation, RUN_ID)], ['audit', auditCard('alice@contoso.com', actions.audit)]);
     for (const [name, card] of cards) {
       await renderCard(page, card);

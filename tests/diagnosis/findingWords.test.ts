@@ -4,7 +4,8 @@
  * and so do the cross-layer (Graph) codes.
  */
 import { FINDING_CODES, type FindingCode } from '../../src/model/findingCodes';
-import { FINDING_WORDS, fillIn } from '../../src/model/findingWords';
+import { FINDING_WORDS } from '../../src/model/findingWords';
+import { fillIn } from '../../src/model/words';
 import * as mfaBootstrapWords from '../../src/model/findingWords/mfaBootstrap';
 import * as recentMfaWords from '../../src/model/findingWords/recentMfa';
 

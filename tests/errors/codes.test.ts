@@ -82,6 +82,8 @@ function codeOutsideDefinitions(): string {
       // The table ends at the first `}` in column 0; the words of a code are not a use of it.
       if (path === join('src', 'errors', 'catalog.ts')) return text.slice(text.indexOf('\n} as const;'));
       if (path === join('src', 'actions', 'refusals.ts')) return text.slice(text.indexOf('export interface Refusal'));
+      // Words for codes are not uses of them.
+      if (path === join('src', 'actions', 'refusalWords.ts') || path === join('src', 'cards', 'codeWords.ts')) return '';
       if (path === join('src', 'graph', 'writes.ts')) return text.slice(text.indexOf('export interface WriteFailure'));
       if (path === join('src', 'model', 'findingCodes.ts')) return '';
       return text;

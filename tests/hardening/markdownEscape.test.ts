@@ -4,7 +4,6 @@
  * the shared request card, the verdict card or the audit card.
  */
 import type { TapRecord } from '../../src/actions/tapRecord';
-import { tapSummary } from '../../src/actions/tapRecord';
 import { auditCard, tapRequestCard, verdictCard } from '../../src/cards/render';
 import { escapeMarkdown } from '../../src/cards/markdown';
 import { sampleVerdicts } from '../cards/sampleVerdicts';
@@ -52,7 +51,7 @@ describe('cards show directory values as text', () => {
   };
 
   it('the shared TAP request card has no live link from a display name', () => {
-    const shown = texts(tapRequestCard(record, tapSummary(record)));
+    const shown = texts(tapRequestCard(record));
     expect(shown.some((t) => t.includes('Approve here'))).toBe(true);
     for (const text of shown) expect(text).not.toMatch(LIVE_LINK);
     expect(shown.join('\n')).not.toMatch(/(?<!\\)\*\*Boss/);

@@ -65,7 +65,7 @@ describe('a created pass is never lost', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await outbox.drain();
-    expect((await h.tap.view('tap-run-1'))?.request.state).toBe('issued');
+    expect((await h.tap.view('tap-run-1'))?.state).toBe('issued');
     expect((await h.audit.recent('alice@contoso.com')).map((e) => e.what)).toContain('tap.issued');
     expect(await h.tap.approve(PEOPLE.approver, 'tap-run-1', { conversationId: 'c' })).toMatchObject({ code: 'REQUEST.ALREADY_DONE' });
   });

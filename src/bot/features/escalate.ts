@@ -8,6 +8,7 @@
 import { routeOwnerLabel } from '../../model/owners';
 import type { EscalationPayload } from '../../actions/escalation';
 import { escalationCard } from '../../cards/render';
+import { escalationSummary } from '../../cards/workflowSummaries';
 import { VERBS } from '../../cards/verbs';
 import { logger } from '../../logger';
 import type { ChannelRoute } from '../../store/routes';
@@ -48,17 +49,19 @@ const escalate = runAction({
   data: runData,
   handle: async (turn, run) => {
     const result = await turn.services.actions.escalation.escalate(personOf(turn), run);
-    if (result.kind === 'refused') return result.message;
-    if (result.route && !(await postToChannel(turn, run, result.route, result.payload, result.summary))) {
+    // Already escalated: the escalation's own line, then why it is not sent again.
+    if (result.kind === 'refused') return result.record ? `${escalationSummary(result.record)} ${result.message}` : result.message;
+    const line = escalationSummary(result.record);
+    if (result.route && !(await postToChannel(turn, run, result.route, result.payload, line))) {
       const team = routeOwnerLabel(result.route.owner);
       const undelivered = await turn.services.actions.escalation.undelivered(personOf(turn), result.record);
-      const card = verdictCardFor(run, { escalation: undelivered.summary, escalationUndelivered: true });
+      const card = verdictCardFor(run, { escalation: escalationSummary(undelivered), escalationUndelivered: true });
       return {
         clicker: `Posting the escalation to the ${team}'s channel failed (is Passkey Doctor still in that team?). If it was removed, add it and type "route ${result.route.owner} here" in their channel, then press Retry escalation.`,
         everyone: card,
       };
     }
-    const escalated: RunRecord = { ...run, escalation: { line: result.summary } };
+    const escalated: RunRecord = { ...run, escalation: { line } };
     await turn.services.runs.save(escalated);
     const card = verdictCardFor(escalated);
     return { clicker: result.notice ?? card, everyone: card };

@@ -23,10 +23,10 @@ async function claimOpenRequest(turn: Turn, userId: string, requestId: string): 
   const claim = await turn.services.openRequests.claim('tap', userId, requestId, async (id) => {
     const found = await tap.view(id);
     if (!found) return 'missing';
-    return OPEN.has(found.request.state) && Date.parse(found.request.expiresAt) > Date.now() ? 'open' : 'closed';
+    return OPEN.has(found.state) && Date.parse(found.expiresAt) > Date.now() ? 'open' : 'closed';
   });
   if (claim.claimed) return null;
-  const open = claim.inProgress ? undefined : (await tap.view(claim.holder))?.request;
+  const open = claim.inProgress ? undefined : await tap.view(claim.holder);
   if (!open) return 'Another Temporary Access Pass request for this user is being made right now; look for its card, then approve or deny that one.';
   return `${open.requestedBy.name} already requested a pass for ${targetName(open.target)} at ${timeText(open.requestedAt)}; approve or deny that one (it waits until ${timeText(open.expiresAt)}).`;
 }

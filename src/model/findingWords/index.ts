@@ -5,7 +5,7 @@
  * returns, so a writer edits sentences here and a rule file reads as rules.
  * One file per layer; the index joins them.
  */
-import type { FindingParams, WordsOfCodes } from './types';
+import type { WordsOfCodes } from './types';
 import { GRAPH_WORDS } from './graph';
 import { PLATFORM_WORDS } from './platform';
 import { POLICY_TARGETING_WORDS } from './policyTargeting';
@@ -28,6 +28,3 @@ export const FINDING_WORDS: WordsOfCodes = {
   ...HARDWARE_WORDS,
 };
 
-/** `template` with each `{param}` replaced; a placeholder without a value stays visible rather than vanish. */
-export const fillIn = (template: string, params: FindingParams): string =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));

@@ -8,4 +8,4 @@ export interface FindingText {
 /** The readings of each code: `default`, or a named variant where one code reads two ways. */
 export type WordsOfCodes = Partial<Record<FindingCode, Record<string, FindingText>>>;
 
-export type FindingParams = Record<string, string | number>;
+export type { WordParams as FindingParams } from '../words';

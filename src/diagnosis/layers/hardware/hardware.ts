@@ -11,7 +11,7 @@ import { userPasskeyProfiles } from '../../applicableProfiles';
 import type { LayerContext } from '../../context';
 import { personName } from '../../context';
 import { said } from '../../finding';
-import { fillIn } from '../../../model/findingWords';
+import { fillIn } from '../../../model/words';
 import { HARDWARE_GAPS, HARDWARE_NEEDS } from '../../../model/findingWords/hardware';
 import { citation, sourceEvidence, sourceLinks } from '../../matrixCitations';
 import { passkeyHolder, type PasskeyHolder } from '../../passkeyHolder';

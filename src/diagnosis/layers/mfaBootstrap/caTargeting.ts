@@ -9,7 +9,7 @@ import type { LayerContext } from '../../context';
 import { isGuest } from '../../context';
 import type { ConditionalAccessPolicy } from '../../../model/facts';
 import { groupName } from '../../targetNames';
-import { fillIn } from '../../../model/findingWords';
+import { fillIn } from '../../../model/words';
 import { CA_CONDITION_WORDS } from '../../../model/findingWords/mfaBootstrap';
 
 export type Tri = 'yes' | 'no' | 'unknown';

@@ -16,7 +16,7 @@ import { evaluateScope, isEnabledFor, type Membership } from '../../scope';
 import { targetLabel } from '../../targetNames';
 import type { Finding } from '../../../model/verdictTypes';
 import { listOf, utcText } from '../../wording';
-import { fillIn } from '../../../model/findingWords';
+import { fillIn } from '../../../model/words';
 import { MFA_BOOTSTRAP_GAPS, TAP_POLICY_PROBLEMS, TAP_UNUSABLE_WHY, TAP_USABLE_CLAUSES } from '../../../model/findingWords/mfaBootstrap';
 
 /** Method configurations that govern each kind. Windows Hello for Business and platform credentials have none. */

@@ -21,7 +21,7 @@ import {
   type Provider,
 } from '../../../catalog/platformMatrix';
 import type { Browser, OperatingSystem, RegistrationPath } from '../../../model/facts';
-import { fillIn } from '../../../model/findingWords';
+import { fillIn } from '../../../model/words';
 import { PLATFORM_REASONS } from '../../../model/findingWords/platform';
 
 export type IssueKind = 'unsupported-browser' | 'unsupported-path' | 'too-old' | 'conflicting' | 'undocumented';

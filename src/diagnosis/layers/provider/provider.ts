@@ -17,7 +17,7 @@ import type { LayerContext } from '../../context';
 import { personName } from '../../context';
 import type { AuditEvent, AuthMethod, OperatingSystem, PasskeyProfile } from '../../../model/facts';
 import { gapFinding, said } from '../../finding';
-import { fillIn } from '../../../model/findingWords';
+import { fillIn } from '../../../model/words';
 import { CHOOSE_PROVIDER_STEPS, LOCAL_COPY_PLACES, PROVIDER_PHRASES } from '../../../model/findingWords/provider';
 import { sourceEvidence } from '../../matrixCitations';
 import type { Fido2Method } from '../../../model/facts';

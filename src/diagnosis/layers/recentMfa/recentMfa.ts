@@ -11,7 +11,8 @@ import { signInError, type SignInError } from './signInErrors';
 import { bootstrapPath } from '../mfaBootstrap/mfaBootstrap';
 import type { Finding } from '../../../model/verdictTypes';
 import { durationText, listOf, utcText } from '../../wording';
-import { fillIn, type FindingParams } from '../../../model/findingWords';
+import { type FindingParams } from '../../../model/findingWords';
+import { fillIn } from '../../../model/words';
 import { RECENT_MFA_GAPS, SIGN_IN_AGAIN } from '../../../model/findingWords/recentMfa';
 
 const MY_SIGNINS_APP_ID = '19db86c3-b2b9-44cc-b339-36da233a3be2';

@@ -6,7 +6,7 @@
  */
 import table from '../../data/sign-in-errors.json';
 import type { FindingCode } from '../../../model/findingCodes';
-import { fillIn } from '../../../model/findingWords';
+import { fillIn } from '../../../model/words';
 import { UNRECOGNISED_SIGN_IN_ERROR } from '../../../model/findingWords/recentMfa';
 
 export type SignInErrorKind = 'interrupt' | 'blocker' | 'failure' | 'unrecognised';
