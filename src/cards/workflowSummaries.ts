@@ -9,6 +9,7 @@ import type { EscalationRecord } from '../actions/escalation';
 import { passkeyName, type RemovalRecord } from '../actions/removalRecord';
 import type { TapApproved, TapIssued, TapRecord } from '../actions/tapRecord';
 import { durationText } from '../diagnosis/wording';
+import { SECURITY_INFO } from '../model/findingWords/places';
 import { routeOwnerLabel } from '../model/owners';
 
 /** One line for the shared TAP card: who asked, where it stands. */
@@ -50,7 +51,7 @@ export function tapInstructions(record: TapIssued, registrationMinutes: number):
   const who = targetName(record.target);
   const lines = [
     `Give the pass to ${who} over a channel where you know it is them (a call you placed, in person) — not by email or chat.`,
-    `${who} signs in at https://mysignins.microsoft.com/security-info (My Sign-ins, Security info) with the pass, then adds the passkey there.`,
+    `${who} signs in at ${SECURITY_INFO} (My Sign-ins, Security info) with the pass, then adds the passkey there.`,
   ];
   if (issued.isUsableOnce) {
     lines.push(`The pass works for one sign-in: the passkey must be registered within ${registrationMinutes} minutes of signing in with it.`);

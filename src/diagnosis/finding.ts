@@ -1,6 +1,6 @@
 import { PasskeyDoctorError } from '../errors/catalog';
 import { FINDING_CODES, type FindingCode } from '../model/findingCodes';
-import { FINDING_WORDS, type FindingParams } from '../model/findingWords';
+import { FINDING_WORDS, type FindingParams, type VariantOf, type WordsOfCodes } from '../model/findingWords';
 import { fillIn } from '../model/words';
 import type { FactGap } from '../model/facts';
 import type { Finding } from '../model/verdictTypes';
@@ -13,23 +13,34 @@ interface FindingDetails {
 }
 
 /**
+ * How a rule names the reading of its code: optional where the code has a
+ * `default` reading, required where it has only named ones, and a reading
+ * the words table lacks does not compile.
+ */
+type Reading<C extends FindingCode> = 'default' extends VariantOf<C> ? { variant?: VariantOf<C> } : { variant: VariantOf<C> };
+type SaidDetails<C extends FindingCode> =
+  'default' extends VariantOf<C>
+    ? [details?: Omit<FindingDetails, 'fix'> & Reading<C>]
+    : [details: Omit<FindingDetails, 'fix'> & Reading<C>];
+
+/**
  * A finding in the words beside the catalogue (src/model/findingWords/):
  * the rule gives the code, which reading of it (`variant`) and the parameters.
  * A fix that fills in empty (a `{tryInstead}` the matrix does not have) is no fix.
  */
-export function said(
-  code: FindingCode,
-  params: FindingParams,
-  details: Omit<FindingDetails, 'fix'> & { variant?: string } = {},
-): Finding {
-  const text = FINDING_WORDS[code]?.[details.variant ?? 'default'];
-  if (!text) throw new PasskeyDoctorError('INTERNAL', 'findingWords', { code, variant: details.variant ?? 'default' });
-  const { variant: _variant, ...rest } = details;
+export function said<C extends FindingCode>(code: C, params: FindingParams, ...[details]: SaidDetails<C>): Finding {
+  const variant: string = details?.variant ?? 'default';
+  const text = (FINDING_WORDS as WordsOfCodes)[code]?.[variant];
+  if (!text) throw new PasskeyDoctorError('INTERNAL', 'findingWords', { code, variant });
+  const { variant: _variant, ...rest } = details ?? {};
   return finding(code, fillIn(text.message, params), { ...rest, ...(text.fix ? { fix: fillIn(text.fix, params) } : {}) });
 }
 
-/** A finding with the severity and docs its code carries in the catalogue. */
-export function finding(code: FindingCode, message: string, details: FindingDetails = {}): Finding {
+/**
+ * A finding with the severity and docs its code carries in the catalogue. Not
+ * exported: a rule speaks through `said`, so no sentence is written in a rule.
+ */
+function finding(code: FindingCode, message: string, details: FindingDetails = {}): Finding {
   const spec = FINDING_CODES[code];
   const docs = [...new Set([...spec.docs, ...(details.docs ?? [])])];
   return {

@@ -3,8 +3,9 @@
  * parameters, the table says it. Every layer speaks entirely through the table,
  * and so do the cross-layer (Graph) codes.
  */
+import { said } from '../../src/diagnosis/finding';
 import { FINDING_CODES, type FindingCode } from '../../src/model/findingCodes';
-import { FINDING_WORDS } from '../../src/model/findingWords';
+import { FINDING_WORDS, type WordsOfCodes } from '../../src/model/findingWords';
 import { fillIn } from '../../src/model/words';
 import * as mfaBootstrapWords from '../../src/model/findingWords/mfaBootstrap';
 import * as recentMfaWords from '../../src/model/findingWords/recentMfa';
@@ -16,7 +17,7 @@ describe('finding words', () => {
   });
 
   it('holds words only for codes the catalogue has, each with a message and well-formed placeholders', () => {
-    for (const [code, variants] of Object.entries(FINDING_WORDS)) {
+    for (const [code, variants] of Object.entries(FINDING_WORDS as WordsOfCodes)) {
       expect(Object.keys(FINDING_CODES)).toContain(code);
       for (const text of Object.values(variants!)) {
         expect(text.message.length).toBeGreaterThan(0);
@@ -34,6 +35,14 @@ describe('finding words', () => {
       expect(template.trim().length).toBeGreaterThan(0);
       expect(template.replace(/\{\w+\}/g, '')).not.toMatch(/[{}]/);
     }
+  });
+
+  it('lets a rule name only a reading its code has, and makes it name one where there is no default', () => {
+    expect(said('L1.GUEST_USER', { name: 'Alice' }, { variant: 'external' }).message).toMatch(/^Alice is a guest account/);
+    // @ts-expect-error L1.GUEST_USER has no reading called "member"
+    expect(() => said('L1.GUEST_USER', { name: 'Alice' }, { variant: 'member' })).toThrow(/No words for finding L1.GUEST_USER \(member\)/);
+    // @ts-expect-error L1.GUEST_USER reads only as internal or external: the rule must say which
+    expect(() => said('L1.GUEST_USER', { name: 'Alice' })).toThrow(/No words for finding L1.GUEST_USER \(default\)/);
   });
 
   it('fills each placeholder from the parameters and leaves a missing one visible', () => {

@@ -1,5 +1,5 @@
+import { FINDING_CODES } from '../../src/model/findingCodes';
 import { known, missing } from '../../src/model/facts';
-import { finding } from '../../src/diagnosis/finding';
 import { evaluateMfaBootstrap } from '../../src/diagnosis/layers/mfaBootstrap/mfaBootstrap';
 import { evaluateRegistrationCa } from '../../src/diagnosis/layers/mfaBootstrap/registrationCa';
 import {
@@ -174,7 +174,8 @@ describe('layer 3: MFA bootstrap', () => {
     it('asks the CA check with the usable method kinds and whether a TAP is available', () => {
       const world = readyWorld();
       world.tenantExtras = { registrationConditionalAccess: known([]), authenticationStrengths: known([]) };
-      registrationCa.mockReturnValueOnce([finding('L3.REGISTRATION_CA_UNSATISFIABLE', 'CA requires a phishing-resistant method.')]);
+      const code = 'L3.REGISTRATION_CA_UNSATISFIABLE';
+      registrationCa.mockReturnValueOnce([{ code, severity: FINDING_CODES[code].severity, message: 'CA requires a phishing-resistant method.' }]);
       const findings = run(world);
       expect(registrationCa).toHaveBeenCalledWith(expect.anything(), ['microsoftAuthenticator'], { inHand: null, issuable: ['oneTime'] });
       expect(codes(blocking(findings))).toEqual(['L3.REGISTRATION_CA_UNSATISFIABLE']);

@@ -1,6 +1,5 @@
 import { known, missing } from '../../src/model/facts';
-import { finding } from '../../src/diagnosis/finding';
-import type { FindingCode } from '../../src/model/findingCodes';
+import { FINDING_CODES, type FindingCode } from '../../src/model/findingCodes';
 import { evaluate, layerStatus, outcomeOf } from '../../src/diagnosis/verdict';
 import type { Finding, LayerResult, LayerStatus } from '../../src/model/verdictTypes';
 import { GROUPS, gap, group, inputOf, minutesAgo, passwordMethod, readyWorld, signIn, step, type World } from './builders';
@@ -28,7 +27,12 @@ jest.mock('../../src/diagnosis/layers/provider/provider', () => mockLayer(7, '',
 
 const USAGE = { requests: 6, roundTrips: 1 };
 const diagnose = (world: World) => evaluate(inputOf(world), USAGE);
-const f = (code: FindingCode, evidence?: Record<string, unknown>) => finding(code, `${code} happened.`, evidence ? { evidence } : {});
+const f = (code: FindingCode, evidence?: Record<string, unknown>): Finding => ({
+  code,
+  severity: FINDING_CODES[code].severity,
+  message: `${code} happened.`,
+  ...(evidence ? { evidence } : {}),
+});
 const statuses = (layers: LayerResult[]): LayerStatus[] => layers.map((l) => l.status);
 
 /** A user with a password only: layer 3 fails with L3.NO_MFA_METHOD. */

@@ -8,7 +8,7 @@ import type { WordsOfCodes } from './types';
 
 const COULD_NOT_CHECK = 'Could not check {what}: {reason}';
 
-export const GRAPH_WORDS: WordsOfCodes = {
+export const GRAPH_WORDS = {
   'GRAPH.PERMISSION_MISSING': {
     default: {
       message: COULD_NOT_CHECK,
@@ -36,7 +36,7 @@ export const GRAPH_WORDS: WordsOfCodes = {
   'GRAPH.NOT_EVALUATED': {
     default: { message: 'Not evaluated: {why}' },
   },
-};
+} as const satisfies WordsOfCodes;
 
 /** The `what` and `why` phrases of the verdict's own gaps, for a user Graph could not read. */
 export const GRAPH_PHRASES = {

@@ -30,7 +30,7 @@ export const HARDWARE_GAPS = {
   attestation: 'whether the passkey profiles enforce attestation',
 };
 
-export const HARDWARE_WORDS: WordsOfCodes = {
+export const HARDWARE_WORDS = {
   'L6.KEY_NEEDS_PIN': {
     os: { message: `Browsers on {os}${NO_PIN_SET_UP}`, fix: SET_PIN },
     browser: { message: `Browsers in {browser} on {os}${NO_PIN_SET_UP}`, fix: SET_PIN },
@@ -65,4 +65,4 @@ export const HARDWARE_WORDS: WordsOfCodes = {
         '(CLI: --authenticator, --path, --os, --browser; in Teams: the device form) and re-run.',
     },
   },
-};
+} as const satisfies WordsOfCodes;

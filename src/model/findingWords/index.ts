@@ -5,6 +5,7 @@
  * returns, so a writer edits sentences here and a rule file reads as rules.
  * One file per layer; the index joins them.
  */
+import type { FindingCode } from '../findingCodes';
 import type { WordsOfCodes } from './types';
 import { GRAPH_WORDS } from './graph';
 import { PLATFORM_WORDS } from './platform';
@@ -15,9 +16,9 @@ import { PROVIDER_WORDS } from './provider';
 import { PASSKEY_PROFILES_WORDS } from './passkeyProfiles';
 import { HARDWARE_WORDS } from './hardware';
 
-export type { FindingParams, FindingText } from './types';
+export type { FindingParams, FindingText, WordsOfCodes } from './types';
 
-export const FINDING_WORDS: WordsOfCodes = {
+export const FINDING_WORDS = {
   ...POLICY_TARGETING_WORDS,
   ...MFA_BOOTSTRAP_WORDS,
   ...RECENT_MFA_WORDS,
@@ -26,5 +27,8 @@ export const FINDING_WORDS: WordsOfCodes = {
   ...GRAPH_WORDS,
   ...PASSKEY_PROFILES_WORDS,
   ...HARDWARE_WORDS,
-};
+} as const satisfies WordsOfCodes;
+
+/** The readings a code has in the words table (`default` and any named variant). */
+export type VariantOf<C extends FindingCode> = C extends keyof typeof FINDING_WORDS ? keyof (typeof FINDING_WORDS)[C] & string : never;
 

@@ -6,7 +6,7 @@
  * labels of authentication-strength factors.
  */
 import type { FindingText, WordsOfCodes } from './types';
-import { CA_BLADE, METHODS_POLICIES_BLADE, SECURITY_INFO } from './mfaPlaces';
+import { CA_BLADE, METHODS_POLICIES_BLADE, SECURITY_INFO } from './places';
 
 const ONE_TIME_TAP =
   `a one-time Temporary Access Pass; {name} signs in with it at ${SECURITY_INFO} ` + 'and registers the passkey within {minutes} minutes';
@@ -26,7 +26,7 @@ const caUnknown = (why: string): FindingText => ({
   fix: `Check "{policy}" for {name} in ${CA_BLADE} (the What If tool, user action "Register security info").`,
 });
 
-export const MFA_BOOTSTRAP_WORDS: WordsOfCodes = {
+export const MFA_BOOTSTRAP_WORDS = {
   'L3.MFA_METHODS': {
     default: { message: "{name}'s MFA-capable methods: {methods}." },
     none: { message: '{name} has no registered MFA-capable method the policy allows.' },
@@ -133,7 +133,7 @@ export const MFA_BOOTSTRAP_WORDS: WordsOfCodes = {
         'Passkey Doctor judges only authentication strengths, so check its other conditions if registration is refused.',
     },
   },
-};
+} as const satisfies WordsOfCodes;
 
 /** What layer 3 could not read, for the gap finding's "Could not check …". */
 export const MFA_BOOTSTRAP_GAPS = {

@@ -1,7 +1,6 @@
 /** Layer 2, passkey profiles, and the clauses the profile rules compose (reasons, profile descriptions). */
+import { PASSKEY_POLICY_BLADE } from './places';
 import type { WordsOfCodes } from './types';
-
-const PROFILES_BLADE = 'Entra admin center > Protection > Authentication methods > Policies > Passkey (FIDO2)';
 
 /** How a message introduces the intended authenticator, by where we learnt of it; each ends with a comma. */
 export const INTRODUCTIONS = {
@@ -62,7 +61,7 @@ const WINDOWS_HELLO_BLOCKED =
   'and no passkey profile that applies to {name} ({profileNames}) does; ' +
   'profiles that explicitly allow the Windows Hello AAGUIDs are what it needs.';
 const KEY_BLOCKED = `${CANNOT_REGISTER} the key restrictions of every passkey profile that applies to {name} ({profileNames}) reject it.`;
-const ALLOW_WHERE = `{aaGuids} in {oneOf}{profileNames} (${PROFILES_BLADE})`;
+const ALLOW_WHERE = `{aaGuids} in {oneOf}{profileNames} (${PASSKEY_POLICY_BLADE})`;
 const USE_AUTHENTICATOR_APP =
   'Have {name} make Microsoft Authenticator the passkey provider (add the passkey from within the Authenticator app) and register again: ' +
   'the profiles accept it. If {authenticator} is meant to be allowed, ';
@@ -71,7 +70,7 @@ const CANNOT_ATTEST =
 const UNKNOWN_AUTHENTICATOR =
   "{intro} is not in Passkey Doctor's authenticator catalogue, so we cannot tell whether it creates synced or device-bound passkeys;";
 
-export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
+export const PASSKEY_PROFILES_WORDS = {
   'L2.PROFILES_APPLIED': {
     default: { message: 'Passkey profiles that apply to {name}: {profiles}.' },
     legacy: { message: 'This tenant has not moved to passkey profiles, so the tenant-wide passkey settings apply to {name}: {profiles}.' },
@@ -81,13 +80,13 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
       message:
         'The passkey policy includes {name} through {targets}, but no passkey profile is assigned to that target, ' +
         'so no passkey can be registered.',
-      fix: `Assign at least one passkey profile to {targets} (${PROFILES_BLADE}).`,
+      fix: `Assign at least one passkey profile to {targets} (${PASSKEY_POLICY_BLADE}).`,
     },
     many: {
       message:
         'The passkey policy includes {name} through {targets}, but no passkey profile is assigned to those targets, ' +
         'so no passkey can be registered.',
-      fix: `Assign at least one passkey profile to {targets} (${PROFILES_BLADE}).`,
+      fix: `Assign at least one passkey profile to {targets} (${PASSKEY_POLICY_BLADE}).`,
     },
   },
   'L2.AUTHENTICATOR_BLOCKED': {
@@ -111,7 +110,7 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
       message: CANNOT_ATTEST,
       fix:
         'Have {name} use an attestation-eligible security key or Microsoft Authenticator, ' +
-        `or assign {name} a profile with attestation off (${PROFILES_BLADE}).`,
+        `or assign {name} a profile with attestation off (${PASSKEY_POLICY_BLADE}).`,
     },
     authenticatorApp: {
       message: CANNOT_ATTEST,
@@ -165,7 +164,7 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
         'so {name} cannot keep a passkey in the Authenticator app.',
       fix:
         'If Authenticator passkeys are wanted, allow device-bound passkeys and the Authenticator AAGUIDs ({aaGuids}) ' +
-        `in a profile assigned to {name} (${PROFILES_BLADE}).`,
+        `in a profile assigned to {name} (${PASSKEY_POLICY_BLADE}).`,
     },
   },
   'L2.REGISTERED_PASSKEY_NOW_BLOCKED': {
@@ -176,4 +175,4 @@ export const PASSKEY_PROFILES_WORDS: WordsOfCodes = {
       fix: 'Remove that passkey and have {name} register one the profiles allow, or allow it again in a profile.',
     },
   },
-};
+} as const satisfies WordsOfCodes;

@@ -18,7 +18,7 @@ const TOO_OLD_DEVICE = '{why} ({citation}). This device runs {device}{below}{ass
 const ONLY_SOURCE = "Microsoft's pages do not state this; only {titles} does: ";
 const ONLY_SOURCES = "Microsoft's pages do not state this; only {titles} do: ";
 
-export const PLATFORM_WORDS: WordsOfCodes = {
+export const PLATFORM_WORDS = {
   'L5.DEVICE_UNKNOWN': {
     default: { message: 'No device details were given for {name} and none could be inferred from their sign-ins.', fix: ADD_EVERYTHING },
     signInsUnread: {
@@ -84,7 +84,7 @@ export const PLATFORM_WORDS: WordsOfCodes = {
     transports: { message: 'Security keys on {os} work over {transports}.' },
     transportsAndNote: { message: 'Security keys on {os} work over {transports}. {note}' },
   },
-};
+} as const satisfies WordsOfCodes;
 
 /** Clauses and fallbacks a rule picks by condition and passes as a parameter's value. */
 export const PLATFORM_PHRASES = {

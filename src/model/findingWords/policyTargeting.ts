@@ -1,9 +1,8 @@
 /** Layer 1, policy targeting. */
+import { PASSKEY_POLICY_BLADE } from './places';
 import type { WordsOfCodes } from './types';
 
-const METHODS_BLADE = 'Entra admin center > Protection > Authentication methods > Policies > Passkey (FIDO2)';
-
-export const POLICY_TARGETING_WORDS: WordsOfCodes = {
+export const POLICY_TARGETING_WORDS = {
   'L1.GUEST_USER': {
     internal: {
       message:
@@ -31,11 +30,11 @@ export const POLICY_TARGETING_WORDS: WordsOfCodes = {
   'L1.NOT_TARGETED': {
     default: {
       message: '{name} is not in any target of the passkey policy (it targets {includes}).',
-      fix: `Add {name} to one of {includes} or add a target that contains {name} (${METHODS_BLADE}).`,
+      fix: `Add {name} to one of {includes} or add a target that contains {name} (${PASSKEY_POLICY_BLADE}).`,
     },
     noTargets: {
       message: 'The passkey policy has no include targets, so it applies to nobody, {name} included.',
-      fix: `Add {name} to a group or add a target that contains {name} (${METHODS_BLADE}).`,
+      fix: `Add {name} to a group or add a target that contains {name} (${PASSKEY_POLICY_BLADE}).`,
     },
   },
   'L1.EXCLUDED': {
@@ -54,23 +53,23 @@ export const POLICY_TARGETING_WORDS: WordsOfCodes = {
   'L1.TARGET_GROUP_MISSING': {
     one: {
       message: 'The passkey policy names a group that no longer exists ({groupIds}).',
-      fix: `Remove or replace the deleted group in the passkey policy's {targets} targets (${METHODS_BLADE}).`,
+      fix: `Remove or replace the deleted group in the passkey policy's {targets} targets (${PASSKEY_POLICY_BLADE}).`,
     },
     many: {
       message: 'The passkey policy names groups that no longer exist ({groupIds}).',
-      fix: `Remove or replace the deleted group in the passkey policy's {targets} targets (${METHODS_BLADE}).`,
+      fix: `Remove or replace the deleted group in the passkey policy's {targets} targets (${PASSKEY_POLICY_BLADE}).`,
     },
   },
   'L1.METHOD_DISABLED': {
     default: {
       message: 'The Passkey (FIDO2) method is turned off in the authentication methods policy, so nobody can register a passkey.',
-      fix: `Enable Passkey (FIDO2) and target the intended users (${METHODS_BLADE}).`,
+      fix: `Enable Passkey (FIDO2) and target the intended users (${PASSKEY_POLICY_BLADE}).`,
     },
   },
   'L1.SELF_SERVICE_OFF': {
     default: {
       message: '"Allow self-service set up" is off in the passkey policy, so {name} cannot add a passkey in Security info even when targeted.',
-      fix: `Turn on "Allow self-service set up" (${METHODS_BLADE} > Configure).`,
+      fix: `Turn on "Allow self-service set up" (${PASSKEY_POLICY_BLADE} > Configure).`,
     },
   },
-};
+} as const satisfies WordsOfCodes;

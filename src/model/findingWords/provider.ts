@@ -16,7 +16,7 @@ const DELETE_LOCAL_COPY =
   "Delete the local copy first ({where}; for a security key, the vendor's tool such as Yubico Authenticator, " +
   'or Windows Settings > Accounts > Sign-in options > Security key), then register again.';
 
-export const PROVIDER_WORDS: WordsOfCodes = {
+export const PROVIDER_WORDS = {
   'L7.WRONG_PROVIDER': {
     /** `{landings}`: PROVIDER_PHRASES' kept… and tried… sentences, joined with "; ". */
     registered: {
@@ -67,7 +67,7 @@ export const PROVIDER_WORDS: WordsOfCodes = {
       fix: 'Add how the user registers and the intended authenticator (CLI: --path, --authenticator, --os; in Teams: the device form) and re-run.',
     },
   },
-};
+} as const satisfies WordsOfCodes;
 
 /** The parts of a wrong-provider finding, what the check still needs, and what it could not read. */
 export const PROVIDER_PHRASES = {

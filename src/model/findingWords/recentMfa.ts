@@ -5,7 +5,7 @@
  */
 import { DOCS } from '../findingCodes';
 import type { FindingText, WordsOfCodes } from './types';
-import { CA_BLADE, SECURITY_INFO } from './mfaPlaces';
+import { CA_BLADE, SECURITY_INFO } from './places';
 
 const LATEST = "{name}'s latest sign-in to My Sign-ins ({when})";
 const ENTRA_ASKS = 'Entra asks for MFA within the last {window} minutes before a passkey can be added.';
@@ -19,7 +19,7 @@ const blockedByCa = (which: string): FindingText => ({
     "and adjust it or {name}'s device or location; then re-run.",
 });
 
-export const RECENT_MFA_WORDS: WordsOfCodes = {
+export const RECENT_MFA_WORDS = {
   'L4.MFA_RECENT': {
     default: {
       message: '{name} completed MFA {ago} ago ({method}, {time}), within the {window}-minute window for adding a passkey.',
@@ -82,7 +82,7 @@ export const RECENT_MFA_WORDS: WordsOfCodes = {
       message: '{name} is an external guest: their sign-ins and MFA are logged in their home tenant, so recent MFA cannot be checked here.',
     },
   },
-};
+} as const satisfies WordsOfCodes;
 
 const WITH_MFA = `Ask {name} to sign out, sign back in with MFA at ${SECURITY_INFO}, then add the passkey within {window} minutes.`;
 

@@ -7,6 +7,7 @@
  * do not enforce anything and are ignored. Locations, devices and other
  * non-user conditions are not in the facts and are not judged.
  */
+import type { VariantOf } from '../../../model/findingWords';
 import {
   combinationWords,
   factorFacts,
@@ -94,7 +95,7 @@ function unsatisfiable(
 function unknownFinding(
   ctx: LayerContext,
   policy: ConditionalAccessPolicy,
-  why: string,
+  why: VariantOf<'L3.REGISTRATION_CA_UNKNOWN'>,
   params: Record<string, string>,
   evidence: Record<string, unknown>,
 ): Finding {
