@@ -55,6 +55,9 @@ describe('layer 1: passkey policy targeting', () => {
     const f = only(run(world), 'L1.EXCLUDED');
     expect(f.message).toContain('"Contractors" (through a nested group)');
     expect(f.evidence).toEqual({ excludedBy: [{ id: GROUPS.contractors, targetType: 'group', name: 'Contractors', nested: true, via: [] }] });
+    expect(f.fix).toBe(
+      'Remove Alice Example from "Contractors" (or from the nested group that puts them there), or take the group out of the passkey policy\'s exclusions if it was not meant for Alice Example.',
+    );
   });
 
   it('names the nested group that puts the user in the exclusion when the tenant nesting is known', () => {

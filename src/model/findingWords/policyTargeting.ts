@@ -2,6 +2,14 @@
 import { PASSKEY_POLICY_BLADE } from './places';
 import type { WordsOfCodes } from './types';
 
+/** The clauses L1.EXCLUDED composes: how a user reaches an exclusion, and where to remove them from. */
+export const EXCLUSION_PHRASES = {
+  throughNamedNested: '{target} (through the nested group {groups})',
+  throughNested: '{target} (through a nested group)',
+  removeFromNested: '{groups} (nested in {targets})',
+  removeFromSomeNested: '{targets} (or from the nested group that puts them there)',
+} as const;
+
 export const POLICY_TARGETING_WORDS = {
   'L1.GUEST_USER': {
     internal: {

@@ -11,6 +11,8 @@ import { ALL_USERS, evaluateScope, type Membership } from '../../scope';
 import { isNestedOnly, nestedGroupsVia, targetEvidence, targetLabel } from '../../targetNames';
 import type { Finding } from '../../../model/verdictTypes';
 import { listOf } from '../../wording';
+import { EXCLUSION_PHRASES } from '../../../model/findingWords/policyTargeting';
+import { fillIn } from '../../../model/words';
 
 function accountFindings(ctx: LayerContext): Finding[] {
   const name = personName(ctx.user);
@@ -56,19 +58,25 @@ function scopeFindings(ctx: LayerContext, fido2: Fido2Configuration, membership:
   }
   if (scope.matchedExcludes.length > 0) {
     const via = (t: PolicyTarget) => nestedGroupsVia(ctx, t).map((g) => `"${g.displayName}"`);
-    const how = (t: PolicyTarget) => {
-      if (!isNestedOnly(ctx, t)) return '';
+    const excluded = (t: PolicyTarget) => {
+      const target = targetLabel(ctx, t);
+      if (!isNestedOnly(ctx, t)) return target;
       const groups = via(t);
-      return groups.length ? ` (through the nested group ${listOf(groups)})` : ' (through a nested group)';
+      return groups.length
+        ? fillIn(EXCLUSION_PHRASES.throughNamedNested, { target, groups: listOf(groups) })
+        : fillIn(EXCLUSION_PHRASES.throughNested, { target });
     };
     const nestedHops = scope.matchedExcludes.flatMap(via);
+    const targets = listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)));
     const removeFrom = nestedHops.length
-      ? `${listOf(nestedHops)} (nested in ${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))})`
-      : `${listOf(scope.matchedExcludes.map((t) => targetLabel(ctx, t)))}${scope.matchedExcludes.some((t) => isNestedOnly(ctx, t)) ? ' (or from the nested group that puts them there)' : ''}`;
+      ? fillIn(EXCLUSION_PHRASES.removeFromNested, { groups: listOf(nestedHops), targets })
+      : scope.matchedExcludes.some((t) => isNestedOnly(ctx, t))
+        ? fillIn(EXCLUSION_PHRASES.removeFromSomeNested, { targets })
+        : targets;
     findings.push(
       said(
         'L1.EXCLUDED',
-        { name, exclusions: listOf(scope.matchedExcludes.map((t) => `${targetLabel(ctx, t)}${how(t)}`)), removeFrom },
+        { name, exclusions: listOf(scope.matchedExcludes.map(excluded)), removeFrom },
         {
           evidence: {
             excludedBy: scope.matchedExcludes.map((t) => ({
