@@ -6,6 +6,8 @@
  * payload as a card to the owner's registered channel; `ESCALATION_WEBHOOK_URL`
  * also receives it as JSON. One escalation per diagnosis run.
  */
+import { NOTICE_WORDS } from './noticeWords';
+import { fillIn } from '../model/words';
 import type { ConversationReference } from 'botbuilder';
 import { authenticatorName } from '../catalog/authenticators';
 import type { Owner, Verdict } from '../model/verdictTypes';
@@ -144,7 +146,7 @@ export class Escalation {
     const route: ChannelRoute = { owner, conversation, registeredBy: actor, registeredAt: this.now().toISOString() };
     await this.deps.routes.register(route);
     logger.info('escalation route registered', { owner, by: actor.id });
-    return { kind: 'registered', route, message: `Escalations for the ${routeOwnerLabel(owner)} will be posted in this channel.` };
+    return { kind: 'registered', route, message: fillIn(NOTICE_WORDS.routeRegistered, { team: routeOwnerLabel(owner) }) };
   }
 
   /** "Escalate" on a verdict card. */
@@ -193,10 +195,10 @@ export class Escalation {
     });
     const notice =
       webhook === 'failed'
-        ? 'Posted to the channel, but the ticketing webhook did not accept it.'
+        ? NOTICE_WORDS.webhookRefused
         : route
           ? undefined
-          : `Sent to the ticketing webhook only. ${refusalText('ESCALATION.NO_CHANNEL', channelParams(owner))}`;
+          : fillIn(NOTICE_WORDS.webhookOnly, { noChannel: refusalText('ESCALATION.NO_CHANNEL', channelParams(owner)) });
     return { kind: 'escalated', record: sent, route, payload, ...(notice ? { notice } : {}) };
   }
 
@@ -260,7 +262,10 @@ export class Escalation {
       owner: record.owner,
       escalatedBy: { id: record.escalatedBy.id, name: record.escalatedBy.name },
       escalatedAt: record.escalatedAt,
-      headline: `${targetName(record.target)} cannot register a passkey: ${root ? `layer ${root.layer} (${root.code})` : `outcome ${verdict.outcome}`}.`,
+      headline: fillIn(NOTICE_WORDS.escalationHeadline, {
+        name: targetName(record.target),
+        cause: root ? fillIn(NOTICE_WORDS.rootCauseLayer, root) : fillIn(NOTICE_WORDS.outcomeOnly, { outcome: verdict.outcome }),
+      }),
       evidence: {
         findings,
         methods: await this.methods(record.target),

@@ -5,6 +5,8 @@
  * operator asked, revokes the user's sign-in sessions. The request's states
  * and moves are in removalRecord.ts.
  */
+import { NOTICE_WORDS } from './noticeWords';
+import { fillIn } from '../model/words';
 import { createHash } from 'node:crypto';
 import { authenticatorName } from '../catalog/authenticators';
 import type { Fido2Method } from '../model/facts';
@@ -155,7 +157,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord, Remo
       }),
     );
     await this.audit('passkey.removed', actor, removed, `${passkeyName(removed.passkey)}${alreadyGone ? '; already gone' : ''}`);
-    const warning = revokeFailure ? `The passkey is removed, but the sessions were not revoked: ${revokeFailure}` : undefined;
+    const warning = revokeFailure ? fillIn(NOTICE_WORDS.sessionsNotRevoked, { reason: revokeFailure }) : undefined;
     return { kind: 'removed', request: removed, ...(warning ? { warning } : {}) };
   }
 

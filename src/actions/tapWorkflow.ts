@@ -12,6 +12,7 @@
  * The pass exists only in the `issued` result returned to the approver who
  * claimed it: it is not stored, logged, audited or put in any shared view.
  */
+import { NOTICE_WORDS } from './noticeWords';
 import type { TapSecret } from '../graph/tapSecret';
 import type { WriteFailure, WriteResult, CreatedTap } from '../graph/writes';
 import { logger } from '../logger';
@@ -169,7 +170,7 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord, TapIssuing> {
         failure: {
           code: 'UNAVAILABLE',
           status: 0,
-          message: 'Creating the pass failed unexpectedly; if one was made nobody has seen it, and approving again replaces it.',
+          message: NOTICE_WORDS.tapCreateThrew,
         },
       };
     }

@@ -319,7 +319,8 @@ describe('TAP workflow: failures, denial and expiry', () => {
     h.writes.beforeCreate = async () => {
       throw new Error('socket hang up');
     };
-    expectKind(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'failed');
+    const failed = expectKind(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'failed');
+    expect(JSON.stringify(failed)).toContain('Creating the pass failed unexpectedly; if one was made nobody has seen it, and approving again replaces it.');
     h.writes.beforeCreate = async () => undefined;
     expectKind(await h.tap.approve(PEOPLE.approver, request.id, { conversationId: 'conv-1' }), 'issued');
   });
