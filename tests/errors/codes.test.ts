@@ -11,40 +11,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RefusalCode } from '../../src/actions/refusals';
+import { REFUSAL_CODES } from '../support/refusalCodes';
 import { ERRORS, ERROR_OF_GAP, PasskeyDoctorError, type ErrorCode } from '../../src/errors/catalog';
 import { WRITE_FAILURE_WORDS, type WriteFailureCode } from '../../src/graph/writes';
 import { FINDING_CODES } from '../../src/model/findingCodes';
 import { POLICY_CODES } from '../../src/tenant/policyCheck/codes';
 
 // Records, not arrays: the type checker fails this file when a code is added to or dropped from a union without it.
-const REFUSAL_CODES: Record<RefusalCode, true> = {
-  'AUTH.NOT_OPERATOR': true,
-  'AUTH.NOT_APPROVER': true,
-  'AUTH.OWN_REQUEST': true,
-  'AUTH.NOT_CONFIGURED': true,
-  'AUTH.CHECK_FAILED': true,
-  'REQUEST.UNKNOWN': true,
-  'REQUEST.OTHER_CONVERSATION': true,
-  'REQUEST.ALREADY_OPEN': true,
-  'REQUEST.ALREADY_DONE': true,
-  'REQUEST.IN_PROGRESS': true,
-  'REQUEST.DENIED': true,
-  'REQUEST.EXPIRED': true,
-  'REQUEST.RATE_LIMITED': true,
-  'TARGET.NOT_FOUND': true,
-  'TARGET.GUEST': true,
-  'TARGET.DISABLED': true,
-  'TARGET.PRIVILEGED': true,
-  'TARGET.TAP_DISABLED': true,
-  'TARGET.TAP_OUT_OF_SCOPE': true,
-  'TARGET.UNCHECKED': true,
-  'PASSKEY.NOT_FOUND': true,
-  'GRAPH.FAILED': true,
-  'ESCALATION.NO_OWNER': true,
-  'ESCALATION.NO_CHANNEL': true,
-};
-
 const WRITE_FAILURE_CODES: Record<WriteFailureCode, true> = {
   TAP_LIFETIME_OUT_OF_RANGE: true,
   TAP_EXTERNAL_GUEST: true,
