@@ -4,18 +4,10 @@ import { createBotServices } from '../../src/bot/services';
 import { botSettingsFor } from '../../src/bot/settings';
 import { FileStorage } from '../../src/store/fileStorage';
 import { botHarness, cardsIn, NON_OPERATOR, type BotHarness } from './harness';
+import { find } from '../cards/cardTree';
 
 const text = (x: unknown): string => JSON.stringify(x);
 const CHANNEL = { conversation: { id: '19:helpdesk@thread.tacv2', conversationType: 'channel', isGroup: true } as never };
-
-function find(node: any, test: (n: any) => boolean, found: any[] = []): any[] {
-  if (Array.isArray(node)) for (const n of node) find(n, test, found);
-  else if (node && typeof node === 'object') {
-    if (test(node)) found.push(node);
-    for (const value of Object.values(node)) find(value, test, found);
-  }
-  return found;
-}
 
 describe('the registration digest in Teams', () => {
   let bot: BotHarness;

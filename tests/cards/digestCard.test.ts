@@ -5,21 +5,13 @@ import type { RegistrationReport } from '../../src/tenant/report/types';
 import { previousWindow, reportWindow } from '../../src/tenant/report/window';
 import { EVENTS, ev, now, usage, window } from '../tenant/report/fixtures';
 import { cardProblems } from './adaptiveCardsParser';
+import { find } from './cardTree';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js');
 
 const DIGEST_ID = '5f0c7d7e-2b7a-4f57-9d4b-8d2f3a1c6e10';
 const report = (): RegistrationReport => registrationReport({ window, previousWindow: previousWindow(window), events: EVENTS, usage, generatedAt: now.toISOString() });
-
-function find(node: any, test: (n: any) => boolean, found: any[] = []): any[] {
-  if (Array.isArray(node)) for (const n of node) find(n, test, found);
-  else if (node && typeof node === 'object') {
-    if (test(node)) found.push(node);
-    for (const value of Object.values(node)) find(value, test, found);
-  }
-  return found;
-}
 
 /** What a client without charts draws: the renderer's own parse, which swaps in each element's fallback. */
 function rendered(card: unknown): any {

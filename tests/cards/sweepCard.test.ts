@@ -2,6 +2,7 @@ import { sweepCard } from '../../src/cards/render';
 import { progressText } from '../../src/cards/sweepView';
 import type { SweepDocument } from '../../src/tenant/sweep/types';
 import { cardProblems } from './adaptiveCardsParser';
+import { ofType } from './cardTree';
 
 const doc = (overrides: Partial<SweepDocument> = {}): SweepDocument => ({
   schemaVersion: 1,
@@ -22,10 +23,6 @@ const doc = (overrides: Partial<SweepDocument> = {}): SweepDocument => ({
 const texts = (node: unknown): string[] =>
   Array.isArray(node) ? node.flatMap(texts) : node && typeof node === 'object'
     ? [...(typeof (node as any).text === 'string' ? [(node as any).text] : []), ...Object.values(node).flatMap(texts)]
-    : [];
-const find = (node: any, type: string): any[] =>
-  Array.isArray(node) ? node.flatMap((n) => find(n, type)) : node && typeof node === 'object'
-    ? [...(node.type === type ? [node] : []), ...Object.values(node).flatMap((n) => find(n, type))]
     : [];
 
 describe('the sweep card', () => {
@@ -48,10 +45,10 @@ describe('the sweep card', () => {
     // The renderer used in tests draws no charts, like iOS: it takes the fallback, which is what such clients show.
     expect(cardProblems(card)).toEqual(['parse: Unknown element type "Chart.HorizontalBar". Fallback will be used if present.']);
     expect(JSON.stringify(card).match(/\$\{[^}]*\}/g)).toBeNull();
-    const [chart] = find(card, 'Chart.HorizontalBar');
+    const [chart] = ofType(card, 'Chart.HorizontalBar');
     expect(chart.data).toEqual([{ x: 'L3.NO_MFA_METHOD', y: 900 }, { x: 'L1.EXCLUDED', y: 800 }]);
     expect(chart.fallback.type).toBe('TextBlock');
-    const rows = find(card, 'TableRow');
+    const rows = ofType(card, 'TableRow');
     expect(rows).toHaveLength(3);
     expect(texts(rows[1])).toEqual(['L3.NO_MFA_METHOD', '900', expect.stringMatching(/Temporary Access Pass/)]);
     expect(texts(card)).toEqual(expect.arrayContaining(['Ready to register', '7,000', 'Blocked', '1,700']));
@@ -68,7 +65,7 @@ describe('the sweep card', () => {
   it('a sweep with nothing blocked shows no chart and no table', () => {
     const card = sweepCard({ kind: 'done', sweepId: 's-1', document: doc({ byCause: [] }), csvUrl: null, csvExpiresAt: null });
     expect(cardProblems(card)).toEqual([]);
-    expect(find(card, 'Chart.HorizontalBar')).toEqual([]);
-    expect(find(card, 'Table')).toEqual([]);
+    expect(ofType(card, 'Chart.HorizontalBar')).toEqual([]);
+    expect(ofType(card, 'Table')).toEqual([]);
   });
 });
