@@ -17,10 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { startBot } from '../bot/startup';
-import type { Verdict } from '../model/verdictTypes';
 import { setLogSink } from '../logger';
 import { SANDBOX_GROUPS, SANDBOX_USERS, startSandbox } from '../sandbox';
 import { BENCH_OPERATOR } from './benchPeople';
+import { recordVerdicts } from './recordVerdicts';
 
 const LATENCY_MS = 100;
 const CARD_TIMEOUT_MS = 180_000;
@@ -81,14 +81,7 @@ export async function burst(n: number): Promise<BurstResult> {
     env: { GRAPH_BASE_URL: sandbox.url, OPERATORS_GROUP_ID: SANDBOX_GROUPS.operators, STATE_STORE: `file:${stateDir}`, PLAYGROUND: 'false' },
     port: 0,
   });
-  const verdicts: Verdict[] = [];
-  const service = bot.runtime.service;
-  const diagnose = service.diagnose.bind(service);
-  service.diagnose = async (request) => {
-    const verdict = await diagnose(request);
-    verdicts.push(verdict);
-    return verdict;
-  };
+  const verdicts = recordVerdicts(bot);
   const operator = BENCH_OPERATOR;
   try {
     const started = performance.now();

@@ -6,25 +6,12 @@
 import type { Verdict } from '../../src/model/verdictTypes';
 import { setLogSink } from '../../src/logger';
 import { SANDBOX_GROUPS, startSandbox, type SandboxServer } from '../../src/sandbox';
-import type { RunningBot } from '../../src/bot/startup';
 import { httpBot, type Captured, type HttpBot } from './httpHarness';
+import { recordVerdicts } from '../../src/bench/recordVerdicts';
 
 const USERS = ['carol', 'alice', 'bob', 'dave', 'erin', 'grace', "o'neil", 'hannah', 'jamal', 'kenji'].map((u) => `${u}@contoso.com`);
 const isVerdictCard = (c: Captured) => JSON.stringify(c.body.attachments?.[0]?.content ?? {}).includes('verdict.rerun');
 const reportsRequests = (sandbox: SandboxServer) => sandbox.requestLog.filter((r) => /^\/(auditLogs|reports)\//.test(r.path));
-
-/** Every verdict the bot's diagnosis service produced. */
-function recordVerdicts(bot: RunningBot): Verdict[] {
-  const verdicts: Verdict[] = [];
-  const service = bot.runtime.service;
-  const diagnose = service.diagnose.bind(service);
-  service.diagnose = async (request) => {
-    const verdict = await diagnose(request);
-    verdicts.push(verdict);
-    return verdict;
-  };
-  return verdicts;
-}
 
 async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
