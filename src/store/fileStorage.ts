@@ -21,13 +21,10 @@ import { PasskeyDoctorError } from '../errors/catalog';
 import { logger } from '../logger';
 import { createKeyedQueue } from './keyedQueue';
 import type { ListableStore, StoredItemInfo } from './retention';
+import { WORKFLOW_PREFIX } from './workflowStore';
 
-export interface FileStorageOptions {
-  /** Keys whose damaged file must fail loudly instead of reading as absent. */
-  mustStayReadable?: (key: string) => boolean;
-}
-
-const WORKFLOW_RECORDS = (key: string) => key.startsWith('workflow/');
+/** Keys whose damaged file must fail loudly instead of reading as absent: a lost workflow record could issue a second pass. */
+const mustStayReadable = (key: string): boolean => key.startsWith(WORKFLOW_PREFIX);
 
 const isStoredFile = (value: unknown): value is StoredFile =>
   typeof value === 'object' && value !== null && typeof (value as StoredFile).eTag === 'string' && typeof (value as StoredFile).value === 'object' && (value as StoredFile).value !== null;
@@ -50,11 +47,9 @@ const serialised = createKeyedQueue();
 
 export class FileStorage implements Storage, ListableStore {
   private readonly dir: string;
-  private readonly mustStayReadable: (key: string) => boolean;
 
-  constructor(dir: string, options: FileStorageOptions = {}) {
+  constructor(dir: string) {
     this.dir = resolve(dir);
-    this.mustStayReadable = options.mustStayReadable ?? WORKFLOW_RECORDS;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -141,7 +136,7 @@ export class FileStorage implements Storage, ListableStore {
       parsed = undefined;
     }
     if (isStoredFile(parsed)) return parsed;
-    if (this.mustStayReadable(key)) {
+    if (mustStayReadable(key)) {
       logger.error('state record is unreadable and kept in place', { file: path });
       throw new PasskeyDoctorError('STORE_CORRUPT', 'damaged', {}, { details: { file: path } });
     }

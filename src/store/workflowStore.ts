@@ -17,7 +17,10 @@ const WELL_FORMED_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export const isWellFormedId = (id: unknown): id is string => typeof id === 'string' && WELL_FORMED_ID.test(id);
 
-const keyOf = (id: string) => `workflow/${id}`;
+/** Where workflow records live in the store. */
+export const WORKFLOW_PREFIX = 'workflow/';
+
+const keyOf = (id: string) => `${WORKFLOW_PREFIX}${id}`;
 
 export class WorkflowStore {
   constructor(private readonly store: VersionedStore) {}
