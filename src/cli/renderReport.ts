@@ -2,6 +2,7 @@
 import { PasskeyDoctorError } from '../errors/catalog';
 import type { RegistrationReport } from '../tenant/report/types';
 import type { Styler } from './style';
+import { csvField } from '../tenant/csv';
 
 const BAR_WIDTH = 30;
 
@@ -47,13 +48,6 @@ export function renderReport(report: RegistrationReport, style: Styler): string 
   const { requests, roundTrips, ms } = report.graph;
   lines.push('', style('grey', `Graph: ${requests} requests in ${roundTrips} round trip${roundTrips === 1 ? '' : 's'}, ${ms} ms.`));
   return lines.join('\n') + '\n';
-}
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; a leading = + - @ is defused for spreadsheets. */
-export function csvField(value: string | null): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** With Log Analytics the workspace returns counts, not the rows the CSV lists. */

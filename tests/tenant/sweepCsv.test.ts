@@ -1,4 +1,5 @@
-import { csvField, csvLine } from '../../src/tenant/sweep/csv';
+import { csvField } from '../../src/tenant/csv';
+import { csvLine } from '../../src/tenant/sweep/csv';
 
 describe('sweep CSV', () => {
   it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
