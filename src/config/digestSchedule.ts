@@ -80,10 +80,3 @@ export function currentWindowStart(schedule: DigestSchedule, now: Date): Date {
   // Unreachable: within 8 local days there is always a past occurrence.
   return new Date(nowMs - 7 * DAY_MS);
 }
-
-/** The next scheduled instant after `now`. */
-export function nextWindowStart(schedule: DigestSchedule, now: Date): Date {
-  const current = currentWindowStart(schedule, now).getTime();
-  // A week on in wall-clock terms; probing 7 days ± DST from the current start.
-  return currentWindowStart(schedule, new Date(current + 7 * DAY_MS + 2 * 3_600_000));
-}

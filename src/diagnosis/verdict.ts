@@ -130,14 +130,12 @@ function suggestedActions(ctx: LayerContext, layers: LayerResult[], outcome: Out
   return actions;
 }
 
-const STEP_RANK: Record<Severity, number> = { fail: 0, warn: 1, unknown: 2, 'needs-info': 3, info: 4 };
-
 /**
  * The fixes in the order a technician does them: the root cause first, then
  * the other blocking findings by layer, then warnings, checks that could not
  * run, missing details, and advice. Identical fixes are given once.
  */
-export function nextSteps(layers: LayerResult[], rootCause: Verdict['rootCause']): NextStep[] {
+function nextSteps(layers: LayerResult[], rootCause: Verdict['rootCause']): NextStep[] {
   const steps = layers.flatMap((l) =>
     l.findings
       .filter((f) => f.fix)
@@ -148,7 +146,7 @@ export function nextSteps(layers: LayerResult[], rootCause: Verdict['rootCause']
     .map((step, index) => ({ step, index }))
     .sort(
       (a, b) =>
-        Number(isRoot(b.step)) - Number(isRoot(a.step)) || STEP_RANK[a.step.severity] - STEP_RANK[b.step.severity] || a.index - b.index,
+        Number(isRoot(b.step)) - Number(isRoot(a.step)) || SEVERITY_RANK[b.step.severity] - SEVERITY_RANK[a.step.severity] || a.index - b.index,
     )
     .map(({ step }) => step);
   const seen = new Set<string>();
