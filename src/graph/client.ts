@@ -32,14 +32,17 @@ function chain(handlers: Middleware[]): Middleware {
   return handlers[0];
 }
 
-/** A Graph client for the configured mode. `baseUrl` is the Graph root without a version path. */
-export function createGraphClient(graph: AppConfig['graph'], baseUrl: string, env: NodeJS.ProcessEnv = process.env): Client {
+/**
+ * A Graph client for the configured mode. `baseUrl` is the Graph root without a version path.
+ * In tenant mode it authenticates with `credential` (start-up passes the one it shares with the workspace).
+ */
+export function createGraphClient(graph: AppConfig['graph'], baseUrl: string, credential?: TokenCredential): Client {
   const root = baseUrl.replace(/\/+$/, '') + '/';
   if (graph.mode !== 'tenant') {
     return Client.initWithMiddleware({ baseUrl: root, middleware: chain([new HTTPMessageHandler()]) });
   }
   const host = new URL(root).host;
-  const authProvider = new TokenCredentialAuthenticationProvider(credentialFor(graph, env), {
+  const authProvider = new TokenCredentialAuthenticationProvider(credential ?? credentialFor(graph, process.env), {
     // The token audience is the cloud's Graph, even when GRAPH_BASE_URL points elsewhere.
     scopes: [`${CLOUDS[graph.cloud].graph}/.default`],
   });

@@ -35,7 +35,9 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
       ? await startSandbox({ faults: faultPlanFromEnv(env), licence: env.SANDBOX_LICENCE === 'free' ? 'free' : 'P1', registrationHistory: true, population: populationFromEnv(env) })
       : null;
   const graphBaseUrl = sandbox ? sandbox.url : config.graph.baseUrl!;
-  const client = createGraphClient(config.graph, graphBaseUrl, env);
+  // One credential (and token cache) for Graph and the Log Analytics workspace.
+  const credential = config.graph.mode === 'tenant' ? credentialFor(config.graph, env) : undefined;
+  const client = createGraphClient(config.graph, graphBaseUrl, credential);
   const gateway = new GraphGateway(client, new URL(graphBaseUrl).host, {
     policyCacheSeconds: config.policyCacheSeconds,
     signInLookbackDays: config.signInLookbackDays,
@@ -47,7 +49,7 @@ export async function createRuntime(config: AppConfig, options: { env?: NodeJS.P
     ? {
         kind: 'aggregated',
         source: new WorkspaceReports(
-          createLogsQueryClient(credentialFor(config.graph, env), config.graph.cloud),
+          createLogsQueryClient(credential ?? credentialFor(config.graph, env), config.graph.cloud),
           config.logAnalyticsWorkspaceId,
         ),
       }
