@@ -146,7 +146,9 @@ function nextSteps(layers: LayerResult[], rootCause: Verdict['rootCause']): Next
     .map((step, index) => ({ step, index }))
     .sort(
       (a, b) =>
-        Number(isRoot(b.step)) - Number(isRoot(a.step)) || SEVERITY_RANK[b.step.severity] - SEVERITY_RANK[a.step.severity] || a.index - b.index,
+        Number(isRoot(b.step)) - Number(isRoot(a.step)) ||
+        SEVERITY_RANK[b.step.severity] - SEVERITY_RANK[a.step.severity] ||
+        a.index - b.index,
     )
     .map(({ step }) => step);
   const seen = new Set<string>();
