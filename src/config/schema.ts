@@ -13,16 +13,16 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankAsUndefined, z.string().trim().optional());
 const optionalGuid = (what: string) => z.preprocess(blankAsUndefined, z.string().trim().regex(GUID, `must be ${what} (a GUID)`).optional());
+const DEFAULT_PORT = 3978;
+
+const wholeNumberIn = (min: number, max: number) =>
+  z.coerce
+    .number({ invalid_type_error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
 const wholeNumber = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    blankAsUndefined,
-    z.coerce
-      .number({ invalid_type_error: `must be a whole number from ${min} to ${max}` })
-      .int(`must be a whole number from ${min} to ${max}`)
-      .min(min, `must be a whole number from ${min} to ${max}`)
-      .max(max, `must be a whole number from ${min} to ${max}`)
-      .default(fallback),
-  );
+  z.preprocess(blankAsUndefined, wholeNumberIn(min, max).default(fallback));
 const flag = (fallback: boolean) =>
   z.preprocess(
     blankAsUndefined,
@@ -55,7 +55,7 @@ const envSchema = z.object({
     z.enum(['SingleTenant', 'UserAssignedMsi'], { errorMap: () => ({ message: 'must be SingleTenant or UserAssignedMsi' }) }).optional(),
   ),
   BOT_TENANT_ID: optionalGuid('the bot tenant id'),
-  PORT: wholeNumber(1, 65535, 3978),
+  PORT: wholeNumber(1, 65535, DEFAULT_PORT),
   OPERATORS_GROUP_ID: optionalGuid('a group object id'),
   TAP_APPROVERS_GROUP_ID: optionalGuid('a group object id'),
   TAP_SECOND_APPROVER: flag(true),
@@ -86,15 +86,7 @@ const envSchema = z.object({
     z.string().url('must be an https URL').startsWith('https://', 'must be an https URL').optional(),
   ),
   PLAYGROUND: flag(true),
-  PLAYGROUND_PORT: z.preprocess(
-    blankAsUndefined,
-    z.coerce
-      .number({ invalid_type_error: 'must be a whole number from 1 to 65535' })
-      .int('must be a whole number from 1 to 65535')
-      .min(1, 'must be a whole number from 1 to 65535')
-      .max(65535, 'must be a whole number from 1 to 65535')
-      .optional(),
-  ),
+  PLAYGROUND_PORT: z.preprocess(blankAsUndefined, wholeNumberIn(1, 65535).optional()),
   SANDBOX: z.preprocess(blankAsUndefined, z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }).optional()),
   CLICK_BUDGET_MS: wholeNumber(10, 14_000, 8_000),
   RUN_RETENTION_DAYS: wholeNumber(1, 3650, 30),
@@ -176,7 +168,6 @@ export interface AppConfig {
   digestSchedule: DigestSchedule | 'off';
 }
 
-const DEFAULT_PORT = 3978;
 const DEFAULT_PLAYGROUND_PORT = 56150;
 
 /** The settings that stop start-up, each naming the variable to fix (the sentences are in src/errors/catalog.ts). */
