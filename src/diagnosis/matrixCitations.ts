@@ -13,9 +13,10 @@ export const sourceLinks = (ids: string[]): string[] => [...new Set(ids.map((id)
 
 /** "Microsoft Learn, 2026-07-05" for the first dated source. */
 export function citation(ids: string[]): string {
-  const source = ids.map(matrixSource).find((s) => s.date);
-  if (!source) return CITATION_PHRASES.matrix;
-  const where = source.url?.startsWith('https://learn.microsoft.com') ? CITATION_PHRASES.learn : source.title;
+  const id = ids.find((i) => matrixSource(i).date);
+  if (!id) return CITATION_PHRASES.matrix;
+  const source = matrixSource(id);
+  const where = isMicrosoftSource(id) ? CITATION_PHRASES.learn : source.title;
   return fillIn(CITATION_PHRASES.dated, { where, date: source.date ?? '' });
 }
 

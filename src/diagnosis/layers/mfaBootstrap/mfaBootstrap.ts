@@ -294,8 +294,8 @@ export function evaluateMfaBootstrap(ctx: LayerContext): Finding[] {
     ...tapFindings(ctx, tap, counting.length > 0),
   ];
   if (counting.length === 0 && (tap.usable || tap.issuable.length)) findings.push(interruptModeFinding(ctx));
-  const { registrationConditionalAccess, authenticationStrengths } = ctx.tenant;
-  if (registrationConditionalAccess && authenticationStrengths) {
+  // Strengths that could not be read are the CA check's own `unknown` reading, so only the policies decide whether it runs.
+  if (ctx.tenant.registrationConditionalAccess) {
     // TAP goes separately: the gate may accept a pass the user has or one the help desk could issue.
     const usableKinds = [...new Set(counting.map((s) => s.method.kind))];
     findings.push(
