@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { parseDevice, parseUpn, type DiagnoseRequest } from '../input/request';
+import { problemClause } from './problemClause';
 import { parseReportArgs, type ReportCommand } from './reportArgs';
 
 export type Command =
@@ -50,9 +51,6 @@ const OPTIONS = {
 type OptionName = keyof typeof OPTIONS;
 const isKnown = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
 
-/** One sentence without its full stop, to be joined with the others. */
-const clause = (error: unknown) => (error as Error).message.replace(/\.$/, '');
-
 export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv;
   if (name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
@@ -82,7 +80,7 @@ export function parseCommand(argv: string[]): Command {
     upn = parseUpn(positionals[0]);
   } catch (error) {
     badUpn = true;
-    problems.push(clause(error));
+    problems.push(problemClause(error));
   }
   let device: DiagnoseRequest['device'];
   try {
@@ -95,7 +93,7 @@ export function parseCommand(argv: string[]): Command {
       deviceName: values['device-name'] as string | undefined,
     });
   } catch (error) {
-    problems.push(clause(error));
+    problems.push(problemClause(error));
   }
   if (problems.length) {
     throw new PasskeyDoctorError(badUpn && problems.length === 1 ? 'BAD_UPN' : 'USAGE', 'diagnoseOptions', { problems: problems.join('; ') });
@@ -110,7 +108,7 @@ function parsePolicyCheck(rest: string[]): Command {
   try {
     parsed = parseArgs({ args: options, strict: true, allowPositionals: false, options: { json: { type: 'boolean' } } });
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', 'policyCheckOptions', { problem: (error as Error).message.split('\n')[0].replace(/\.$/, '') });
+    throw new PasskeyDoctorError('USAGE', 'policyCheckOptions', { problem: problemClause(error) });
   }
   return { name: 'policy-check', json: parsed.values.json ?? false };
 }
@@ -120,7 +118,7 @@ function parseSweep(rest: string[]): Command {
   try {
     parsed = parseArgs({ args: rest, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, authenticator: { type: 'string' } } });
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', 'sweepOptions', { problem: (error as Error).message.split('\n')[0].replace(/\.$/, '') });
+    throw new PasskeyDoctorError('USAGE', 'sweepOptions', { problem: problemClause(error) });
   }
   const { values, positionals } = parsed;
   const group = positionals.join(' ').trim();
@@ -131,7 +129,7 @@ function parseSweep(rest: string[]): Command {
     try {
       authenticator = parseDevice({ authenticator: values.authenticator })?.authenticator;
     } catch (error) {
-      throw new PasskeyDoctorError('USAGE', 'sweepOptions', { problem: clause(error) });
+      throw new PasskeyDoctorError('USAGE', 'sweepOptions', { problem: problemClause(error) });
     }
   }
   return { name: 'sweep', group, format: values.json ? 'json' : values.csv ? 'csv' : 'text', ...(authenticator ? { authenticator } : {}) };

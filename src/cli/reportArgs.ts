@@ -1,6 +1,7 @@
 /** `report [--days N] [--json | --csv]` (docs/contracts.md §2): N is a whole number of days, 1–30. */
 import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
+import { problemClause } from './problemClause';
 import { DEFAULT_DAYS, MAX_DAYS, MIN_DAYS } from '../tenant/report/window';
 
 export type ReportFormat = 'table' | 'json' | 'csv';
@@ -35,7 +36,7 @@ export function parseReportArgs(rest: string[]): ReportCommand {
       options: { days: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
     });
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', 'reportOptions', { problem: (error as Error).message.split('\n')[0].replace(/\.$/, ''), ...RANGE });
+    throw new PasskeyDoctorError('USAGE', 'reportOptions', { problem: problemClause(error), ...RANGE });
   }
   const { days, json, csv } = parsed.values;
   if (json && csv) throw new PasskeyDoctorError('USAGE', 'reportFormats', RANGE);
