@@ -3,7 +3,7 @@
  * and whether a profile accepts a passkey. A passkey is accepted when it fully
  * satisfies at least one applicable profile; there is no ordering.
  */
-import { authenticatorByAaguid, authenticatorName, type Authenticator } from '../catalog/authenticators';
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS, authenticatorByAaguid, authenticatorName, type Authenticator } from '../catalog/authenticators';
 import type { Fido2Configuration, PasskeyProfile, PasskeyType, PolicyTarget, RegistrationPath } from '../model/facts';
 import { fillIn } from '../model/words';
 import { PROFILE_PHRASES } from '../model/findingWords/passkeyProfiles';
@@ -184,3 +184,16 @@ export function describeProfile(profile: PasskeyProfile): string {
   const types = typesOf(profile) || PROFILE_PHRASES.noPasskeyTypes;
   return fillIn(PROFILE_PHRASES.description, { name: profile.name, types, attestation, restrictions });
 }
+
+/** A passkey kept in Microsoft Authenticator, on each platform it runs on. */
+export const AUTHENTICATOR_APP_CANDIDATES: PasskeyCandidate[] = Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).map((aaGuid) =>
+  registrationCandidate(aaGuid, 'authenticator-app'),
+);
+
+/** Whether some of `profiles` would take a passkey kept in Microsoft Authenticator. */
+export const acceptsAuthenticatorApp = (profiles: PasskeyProfile[]): boolean =>
+  profiles.some((p) => AUTHENTICATOR_APP_CANDIDATES.some((c) => judgeProfile(p, c, 'registration').accepts));
+
+/** Whether `profile` turns away a passkey kept in Microsoft Authenticator on every platform. */
+export const rejectsAuthenticatorApp = (profile: PasskeyProfile): boolean =>
+  AUTHENTICATOR_APP_CANDIDATES.every((c) => judgeProfile(profile, c, 'registration').rejects);

@@ -14,6 +14,7 @@ import { ALLOW_PHRASES, INTRODUCTIONS, PROFILE_GAPS } from '../../../model/findi
 import type { Fido2Method } from '../../../model/facts';
 import { isFido2Method } from '../../methods';
 import {
+  acceptsAuthenticatorApp,
   applicableProfiles,
   describeProfile,
   isFullyPermissive,
@@ -88,12 +89,6 @@ const WINDOWS_HELLO_QUOTE = 'These AAGUIDs must be explicitly allowed in a passk
 const SYNCED_NEEDS_PROFILES = 'To enable synced passkeys, your organization must have passkey profiles enabled';
 const SYNCED_ALREADY_ENABLED =
   "If you haven't opted in to passkey profiles yet and you have attestation enforcement off, synced passkeys are already enabled";
-
-/** Whether some applicable profile would take a passkey kept in Microsoft Authenticator. */
-const acceptsAuthenticatorApp = (profiles: PasskeyProfile[]): boolean =>
-  Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).some((aaGuid) =>
-    profiles.some((p) => judgeProfile(p, registrationCandidate(aaGuid, 'authenticator-app'), 'registration').accepts),
-  );
 
 const isAuthenticatorApp = (candidate: PasskeyCandidate): boolean =>
   !!candidate.aaGuid && authenticatorByAaguid(candidate.aaGuid)?.kind === 'app';
@@ -217,11 +212,12 @@ function intendedFindings(ctx: LayerContext, profiles: PasskeyProfile[], legacy:
 }
 
 function authenticatorAppFinding(ctx: LayerContext, profiles: PasskeyProfile[]): Finding[] {
+  if (acceptsAuthenticatorApp(profiles)) return [];
+  // Judged again per platform only for the evidence of the finding.
   const judged = Object.entries(MICROSOFT_AUTHENTICATOR_AAGUIDS).map(([platform, aaGuid]) => ({
     platform,
     judgements: profiles.map((p) => judgeProfile(p, registrationCandidate(aaGuid, 'authenticator-app'), 'registration')),
   }));
-  if (judged.some(({ judgements }) => judgements.some((j) => j.accepts))) return [];
   const name = personName(ctx.user);
   return [
     said(

@@ -23,7 +23,7 @@ import { sourceEvidence } from '../../matrixCitations';
 import type { Fido2Method } from '../../../model/facts';
 import { isFido2Method } from '../../methods';
 import { meantProvider, passkeyHolder } from '../../passkeyHolder';
-import { isFullyPermissive, judgeProfile, registrationCandidate, type PasskeyCandidate } from '../../passkeyProfileRules';
+import { acceptsAuthenticatorApp, isFullyPermissive, judgeProfile, registrationCandidate, type PasskeyCandidate } from '../../passkeyProfileRules';
 import type { Finding } from '../../../model/verdictTypes';
 import { listOf, utcText } from '../../wording';
 
@@ -72,10 +72,6 @@ function coachingOs(ctx: LayerContext, landing: Pick<Landing, 'provider' | 'aaGu
   return null;
 }
 
-const AUTHENTICATOR_CANDIDATES = Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).map((aaGuid) =>
-  registrationCandidate(aaGuid, 'authenticator-app'),
-);
-
 /** Where on `os` the user picks `target` as the provider a new passkey is saved to. */
 const chooseProviderSteps = (os: OperatingSystem | null, target: string): string =>
   fillIn((os && CHOOSE_PROVIDER_STEPS[os]) ?? CHOOSE_PROVIDER_STEPS.other, { target });
@@ -83,7 +79,7 @@ const chooseProviderSteps = (os: OperatingSystem | null, target: string): string
 /** What to tell the user to save to: what they meant, else something the profiles take. */
 function targetName(ctx: LayerContext, meant: Provider | null, profiles: PasskeyProfile[] | null): string {
   if (meant) return providerName(meant);
-  const authenticatorAccepted = profiles?.some((p) => AUTHENTICATOR_CANDIDATES.some((c) => judgeProfile(p, c, 'registration').accepts));
+  const authenticatorAccepted = !!profiles && acceptsAuthenticatorApp(profiles);
   return authenticatorAccepted ? PROVIDER_PHRASES.authenticator : fillIn(PROVIDER_PHRASES.acceptedProvider, { name: personName(ctx.user) });
 }
 

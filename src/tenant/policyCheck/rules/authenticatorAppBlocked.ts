@@ -3,23 +3,19 @@
  * Microsoft Authenticator while a profile they get rejects Authenticator
  * passkeys (judged exactly as layer 2 judges one user's Authenticator).
  */
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../../catalog/authenticators';
-import { judgeProfile, registrationCandidate } from '../../../diagnosis/passkeyProfileRules';
+import { rejectsAuthenticatorApp } from '../../../diagnosis/passkeyProfileRules';
 import { ALL_USERS } from '../../../diagnosis/scope';
 import { profilesInUse, targetName, targetsOfProfile } from '../context';
 import { activeCampaign } from './campaign';
 import type { PolicyRule } from '../context';
 import type { RuleHit } from '../types';
 
-const rejectsAuthenticator = (profile: Parameters<typeof judgeProfile>[0]): boolean =>
-  Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS).every((aaGuid) => judgeProfile(profile, registrationCandidate(aaGuid, 'authenticator-app'), 'registration').rejects);
-
 export const authenticatorAppBlocked: PolicyRule = (ctx) => {
   const campaign = activeCampaign(ctx);
   const nudged = new Set(campaign?.includeTargets.filter((t) => t.targetedAuthenticationMethod.toLowerCase() === 'microsoftauthenticator').map((t) => t.id));
   if (!ctx.fido2 || nudged.size === 0) return [];
   return profilesInUse(ctx)
-    .filter(rejectsAuthenticator)
+    .filter(rejectsAuthenticatorApp)
     .flatMap((profile): RuleHit[] => {
       const reached = targetsOfProfile(ctx, profile).filter((t) => nudged.has(ALL_USERS) || nudged.has(t.id));
       return reached.length ? [{ code: 'POLICY.AUTHENTICATOR_APP_BLOCKED', evidence: { profile: profile.name, targets: reached.map((t) => targetName(ctx, t)) } }] : [];
