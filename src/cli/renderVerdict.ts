@@ -31,7 +31,7 @@ const SUGGESTED: Record<SuggestedAction, string> = {
 const OWNER = { 'identity-team': 'identity team', 'user-session': "the user's session", endpoint: 'endpoint team' } as const;
 
 /** The finding that explains the layer's status best: its worst one, else the first note. */
-export function headlineFinding(layer: LayerResult): Finding | undefined {
+function headlineFinding(layer: LayerResult): Finding | undefined {
   if (layer.status === 'pass') return layer.findings[0];
   const rank = { fail: 4, warn: 3, unknown: 2, 'needs-info': 1, info: 0 } as const;
   return [...layer.findings].sort((a, b) => rank[b.severity] - rank[a.severity])[0];

@@ -262,13 +262,13 @@ export type OperatingSystem = 'windows' | 'macos' | 'ios' | 'ipados' | 'android'
 export type Browser = 'edge' | 'chrome' | 'firefox' | 'safari' | 'other';
 export type RegistrationPath = 'same-device' | 'cross-device' | 'security-key' | 'authenticator-app' | 'windows-hello';
 
-/** Device details given by the technician (CLI options or the card form). */
 /** What a technician asks about: a validated UPN and optional device details (src/input parses it). */
 export interface DiagnoseRequest {
   upn: string;
   device?: DeviceInput;
 }
 
+/** Device details given by the technician (CLI options or the card form). */
 export interface DeviceInput {
   os?: OperatingSystem;
   osVersion?: string;
