@@ -33,10 +33,11 @@ export async function run(
       return 0;
     }
     runtime = await createRuntime(loadConfig(io.env), { env: io.env });
+    const style = styler(colourEnabled(io.stdout, io.env));
     if (command.name === 'policy-check') {
       const document = await runtime.policyCheck.check();
       io.stdout.write(
-        command.json ? JSON.stringify(document, null, 2) + '\n' : renderPolicyCheck(document, styler(colourEnabled(io.stdout, io.env))),
+        command.json ? JSON.stringify(document, null, 2) + '\n' : renderPolicyCheck(document, style),
       );
       return 0;
     }
@@ -46,17 +47,17 @@ export async function run(
       const report = await runtime.report.report(command.days);
       if (command.format === 'json') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else if (command.format === 'csv') io.stdout.write(renderReportCsv(report));
-      else io.stdout.write(renderReport(report, styler(colourEnabled(io.stdout, io.env))));
+      else io.stdout.write(renderReport(report, style));
       return 0;
     }
-    if (command.name === 'sweep') return await runSweep(runtime, command, io);
+    if (command.name === 'sweep') return await runSweep(runtime, command, io, style);
     const verdict = await runtime.service.diagnose(command.request);
     const refused = unreadableUserError(verdict);
     if (refused) throw refused;
     io.stdout.write(
       command.json
         ? JSON.stringify(verdict, null, 2) + '\n'
-        : renderVerdict(verdict, styler(colourEnabled(io.stdout, io.env)), io.stdout.columns ?? 140),
+        : renderVerdict(verdict, style, io.stdout.columns ?? 140),
     );
     return 0;
   } catch (error) {
