@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { currentWindowStart, type DigestSchedule } from '../config/digestSchedule';
 import { logger } from '../logger';
-import type { DigestRoute, DigestStore } from '../store/digests';
+import type { DigestStore } from '../store/digests';
+import type { ChannelRoute } from '../store/routes';
 import type { RegistrationReport } from '../tenant/report/types';
 
 /** The weekly digest covers the last seven whole UTC days. */
@@ -27,7 +28,7 @@ export interface DigestScheduleDeps {
   store: DigestStore;
   report(days: number): Promise<RegistrationReport>;
   /** Posts the digest card to the registered channel (the bot's proactive send). */
-  publish(route: DigestRoute, report: RegistrationReport): Promise<void>;
+  publish(route: ChannelRoute, report: RegistrationReport): Promise<void>;
   clock?: () => Date;
   /** Names this instance in the claim, for the logs. */
   instanceId?: string;

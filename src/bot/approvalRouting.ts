@@ -9,7 +9,7 @@
 import type { ClickContext } from '../actions/approvalRequest';
 import type { AdaptiveCardJson } from '../cards/render';
 import { logger } from '../logger';
-import type { ApprovalsRoute } from '../store/approvalsRoute';
+import type { ApprovalsRoute } from '../store/routes';
 import { whereOf } from './actionTurn';
 import type { Turn } from './feature';
 import { postCardTo, sendCard } from './sendCard';
@@ -21,7 +21,7 @@ export const NO_APPROVALS_CHANNEL =
 
 export async function placeForApproval(turn: Turn): Promise<ApprovalPlace> {
   if (turn.ctx.activity.conversation?.conversationType !== 'personal' || turn.services.approvalsInPersonalChat) return { kind: 'here' };
-  const route = await turn.services.approvalsRoute.get();
+  const route = await turn.services.routes.get('approvals');
   return route ? { kind: 'channel', route } : { kind: 'refused', message: NO_APPROVALS_CHANNEL };
 }
 

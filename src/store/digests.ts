@@ -4,14 +4,8 @@
  * store post once), and each posted digest's outreach list, which the
  * card's Diagnose buttons point into by row (the card carries no UPN).
  */
-import type { ConversationReference } from 'botbuilder';
+import { ChannelRoutes, type ChannelRoute } from './routes';
 import type { VersionedStore } from './versionedStore';
-
-export interface DigestRoute {
-  conversation: Partial<ConversationReference>;
-  registeredBy: { id: string; name: string };
-  registeredAt: string;
-}
 
 export interface DigestScheduleState {
   /** Start (ISO) of the latest schedule window whose digest was claimed; null before the first. */
@@ -26,20 +20,23 @@ interface StoredDigest {
   createdAt: string;
 }
 
-const ROUTE_KEY = 'route/digest';
 const SCHEDULE_KEY = 'passkey-doctor/digest-schedule';
 const digestKey = (id: string) => `passkey-doctor/digests/${id}`;
 const DIGEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class DigestStore {
-  constructor(private readonly store: VersionedStore) {}
+  private readonly routes: ChannelRoutes;
 
-  async registerRoute(route: DigestRoute): Promise<void> {
-    await this.store.storage.write({ [ROUTE_KEY]: { data: route } });
+  constructor(private readonly store: VersionedStore) {
+    this.routes = new ChannelRoutes(store);
   }
 
-  async route(): Promise<DigestRoute | undefined> {
-    return (await this.store.read<DigestRoute>(ROUTE_KEY))?.value;
+  async registerRoute(route: ChannelRoute): Promise<void> {
+    await this.routes.register('digest', route);
+  }
+
+  async route(): Promise<ChannelRoute | undefined> {
+    return this.routes.get('digest');
   }
 
   async saveOutreach(digestId: string, conversationId: string, outreach: string[], at: Date): Promise<void> {

@@ -14,7 +14,7 @@ import { VERBS } from '../../cards/verbs';
 import { parseDays } from '../../cli/reportArgs';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import type { RegistrationReport } from '../../tenant/report/types';
-import { personOf, STALE_CARD } from '../actionTurn';
+import { inSharedConversation, personOf, STALE_CARD } from '../actionTurn';
 import { normaliseText } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature, BotServices, CardActionSpec, Turn } from '../feature';
@@ -22,8 +22,6 @@ import { sendCard, sendPlaceholder } from '../sendCard';
 import { CHECKING_AFTER_MS } from './diagnose';
 import type { z } from 'zod';
 import { digestRowData } from '../cardData';
-
-const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
 
 const readingView = (days: number): NoticeView => ({
   title: `Reading ${days} days of registration audit events…`,
@@ -65,7 +63,7 @@ const diagnoseFromDigest: CardActionSpec<z.infer<typeof digestRowData>> = {
 
 async function registerDigestChannel(turn: Turn): Promise<void> {
   const digest = digestServices(turn.services);
-  if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {
+  if (!inSharedConversation(turn)) {
     throw new PasskeyDoctorError('USAGE', 'digestRouteInPersonalChat');
   }
   const at = new Date();
