@@ -4,6 +4,7 @@
  * store post once), and each posted digest's outreach list, which the
  * card's Diagnose buttons point into by row (the card carries no UPN).
  */
+import { DIGEST_PREFIX } from './retention';
 import { ChannelRoutes, type ChannelRoute } from './routes';
 import type { VersionedStore } from './versionedStore';
 
@@ -21,7 +22,7 @@ interface StoredDigest {
 }
 
 const SCHEDULE_KEY = 'passkey-doctor/digest-schedule';
-const digestKey = (id: string) => `passkey-doctor/digests/${id}`;
+const digestKey = (id: string) => `${DIGEST_PREFIX}${id}`;
 const DIGEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class DigestStore {
