@@ -37,7 +37,7 @@ export async function postRequest(turn: Turn, place: ApprovalPlace, card: Adapti
     return 'Asked for approval: the request is the new card below, for a member of the TAP approvers group to answer.';
   }
   try {
-    await postCardTo(turn.ctx, turn.services.botAppId, place.route.conversation, card);
+    await postCardTo(turn.ctx.adapter, turn.services.botAppId, place.route.conversation, card);
   } catch (error) {
     logger.warn('approval request could not be posted to the approvers channel', { error });
     return `The request was recorded, but posting it to ${place.route.name} failed (is Passkey Doctor still in that team?). Type "route approvals here" in the approvers’ channel again, then re-run the diagnosis and ask again.`;

@@ -35,7 +35,7 @@ async function postToChannel(
   };
   await services.runs.save(copy);
   try {
-    await postCardTo(ctx, services.botAppId, route.conversation, escalationCard(payload, copy.runId));
+    await postCardTo(ctx.adapter, services.botAppId, route.conversation, escalationCard(payload, copy.runId));
     return true;
   } catch (error) {
     logger.warn('escalation could not be posted to its channel', { owner: route.owner, error });
