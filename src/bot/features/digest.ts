@@ -18,8 +18,7 @@ import { inSharedConversation, personOf, STALE_CARD } from '../actionTurn';
 import { normaliseText } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature, BotServices, CardActionSpec, Turn } from '../feature';
-import { sendCard, sendPlaceholder } from '../sendCard';
-import { CHECKING_AFTER_MS } from './diagnose';
+import { cardWhenReady } from './diagnose';
 import type { z } from 'zod';
 import { digestRowData } from '../cardData';
 
@@ -103,11 +102,7 @@ export const digestFeature: BotFeature = {
         await turn.ctx.sendActivity({ type: ActivityTypes.Typing });
         const card = digest.report.report(wanted).then((report) => digestCardFor(digest, report, turn.ctx.activity.conversation.id));
         // A long window in a big tenant pages slowly at background priority: say so, then replace it with the digest.
-        let timer: NodeJS.Timeout | undefined;
-        const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), CHECKING_AFTER_MS)));
-        const first = await Promise.race([card, slow]).finally(() => clearTimeout(timer));
-        if (!first) await sendPlaceholder(turn.ctx, noticeCard(readingView(wanted)));
-        await sendCard(turn.ctx, first ?? (await card));
+        await cardWhenReady(turn, card, () => noticeCard(readingView(wanted)));
       },
     },
   ],
