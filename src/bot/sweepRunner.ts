@@ -143,8 +143,7 @@ export class SweepRunner {
 
   /** The members CSV behind a link, or null when the token is unknown or expired. */
   async csv(token: string): Promise<AsyncGenerator<string> | null> {
-    if (!CSV_TOKEN.test(token) || !(await this.options.records.csvExists(token))) return null;
-    return this.options.records.csv(token);
+    return CSV_TOKEN.test(token) ? this.options.records.csv(token) : null;
   }
 
   /** Resolves when every sweep started so far has ended (tests, shutdown). */
