@@ -63,16 +63,15 @@ export class DigestScheduler {
       if (!route) return 'no-channel';
       const now = this.clock();
       const window = currentWindowStart(schedule, now).toISOString();
-      const before = (await store.scheduleState())?.lastWindow ?? null;
-      if (before !== null && before >= window) return 'already-posted';
-      if (!(await store.claimWindow(window, this.instanceId, now))) return 'already-posted';
+      const claim = await store.claimWindow(window, this.instanceId, now);
+      if (!claim) return 'already-posted';
       try {
         await this.deps.publish(route, await this.deps.report(DIGEST_DAYS));
         logger.info('weekly digest posted', { window, instance: this.instanceId });
         this.failures = 0;
         return 'posted';
       } catch (error) {
-        await store.releaseWindow(window, before);
+        await store.releaseWindow(window, claim.previous);
         this.retryAt = now.getTime() + Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** this.failures);
         this.failures += 1;
         const retryAt = new Date(this.retryAt).toISOString();

@@ -53,28 +53,26 @@ export class DigestStore {
     return digest && digest.conversationId === conversationId ? digest.outreach[row] : undefined;
   }
 
-  async scheduleState(): Promise<DigestScheduleState | undefined> {
-    return (await this.store.read<DigestScheduleState>(SCHEDULE_KEY))?.value;
-  }
-
   /**
-   * Claims the window starting at `windowStart` for `instance`: true for
-   * exactly one claimant, by an eTag write; false when it was claimed (or a
-   * later one was) before.
+   * Claims the window starting at `windowStart` for `instance` by an eTag
+   * write: exactly one claimant gets the window it replaced (what to give
+   * back if its post fails); undefined when it was claimed (or a later one
+   * was) before.
    */
-  async claimWindow(windowStart: string, instance: string, at: Date): Promise<boolean> {
+  async claimWindow(windowStart: string, instance: string, at: Date): Promise<{ previous: string | null } | undefined> {
     // Every instance may seed the same empty record; the claims below are what must not race.
     const { current } = await this.store.createIfAbsent<DigestScheduleState>(SCHEDULE_KEY, { lastWindow: null });
     let seen = current;
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (seen.value.lastWindow !== null && seen.value.lastWindow >= windowStart) return false;
+      const previous = seen.value.lastWindow;
+      if (previous !== null && previous >= windowStart) return undefined;
       const claimed: DigestScheduleState = { lastWindow: windowStart, claimedBy: instance, claimedAt: at.toISOString() };
-      if (await this.store.replace(SCHEDULE_KEY, claimed, seen.eTag)) return true;
+      if (await this.store.replace(SCHEDULE_KEY, claimed, seen.eTag)) return { previous };
       const reread = await this.store.read<DigestScheduleState>(SCHEDULE_KEY);
-      if (!reread) return false;
+      if (!reread) return undefined;
       seen = reread;
     }
-    return false;
+    return undefined;
   }
 
   /** Gives a claimed window back when its post failed, so the next check tries again. */
