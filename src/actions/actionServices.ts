@@ -10,7 +10,7 @@ import type { GraphGateway } from '../graph/gateway';
 import { GraphWrites } from '../graph/writes';
 import { AuditTrail } from '../store/auditTrail';
 import { HourlyLimit } from '../store/rateLimit';
-import { EscalationRoutes } from '../store/routes';
+import { ChannelRoutes } from '../store/routes';
 import { VersionedStore } from '../store/versionedStore';
 import { WorkflowStore } from '../store/workflowStore';
 import { AccessCheck, type Person, type RoleGroups } from './access';
@@ -70,7 +70,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       workflows,
       audit,
       access,
-      routes: new EscalationRoutes(store),
+      routes: new ChannelRoutes(store),
       facts: gateway,
       webhookUrl: config.escalationWebhookUrl,
       postWebhook: options.postWebhook,

@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { currentWindowStart, type DigestSchedule } from '../config/digestSchedule';
 import { logger } from '../logger';
-import type { DigestRoute, DigestStore } from '../store/digests';
+import type { DigestStore } from '../store/digests';
+import type { ChannelRoute } from '../store/routes';
 import type { RegistrationReport } from '../tenant/report/types';
 
 /** The weekly digest covers the last seven whole UTC days. */
@@ -27,7 +28,7 @@ export interface DigestScheduleDeps {
   store: DigestStore;
   report(days: number): Promise<RegistrationReport>;
   /** Posts the digest card to the registered channel (the bot's proactive send). */
-  publish(route: DigestRoute, report: RegistrationReport): Promise<void>;
+  publish(route: ChannelRoute, report: RegistrationReport): Promise<void>;
   clock?: () => Date;
   /** Names this instance in the claim, for the logs. */
   instanceId?: string;
@@ -62,16 +63,15 @@ export class DigestScheduler {
       if (!route) return 'no-channel';
       const now = this.clock();
       const window = currentWindowStart(schedule, now).toISOString();
-      const before = (await store.scheduleState())?.lastWindow ?? null;
-      if (before !== null && before >= window) return 'already-posted';
-      if (!(await store.claimWindow(window, this.instanceId, now))) return 'already-posted';
+      const claim = await store.claimWindow(window, this.instanceId, now);
+      if (!claim) return 'already-posted';
       try {
         await this.deps.publish(route, await this.deps.report(DIGEST_DAYS));
         logger.info('weekly digest posted', { window, instance: this.instanceId });
         this.failures = 0;
         return 'posted';
       } catch (error) {
-        await store.releaseWindow(window, before);
+        await store.releaseWindow(window, claim.previous);
         this.retryAt = now.getTime() + Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** this.failures);
         this.failures += 1;
         const retryAt = new Date(this.retryAt).toISOString();

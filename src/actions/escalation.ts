@@ -14,7 +14,7 @@ import type { Owner, Verdict } from '../model/verdictTypes';
 import { logger } from '../logger';
 import type { AuditEntry, AuditTrail } from '../store/auditTrail';
 import { routeOwnerLabel, type RouteOwner } from '../model/owners';
-import type { ChannelRoute, EscalationRoutes } from '../store/routes';
+import type { ChannelRoutes, EscalationRoute } from '../store/routes';
 import type { Versioned } from '../store/versionedStore';
 import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
@@ -103,18 +103,18 @@ export type EscalationResult =
   | {
       kind: 'escalated';
       record: EscalationRecord;
-      route: ChannelRoute | null;
+      route: EscalationRoute | null;
       payload: EscalationPayload;
       notice?: string;
     };
 
-export type RouteResult = Refusal | { kind: 'registered'; route: ChannelRoute; message: string };
+export type RouteResult = Refusal | { kind: 'registered'; route: EscalationRoute; message: string };
 
 export interface EscalationDeps {
   workflows: WorkflowStore;
   audit: AuditTrail;
   access: AccessCheck;
-  routes: EscalationRoutes;
+  routes: ChannelRoutes;
   facts: UserFactsSource;
   webhookUrl?: string;
   postWebhook?: WebhookPoster;
@@ -143,8 +143,8 @@ export class Escalation {
   async registerRoute(actor: Person, owner: RouteOwner, conversation: Partial<ConversationReference>): Promise<RouteResult> {
     const notOperator = await this.deps.access.require(actor, 'operator');
     if (notOperator) return notOperator;
-    const route: ChannelRoute = { owner, conversation, registeredBy: actor, registeredAt: this.now().toISOString() };
-    await this.deps.routes.register(route);
+    const route: EscalationRoute = { owner, conversation, registeredBy: actor, registeredAt: this.now().toISOString() };
+    await this.deps.routes.register(owner, route);
     logger.info('escalation route registered', { owner, by: actor.id });
     return { kind: 'registered', route, message: fillIn(NOTICE_WORDS.routeRegistered, { team: routeOwnerLabel(owner) }) };
   }

@@ -17,6 +17,11 @@ export const personOf = ({ actor }: Turn): Person => actor;
 
 export const whereOf = ({ ctx }: Turn): ClickContext => ({ conversationId: ctx.activity.conversation.id });
 
+const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
+
+/** A channel or group chat: what the bot posts here reaches more than the person typing (a route may be registered here). */
+export const inSharedConversation = ({ ctx }: Turn): boolean => SHARED_CONVERSATIONS.has(ctx.activity.conversation.conversationType ?? '');
+
 export const runOf = ({ ctx, services }: Turn, runId: string): Promise<RunRecord | undefined> =>
   services.runs.find(runId, ctx.activity.conversation.id);
 

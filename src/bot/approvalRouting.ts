@@ -9,7 +9,7 @@
 import type { ClickContext } from '../actions/approvalRequest';
 import type { AdaptiveCardJson } from '../cards/render';
 import { logger } from '../logger';
-import type { ApprovalsRoute } from '../store/approvalsRoute';
+import type { ApprovalsRoute } from '../store/routes';
 import { whereOf } from './actionTurn';
 import type { Turn } from './feature';
 import { postCardTo, sendCard } from './sendCard';
@@ -21,7 +21,7 @@ export const NO_APPROVALS_CHANNEL =
 
 export async function placeForApproval(turn: Turn): Promise<ApprovalPlace> {
   if (turn.ctx.activity.conversation?.conversationType !== 'personal' || turn.services.approvalsInPersonalChat) return { kind: 'here' };
-  const route = await turn.services.approvalsRoute.get();
+  const route = await turn.services.routes.get('approvals');
   return route ? { kind: 'channel', route } : { kind: 'refused', message: NO_APPROVALS_CHANNEL };
 }
 
@@ -37,7 +37,7 @@ export async function postRequest(turn: Turn, place: ApprovalPlace, card: Adapti
     return 'Asked for approval: the request is the new card below, for a member of the TAP approvers group to answer.';
   }
   try {
-    await postCardTo(turn.ctx, turn.services.botAppId, place.route.conversation, card);
+    await postCardTo(turn.ctx.adapter, turn.services.botAppId, place.route.conversation, card);
   } catch (error) {
     logger.warn('approval request could not be posted to the approvers channel', { error });
     return `The request was recorded, but posting it to ${place.route.name} failed (is Passkey Doctor still in that team?). Type "route approvals here" in the approvers’ channel again, then re-run the diagnosis and ask again.`;

@@ -20,6 +20,8 @@ export interface DiagnosisAsked {
   device?: DeviceInput;
   /** Show what changed since the latest earlier run for this user. */
   compare: boolean;
+  /** The escalation a Re-run carries forward from the card clicked (RunRecord.escalation). */
+  escalation?: RunRecord['escalation'];
 }
 
 /** The run's card as first shown, plus what has been done from it since. */
@@ -46,6 +48,7 @@ export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Prom
     requestedBy: actor.id,
     verdict,
     ...(previous ? { changes: verdictChanges(previous.verdict, verdict) } : {}),
+    ...(asked.escalation ? { escalation: asked.escalation } : {}),
     at: new Date().toISOString(),
   };
   await services.runs.save(run);

@@ -1,12 +1,11 @@
 /** The weekly digest's proactive post: the scheduler decides when; this puts the card in the registered channel. */
-import type { CloudAdapter } from 'botbuilder';
 import { DigestScheduler } from '../actions/digestSchedule';
 import type { BotServices } from './feature';
 import { digestCardFor } from './features/digest';
-import { sendCard } from './sendCard';
+import { postCardTo, type ProactiveAdapter } from './sendCard';
 
 export function createDigestScheduler(
-  adapter: Pick<CloudAdapter, 'continueConversationAsync'>,
+  adapter: ProactiveAdapter,
   botAppId: string,
   services: BotServices,
   clock?: () => Date,
@@ -20,7 +19,7 @@ export function createDigestScheduler(
     report: (days) => digest.report.report(days),
     publish: async (route, report) => {
       const card = await digestCardFor(digest, report, route.conversation.conversation?.id ?? '');
-      await adapter.continueConversationAsync(botAppId, route.conversation, (ctx) => sendCard(ctx, card));
+      await postCardTo(adapter, botAppId, route.conversation, card);
     },
   });
 }

@@ -15,7 +15,7 @@ import type { RegistrationReportService } from '../tenant/report/service';
 import type { DigestSchedule } from '../config/digestSchedule';
 import type { DigestStore } from '../store/digests';
 import type { CachedAccessCheck } from './access';
-import type { ApprovalsRoutes } from '../store/approvalsRoute';
+import type { ChannelRoutes } from '../store/routes';
 import type { OpenRequests } from '../store/openRequests';
 import type { ActingAs } from './actingAs';
 import type { Person, Role } from '../model/people';
@@ -33,8 +33,8 @@ export interface BotServices {
   /** The bot's app id for posting to other conversations (escalations); empty when anonymous. */
   botAppId: string;
   help: HelpOptions;
-  /** The channel where requests made in personal chats wait (`route approvals here`). */
-  approvalsRoute: ApprovalsRoutes;
+  /** Registered channels; here the one where requests made in personal chats wait (`route approvals here`). */
+  routes: ChannelRoutes;
   /** The latest request per user and kind, to refuse a second open one. */
   openRequests: OpenRequests;
   /** Sandbox only: requests in a personal chat wait there, for the same person `as approver`. */

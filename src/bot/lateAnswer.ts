@@ -10,7 +10,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  CardFactory,
   MessageFactory,
   TurnContext,
   type ChannelAccount,
@@ -20,12 +19,10 @@ import {
 import type { AdaptiveCardJson } from '../cards/render';
 import { logger } from '../logger';
 import type { ClickReply, Turn } from './feature';
+import { postCard, replaceCardIn } from './sendCard';
 
 /** The Bot Connector audience for proactive messages (botframework-connector's ToChannelFromBotOAuthScope). */
 const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
-
-const activityOf = (content: AdaptiveCardJson | string) =>
-  typeof content === 'string' ? MessageFactory.text(content) : MessageFactory.attachment(CardFactory.adaptiveCard(content));
 
 /** A re-run slower than the click budget: the card redraws itself when the verdict is ready. */
 export const STILL_DIAGNOSING = 'Still checking… Microsoft Graph is slow to answer; this card updates with the verdict when it is ready.';
@@ -69,11 +66,7 @@ export async function answerInTime<T>(
       const { clicker: mine, everyone } = typeof answer === 'string' ? { clicker: answer, everyone: undefined } : answer;
       if (!(sharedCardIsTheAnswer && everyone && cardMessageId)) await sendPrivately(where, clicker, mine);
       if (everyone && cardMessageId) {
-        await adapter.continueConversationAsync(botAppId, reference, (proactive) =>
-          proactive
-            .updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(everyone)), id: cardMessageId })
-            .then(() => undefined),
-        );
+        await replaceCardIn(adapter, botAppId, reference, cardMessageId, everyone);
       }
       logger.info('late click answer delivered', fields);
     })
@@ -103,7 +96,8 @@ async function sendPrivately(
   content: AdaptiveCardJson | string,
 ): Promise<void> {
   const send = async (proactive: TurnContext) => {
-    await proactive.sendActivity(activityOf(content));
+    if (typeof content === 'string') await proactive.sendActivity(MessageFactory.text(content));
+    else await postCard(proactive, content);
   };
   if (reference.conversation.conversationType === 'personal') {
     await adapter.continueConversationAsync(botAppId, reference, send);

@@ -9,6 +9,7 @@ import type { Storage } from 'botbuilder';
 import type { EscalationPayload } from '../actions/escalation';
 import type { DiagnosisRun } from '../model/diagnosisRun';
 import type { VerdictChanges } from '../cards/verdictChanges';
+import { RUN_PREFIX } from '../store/retention';
 
 /** A diagnosis run as its card shows it: the run, what changed since the last one, and its escalation. */
 export interface RunRecord extends DiagnosisRun {
@@ -23,7 +24,7 @@ export interface RunRecord extends DiagnosisRun {
 }
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const runKey = (runId: string) => `passkey-doctor/runs/${runId}`;
+const runKey = (runId: string) => `${RUN_PREFIX}${runId}`;
 const latestKey = (subject: string) => `passkey-doctor/latest-run/${subject.trim().toLowerCase()}`;
 
 export class RunStore {

@@ -1,6 +1,29 @@
 /** Posting, replacing and answering with cards: the only place activities with card attachments are built. */
-import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  INVOKE_RESPONSE_KEY,
+  MessageFactory,
+  type BotAdapter,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
+
+/** What posting outside the current turn needs of the adapter. */
+export type ProactiveAdapter = Pick<BotAdapter, 'continueConversationAsync'>;
+
+const cardActivity = (card: AdaptiveCardJson) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+
+/** Posts a card message; answers its id, for replacing it later (absent when the channel gave none). */
+export async function postCard(ctx: TurnContext, card: AdaptiveCardJson): Promise<string | undefined> {
+  return (await ctx.sendActivity(cardActivity(card)))?.id;
+}
+
+/** Replaces the card message `id` with `card`, for everyone in the conversation. */
+export async function replaceCard(ctx: TurnContext, id: string, card: AdaptiveCardJson): Promise<void> {
+  await ctx.updateActivity({ ...cardActivity(card), id });
+}
 
 /** Where a turn keeps the id of its "checking…" message, which the turn's next card replaces. */
 const PLACEHOLDER = Symbol('passkey-doctor.placeholder');
@@ -10,16 +33,16 @@ export async function sendCard(ctx: TurnContext, card: AdaptiveCardJson): Promis
   const placeholder = ctx.turnState.get(PLACEHOLDER) as string | undefined;
   if (placeholder) {
     ctx.turnState.delete(PLACEHOLDER);
-    await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: placeholder });
+    await replaceCard(ctx, placeholder, card);
     return;
   }
-  await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  await postCard(ctx, card);
 }
 
 /** Posts a card that the turn's next `sendCard` will replace in place. */
 export async function sendPlaceholder(ctx: TurnContext, card: AdaptiveCardJson): Promise<void> {
-  const posted = await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  if (posted?.id) ctx.turnState.set(PLACEHOLDER, posted.id);
+  const id = await postCard(ctx, card);
+  if (id) ctx.turnState.set(PLACEHOLDER, id);
 }
 
 /**
@@ -29,7 +52,7 @@ export async function sendPlaceholder(ctx: TurnContext, card: AdaptiveCardJson):
 export async function replaceCardForEveryone(ctx: TurnContext, card: AdaptiveCardJson): Promise<void> {
   const id = ctx.activity.replyToId;
   if (!id) return;
-  await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id });
+  await replaceCard(ctx, id, card);
 }
 
 /** True once this click has its answer; a second invoke response would replace the first. */
@@ -50,12 +73,25 @@ export async function answerClick(ctx: TurnContext, answer: AdaptiveCardJson | s
   await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
-/** Posts a card to another conversation the bot is in (a registered channel), outside the current turn. */
+/** Posts a card to a conversation the bot is in (a registered channel), outside the current turn. */
 export async function postCardTo(
-  ctx: TurnContext,
+  adapter: ProactiveAdapter,
   botAppId: string,
   conversation: Partial<ConversationReference>,
   card: AdaptiveCardJson,
 ): Promise<void> {
-  await ctx.adapter.continueConversationAsync(botAppId, conversation, (proactive) => sendCard(proactive, card));
+  await adapter.continueConversationAsync(botAppId, conversation, async (proactive) => {
+    await postCard(proactive, card);
+  });
+}
+
+/** Replaces the card message `id` in a conversation the bot is in, outside the current turn (a sweep's progress, a late answer). */
+export async function replaceCardIn(
+  adapter: ProactiveAdapter,
+  botAppId: string,
+  conversation: Partial<ConversationReference>,
+  id: string,
+  card: AdaptiveCardJson,
+): Promise<void> {
+  await adapter.continueConversationAsync(botAppId, conversation, (proactive) => replaceCard(proactive, id, card));
 }

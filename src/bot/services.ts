@@ -3,7 +3,7 @@ import type { Storage } from 'botbuilder';
 import { createActionServices } from '../actions/actionServices';
 import type { HelpOptions } from '../cards/helpView';
 import type { Runtime } from '../wiring/runtime';
-import { ApprovalsRoutes } from '../store/approvalsRoute';
+import { ChannelRoutes } from '../store/routes';
 import { OpenRequests } from '../store/openRequests';
 import { VersionedStore } from '../store/versionedStore';
 import { PolicyCheckService } from '../tenant/policyCheck/service';
@@ -51,7 +51,7 @@ export function createBotServices(
     actions,
     botAppId: runtime.config.bot.id ?? '',
     help: settings.help,
-    approvalsRoute: new ApprovalsRoutes(new VersionedStore(storage)),
+    routes: new ChannelRoutes(new VersionedStore(storage)),
     openRequests: new OpenRequests(new VersionedStore(storage)),
     ...(settings.approvalsInPersonalChat ? { approvalsInPersonalChat: true } : {}),
     ...(settings.sandboxPersonas ? { actingAs: new ActingAs(settings.sandboxPersonas) } : {}),

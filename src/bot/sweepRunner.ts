@@ -7,7 +7,7 @@
  * was running as interrupted and says so on their cards.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, TurnContext, type BotAdapter } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import { sweepCard, type AdaptiveCardJson } from '../cards/render';
 import { escapeMarkdown } from '../cards/markdown';
 import { isPasskeyDoctorError } from '../errors/catalog';
@@ -17,6 +17,7 @@ import { csvLines } from '../tenant/sweep/csv';
 import type { SweepService } from '../tenant/sweep/service';
 import type { SweepProgress } from '../tenant/sweep/types';
 import type { Person } from '../model/people';
+import { postCard, replaceCardIn, type ProactiveAdapter } from './sendCard';
 
 export interface SweepRunnerOptions {
   sweep: Pick<SweepService, 'resolve' | 'run'>;
@@ -29,8 +30,6 @@ export interface SweepRunnerOptions {
   updateEveryMs?: number;
   clock?: () => number;
 }
-
-type Adapter = Pick<BotAdapter, 'continueConversationAsync'>;
 
 export const csvPath = (token: string): string => `/sweeps/${token}.csv`;
 /** 24 random bytes, base64url: 192 bits nobody guesses. */
@@ -66,8 +65,7 @@ export class SweepRunner {
     }
     const startedAtMs = this.now;
     const first = sweepCard({ kind: 'running', sweepId: record.sweepId, groupName: group.displayName, progress: null, members: null, startedAtMs, nowMs: startedAtMs });
-    const posted = await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(first)));
-    const cardActivityId = posted?.id;
+    const cardActivityId = await postCard(ctx, first);
     await this.options.records.update(record.sweepId, { cardActivityId });
     const controller = new AbortController();
     this.controllers.set(record.sweepId, controller);
@@ -78,15 +76,11 @@ export class SweepRunner {
     this.inFlight.add(run);
   }
 
-  private replaceCard(adapter: Adapter, record: SweepRecord, card: AdaptiveCardJson): Promise<void> {
-    if (!record.cardActivityId) return Promise.resolve();
-    const id = record.cardActivityId;
-    return adapter.continueConversationAsync(this.options.botAppId, record.conversation, async (ctx) => {
-      await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id });
-    });
+  private async replaceCard(adapter: ProactiveAdapter, record: SweepRecord, card: AdaptiveCardJson): Promise<void> {
+    if (record.cardActivityId) await replaceCardIn(adapter, this.options.botAppId, record.conversation, record.cardActivityId, card);
   }
 
-  private async execute(record: SweepRecord, adapter: Adapter, signal: AbortSignal, startedAtMs: number): Promise<void> {
+  private async execute(record: SweepRecord, adapter: ProactiveAdapter, signal: AbortSignal, startedAtMs: number): Promise<void> {
     const { sweepId, groupName } = record;
     let members: number | null = null;
     let lastUpdate = startedAtMs;
@@ -137,7 +131,7 @@ export class SweepRunner {
   }
 
   /** At start-up: sweeps recorded as running died with the previous process; say so on their cards. */
-  async markInterrupted(adapter: Adapter): Promise<number> {
+  async markInterrupted(adapter: ProactiveAdapter): Promise<number> {
     const stale = await this.options.records.running();
     for (const record of stale) {
       await this.options.records.update(record.sweepId, { status: 'interrupted' });
@@ -149,8 +143,7 @@ export class SweepRunner {
 
   /** The members CSV behind a link, or null when the token is unknown or expired. */
   async csv(token: string): Promise<AsyncGenerator<string> | null> {
-    if (!CSV_TOKEN.test(token) || !(await this.options.records.csvExists(token))) return null;
-    return this.options.records.csv(token);
+    return CSV_TOKEN.test(token) ? this.options.records.csv(token) : null;
   }
 
   /** Resolves when every sweep started so far has ended (tests, shutdown). */

@@ -18,6 +18,7 @@
  */
 import { PasskeyDoctorError } from '../errors/catalog';
 import { createKeyedQueue } from './keyedQueue';
+import { AUDIT_PREFIX } from './retention';
 import type { VersionedStore } from './versionedStore';
 
 export type AuditAction =
@@ -76,7 +77,7 @@ interface AuditHead {
   entries: AuditEntry[];
 }
 
-const headKey = (upn: string) => `audit/${upn.trim().toLowerCase()}`;
+const headKey = (upn: string) => `${AUDIT_PREFIX}${upn.trim().toLowerCase()}`;
 const pageKey = (upn: string, page: number) => `${headKey(upn)}/page-${page}`;
 
 /** Shared by every AuditTrail in the process: two instances over one store still take turns. */

@@ -4,14 +4,9 @@
  * store post once), and each posted digest's outreach list, which the
  * card's Diagnose buttons point into by row (the card carries no UPN).
  */
-import type { ConversationReference } from 'botbuilder';
+import { DIGEST_PREFIX } from './retention';
+import { ChannelRoutes, type ChannelRoute } from './routes';
 import type { VersionedStore } from './versionedStore';
-
-export interface DigestRoute {
-  conversation: Partial<ConversationReference>;
-  registeredBy: { id: string; name: string };
-  registeredAt: string;
-}
 
 export interface DigestScheduleState {
   /** Start (ISO) of the latest schedule window whose digest was claimed; null before the first. */
@@ -26,20 +21,23 @@ interface StoredDigest {
   createdAt: string;
 }
 
-const ROUTE_KEY = 'route/digest';
 const SCHEDULE_KEY = 'passkey-doctor/digest-schedule';
-const digestKey = (id: string) => `passkey-doctor/digests/${id}`;
+const digestKey = (id: string) => `${DIGEST_PREFIX}${id}`;
 const DIGEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class DigestStore {
-  constructor(private readonly store: VersionedStore) {}
+  private readonly routes: ChannelRoutes;
 
-  async registerRoute(route: DigestRoute): Promise<void> {
-    await this.store.storage.write({ [ROUTE_KEY]: { data: route } });
+  constructor(private readonly store: VersionedStore) {
+    this.routes = new ChannelRoutes(store);
   }
 
-  async route(): Promise<DigestRoute | undefined> {
-    return (await this.store.read<DigestRoute>(ROUTE_KEY))?.value;
+  async registerRoute(route: ChannelRoute): Promise<void> {
+    await this.routes.register('digest', route);
+  }
+
+  async route(): Promise<ChannelRoute | undefined> {
+    return this.routes.get('digest');
   }
 
   async saveOutreach(digestId: string, conversationId: string, outreach: string[], at: Date): Promise<void> {
@@ -55,28 +53,26 @@ export class DigestStore {
     return digest && digest.conversationId === conversationId ? digest.outreach[row] : undefined;
   }
 
-  async scheduleState(): Promise<DigestScheduleState | undefined> {
-    return (await this.store.read<DigestScheduleState>(SCHEDULE_KEY))?.value;
-  }
-
   /**
-   * Claims the window starting at `windowStart` for `instance`: true for
-   * exactly one claimant, by an eTag write; false when it was claimed (or a
-   * later one was) before.
+   * Claims the window starting at `windowStart` for `instance` by an eTag
+   * write: exactly one claimant gets the window it replaced (what to give
+   * back if its post fails); undefined when it was claimed (or a later one
+   * was) before.
    */
-  async claimWindow(windowStart: string, instance: string, at: Date): Promise<boolean> {
+  async claimWindow(windowStart: string, instance: string, at: Date): Promise<{ previous: string | null } | undefined> {
     // Every instance may seed the same empty record; the claims below are what must not race.
     const { current } = await this.store.createIfAbsent<DigestScheduleState>(SCHEDULE_KEY, { lastWindow: null });
     let seen = current;
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (seen.value.lastWindow !== null && seen.value.lastWindow >= windowStart) return false;
+      const previous = seen.value.lastWindow;
+      if (previous !== null && previous >= windowStart) return undefined;
       const claimed: DigestScheduleState = { lastWindow: windowStart, claimedBy: instance, claimedAt: at.toISOString() };
-      if (await this.store.replace(SCHEDULE_KEY, claimed, seen.eTag)) return true;
+      if (await this.store.replace(SCHEDULE_KEY, claimed, seen.eTag)) return { previous };
       const reread = await this.store.read<DigestScheduleState>(SCHEDULE_KEY);
-      if (!reread) return false;
+      if (!reread) return undefined;
       seen = reread;
     }
-    return false;
+    return undefined;
   }
 
   /** Gives a claimed window back when its post failed, so the next check tries again. */

@@ -35,12 +35,24 @@ interface StoredFile {
   value: Record<string, unknown>;
 }
 
+const slugOf = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const SLUG_CHARS = 60;
+
 /** Keys may hold any character; file names must not, and some file systems ignore case. */
 function fileNameFor(key: string): string {
-  const readable = key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const readable = slugOf(key).slice(0, SLUG_CHARS);
   const digest = createHash('sha256').update(key).digest('hex').slice(0, 32);
   return `${readable || 'item'}.${digest}.json`;
 }
+
+/**
+ * What the file name of every key starting with `prefix` starts with, so a
+ * listing reads only those files. Lower-casing and collapsing runs of other
+ * characters into "-" work character by character, so a key's slug begins
+ * with its prefix's — except for a trailing "-", which slugOf drops from
+ * both — and both are cut at the same length. An empty answer matches all.
+ */
+const fileNamePrefixFor = (prefix: string): string => slugOf(prefix).slice(0, SLUG_CHARS);
 
 /** Shared by every FileStorage in the process, so two instances on one directory still serialise. */
 const serialised = createKeyedQueue();
@@ -95,7 +107,8 @@ export class FileStorage implements Storage, ListableStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
+    const start = fileNamePrefixFor(prefix);
+    for (const name of names.filter((n) => n.startsWith(start) && n.endsWith('.json'))) {
       const path = join(this.dir, name);
       const stored = await readFile(path, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined);
       if (!isStoredFile(stored) || typeof stored.key !== 'string' || !stored.key.startsWith(prefix)) continue;

@@ -35,9 +35,10 @@ export interface Pruned {
 }
 
 const DAY_MS = 86_400_000;
+// The writers build their keys from these, so a key change cannot silently stop pruning.
 export const RUN_PREFIX = 'passkey-doctor/runs/';
 export const DIGEST_PREFIX = 'passkey-doctor/digests/';
-const AUDIT_PREFIX = 'audit/';
+export const AUDIT_PREFIX = 'audit/';
 const AUDIT_PAGE = /\/page-\d+$/;
 
 async function pruneUnder(store: ListableStore, prefix: string, olderThan: number, wanted: (key: string) => boolean): Promise<number> {

@@ -1,7 +1,10 @@
 /**
- * Where escalations go: `route identity here` / `route endpoint here` typed
- * in a channel stores that channel's conversation reference for the owner.
- * The latest registration wins; it is a deliberate act by an operator.
+ * The channels the bot posts into later, each registered by an operator
+ * typing `route … here` in it: a team's escalations (`route identity here`,
+ * `route endpoint here`), requests made in personal chats (`route approvals
+ * here`) and the weekly digest (`route digest here`). Each is stored under
+ * `route/<name>`. The latest registration wins; it is a deliberate act by an
+ * operator.
  */
 import type { ConversationReference } from 'botbuilder';
 import type { VersionedStore } from './versionedStore';
@@ -9,23 +12,38 @@ import type { VersionedStore } from './versionedStore';
 import type { RouteOwner } from '../model/owners';
 
 export interface ChannelRoute {
-  owner: RouteOwner;
   /** What the bot needs to post there later (`continueConversationAsync`). */
   conversation: Partial<ConversationReference>;
   registeredBy: { id: string; name: string };
   registeredAt: string;
 }
 
-const keyOf = (owner: RouteOwner) => `route/${owner}`;
+export interface EscalationRoute extends ChannelRoute {
+  owner: RouteOwner;
+}
 
-export class EscalationRoutes {
+export interface ApprovalsRoute extends ChannelRoute {
+  /** The channel's name as Teams gave it, for "posted in …". */
+  name: string;
+}
+
+interface RouteRecords extends Record<RouteOwner, EscalationRoute> {
+  approvals: ApprovalsRoute;
+  digest: ChannelRoute;
+}
+
+type RouteName = keyof RouteRecords;
+
+const keyOf = (name: RouteName) => `route/${name}`;
+
+export class ChannelRoutes {
   constructor(private readonly store: VersionedStore) {}
 
-  async register(route: ChannelRoute): Promise<void> {
-    await this.store.storage.write({ [keyOf(route.owner)]: { data: route } });
+  async register<N extends RouteName>(name: N, route: RouteRecords[N]): Promise<void> {
+    await this.store.storage.write({ [keyOf(name)]: { data: route } });
   }
 
-  async get(owner: RouteOwner): Promise<ChannelRoute | undefined> {
-    return (await this.store.read<ChannelRoute>(keyOf(owner)))?.value;
+  async get<N extends RouteName>(name: N): Promise<RouteRecords[N] | undefined> {
+    return (await this.store.read<RouteRecords[N]>(keyOf(name)))?.value;
   }
 }

@@ -107,22 +107,21 @@ export class SweepRecords {
     return expiresAt;
   }
 
-  /** The CSV's chunks in order, or undefined when the token is unknown or expired (then it is deleted). */
-  async *csv(token: string): AsyncGenerator<string, void, undefined> {
+  /** The CSV's chunks in order, or null when the token is unknown or expired (then it is deleted). */
+  async csv(token: string): Promise<AsyncGenerator<string, void, undefined> | null> {
     const meta = (await this.store.read<CsvMeta>(csvKey(token)))?.value;
-    if (!meta) return;
+    if (!meta) return null;
     if (Date.parse(meta.expiresAt) <= this.now()) {
       await this.store.storage.delete([csvKey(token), ...Array.from({ length: meta.chunks }, (_, i) => `${csvKey(token)}/${i}`)]);
-      return;
+      return null;
     }
-    for (let i = 0; i < meta.chunks; i++) {
+    return this.chunks(token, meta.chunks);
+  }
+
+  private async *chunks(token: string, count: number): AsyncGenerator<string, void, undefined> {
+    for (let i = 0; i < count; i++) {
       const chunk = (await this.store.read<string>(`${csvKey(token)}/${i}`))?.value;
       if (chunk !== undefined) yield chunk;
     }
-  }
-
-  async csvExists(token: string): Promise<boolean> {
-    const meta = (await this.store.read<CsvMeta>(csvKey(token)))?.value;
-    return !!meta && Date.parse(meta.expiresAt) > this.now();
   }
 }

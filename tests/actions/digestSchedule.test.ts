@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DigestScheduler, type DigestTick } from '../../src/actions/digestSchedule';
 import { currentWindowStart, parseDigestSchedule, type DigestSchedule } from '../../src/config/digestSchedule';
-import { DigestStore, type DigestRoute } from '../../src/store/digests';
+import { DigestStore } from '../../src/store/digests';
+import type { ChannelRoute } from '../../src/store/routes';
 import { FileStorage } from '../../src/store/fileStorage';
 import { VersionedStore } from '../../src/store/versionedStore';
 import type { RegistrationReport } from '../../src/tenant/report/types';
 
 const schedule = (text: string) => parseDigestSchedule(text) as DigestSchedule | 'off';
-const ROUTE: DigestRoute = { conversation: { conversation: { id: '19:digest@thread.tacv2' } as never }, registeredBy: { id: 'op', name: 'Op' }, registeredAt: '2026-11-30T08:00:00Z' };
+const ROUTE: ChannelRoute = { conversation: { conversation: { id: '19:digest@thread.tacv2' } as never }, registeredBy: { id: 'op', name: 'Op' }, registeredAt: '2026-11-30T08:00:00Z' };
 const REPORT = { kind: 'registration-report' } as RegistrationReport;
 
 /** A bot instance over a shared store, with a clock the test moves. */

@@ -19,7 +19,7 @@ import type { WriteFailure, WriteResult } from '../../src/graph/writes';
 import type { Fido2Method, TapMethod } from '../../src/model/facts';
 import { AuditTrail } from '../../src/store/auditTrail';
 import { HourlyLimit } from '../../src/store/rateLimit';
-import { EscalationRoutes } from '../../src/store/routes';
+import { ChannelRoutes } from '../../src/store/routes';
 import { VersionedStore } from '../../src/store/versionedStore';
 import { WorkflowStore } from '../../src/store/workflowStore';
 import { AAGUID, NOW, inputOf, passwordMethod, readyWorld, type World } from '../diagnosis/builders';
@@ -177,7 +177,7 @@ export interface Harness {
   audit: AuditTrail;
   tap: TapWorkflow;
   removal: PasskeyRemovalWorkflow;
-  routes: EscalationRoutes;
+  routes: ChannelRoutes;
   escalation: Escalation;
 }
 
@@ -203,7 +203,7 @@ export function harness(options: HarnessOptions = {}): Harness {
   const audit = new AuditTrail(store);
   const access = new AccessCheck(directory, { operators: GROUP.operators, approvers: options.approvers === null ? undefined : (options.approvers ?? GROUP.approvers) });
   const workflows = new WorkflowStore(store);
-  const routes = new EscalationRoutes(store);
+  const routes = new ChannelRoutes(store);
   const base = { workflows, audit, access, secondApprover: options.secondApprover ?? true, now: clock.now, outbox: options.outbox };
   return {
     storage,

@@ -58,6 +58,21 @@ describe('FileStorage (STATE_STORE=file:<dir>)', () => {
     expect(JSON.parse(readFileSync(join(dir, 'nested', 'state', files[0]), 'utf8'))).toHaveProperty('key');
   });
 
+  it('lists every key under a prefix, whatever its case, punctuation or length, and nothing else', async () => {
+    const long = `Passkey-Doctor/Runs/${'x'.repeat(70)}/`;
+    const under = ['passkey-doctor/runs/a', 'passkey-doctor/runs/', 'passkey-doctor/runs//B!', `${long}1`, `${long}2`];
+    const outside = ['passkey-doctor/runsx', 'passkey-doctor/latest-run/a', `${long.toLowerCase()}3`, 'audit/a'];
+    for (const key of [...under, ...outside]) await storage.write({ [key]: { v: key } });
+    const listed = async (prefix: string) => {
+      const keys: string[] = [];
+      for await (const item of storage.list(prefix)) keys.push(item.key);
+      return keys.sort();
+    };
+    expect(await listed('passkey-doctor/runs/')).toEqual(['passkey-doctor/runs/', 'passkey-doctor/runs//B!', 'passkey-doctor/runs/a', `${long.toLowerCase()}3`].sort());
+    expect(await listed(long)).toEqual([`${long}1`, `${long}2`]);
+    expect(await listed('')).toHaveLength(under.length + outside.length);
+  });
+
   it('is what STATE_STORE=file:<dir> gives; blob stores are created without touching the network', () => {
     expect(createStorage(loadConfig({ STATE_STORE: `file:${dir}` }))).toBeInstanceOf(FileStorage);
     expect(createStorage(loadConfig({ STATE_STORE: 'blob:https://account.blob.core.windows.net/state' })).constructor.name).toBe('BlobsStorage');

@@ -6,10 +6,8 @@
 import { TurnContext } from 'botbuilder';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import { logger } from '../../logger';
-import { personOf } from '../actionTurn';
+import { inSharedConversation, personOf } from '../actionTurn';
 import type { BotFeature } from '../feature';
-
-const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
 
 export const approvalsRouteFeature: BotFeature = {
   commands: [
@@ -19,12 +17,12 @@ export const approvalsRouteFeature: BotFeature = {
       handle: async (turn, text) => {
         if (!/^route\s+approvals\s+here$/i.test(text.trim())) throw new PasskeyDoctorError('USAGE', 'approvalsRouteCommand');
         const { activity } = turn.ctx;
-        if (!SHARED_CONVERSATIONS.has(activity.conversation.conversationType ?? '')) {
+        if (!inSharedConversation(turn)) {
           throw new PasskeyDoctorError('USAGE', 'approvalsRouteInPersonalChat');
         }
         const channelData = activity.channelData as { channel?: { name?: string } } | undefined;
         const name = activity.conversation.name || channelData?.channel?.name || 'the approvers’ channel';
-        await turn.services.approvalsRoute.register({
+        await turn.services.routes.register('approvals', {
           conversation: TurnContext.getConversationReference(activity),
           name: name === 'the approvers’ channel' ? name : `“${name}”`,
           registeredBy: personOf(turn),

@@ -12,17 +12,19 @@ import type { BotFeature, Turn } from '../feature';
 import { sendCard, sendPlaceholder } from '../sendCard';
 import { waitReason } from '../waitReason';
 
-/** How long a diagnosis may take before the conversation hears what it is waiting for. */
-export const CHECKING_AFTER_MS = 1000;
+/** How long a diagnosis (or a report) may take before the conversation hears what it is waiting for. */
+const CHECKING_AFTER_MS = 1000;
 
-async function cardWhenReady(turn: Turn, subject: string, card: Promise<AdaptiveCardJson>): Promise<void> {
+/**
+ * Posts `card` when it is ready; one slower than CHECKING_AFTER_MS first
+ * posts `placeholder()` (built then, so it can say what is being waited
+ * for), which the card replaces.
+ */
+export async function cardWhenReady(turn: Turn, card: Promise<AdaptiveCardJson>, placeholder: () => AdaptiveCardJson): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), CHECKING_AFTER_MS)));
   const first = await Promise.race([card, slow]).finally(() => clearTimeout(timer));
-  if (!first) {
-    const waitingFor = waitReason(turn.services.reports?.reportsStatus(), Date.now());
-    await sendPlaceholder(turn.ctx, noticeCard(checkingView(subject, waitingFor)));
-  }
+  if (!first) await sendPlaceholder(turn.ctx, placeholder());
   // A failure lands in the guard, whose notice replaces the "checking…" message the same way.
   await sendCard(turn.ctx, first ?? (await card));
 }
@@ -36,7 +38,9 @@ export const diagnoseFeature: BotFeature = {
         const request = parseDiagnoseCommand(text);
         await turn.ctx.sendActivity({ type: ActivityTypes.Typing });
         const card = diagnoseAndRecord(turn, { subject: request.upn, device: request.device, compare: false }).then((r) => r.card);
-        await cardWhenReady(turn, request.upn, card);
+        await cardWhenReady(turn, card, () =>
+          noticeCard(checkingView(request.upn, waitReason(turn.services.reports?.reportsStatus(), Date.now()))),
+        );
       },
     },
   ],

@@ -14,16 +14,13 @@ import { VERBS } from '../../cards/verbs';
 import { parseDays } from '../../cli/reportArgs';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import type { RegistrationReport } from '../../tenant/report/types';
-import { personOf, STALE_CARD } from '../actionTurn';
+import { inSharedConversation, personOf, STALE_CARD } from '../actionTurn';
 import { normaliseText } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature, BotServices, CardActionSpec, Turn } from '../feature';
-import { sendCard, sendPlaceholder } from '../sendCard';
-import { CHECKING_AFTER_MS } from './diagnose';
+import { cardWhenReady } from './diagnose';
 import type { z } from 'zod';
 import { digestRowData } from '../cardData';
-
-const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
 
 const readingView = (days: number): NoticeView => ({
   title: `Reading ${days} days of registration audit events…`,
@@ -65,7 +62,7 @@ const diagnoseFromDigest: CardActionSpec<z.infer<typeof digestRowData>> = {
 
 async function registerDigestChannel(turn: Turn): Promise<void> {
   const digest = digestServices(turn.services);
-  if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {
+  if (!inSharedConversation(turn)) {
     throw new PasskeyDoctorError('USAGE', 'digestRouteInPersonalChat');
   }
   const at = new Date();
@@ -105,11 +102,7 @@ export const digestFeature: BotFeature = {
         await turn.ctx.sendActivity({ type: ActivityTypes.Typing });
         const card = digest.report.report(wanted).then((report) => digestCardFor(digest, report, turn.ctx.activity.conversation.id));
         // A long window in a big tenant pages slowly at background priority: say so, then replace it with the digest.
-        let timer: NodeJS.Timeout | undefined;
-        const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), CHECKING_AFTER_MS)));
-        const first = await Promise.race([card, slow]).finally(() => clearTimeout(timer));
-        if (!first) await sendPlaceholder(turn.ctx, noticeCard(readingView(wanted)));
-        await sendCard(turn.ctx, first ?? (await card));
+        await cardWhenReady(turn, card, () => noticeCard(readingView(wanted)));
       },
     },
   ],

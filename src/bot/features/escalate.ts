@@ -11,7 +11,7 @@ import { escalationCard } from '../../cards/render';
 import { escalationSummary } from '../../cards/workflowSummaries';
 import { VERBS } from '../../cards/verbs';
 import { logger } from '../../logger';
-import type { ChannelRoute } from '../../store/routes';
+import type { EscalationRoute } from '../../store/routes';
 import { personOf, runAction } from '../actionTurn';
 import { verdictCardFor } from '../diagnosisRuns';
 import type { BotFeature, Turn } from '../feature';
@@ -23,7 +23,7 @@ import { runData } from '../cardData';
 async function postToChannel(
   { ctx, services }: Turn,
   run: RunRecord,
-  route: ChannelRoute,
+  route: EscalationRoute,
   payload: EscalationPayload,
   line: string,
 ): Promise<boolean> {
@@ -35,7 +35,7 @@ async function postToChannel(
   };
   await services.runs.save(copy);
   try {
-    await postCardTo(ctx, services.botAppId, route.conversation, escalationCard(payload, copy.runId));
+    await postCardTo(ctx.adapter, services.botAppId, route.conversation, escalationCard(payload, copy.runId));
     return true;
   } catch (error) {
     logger.warn('escalation could not be posted to its channel', { owner: route.owner, error });

@@ -7,7 +7,7 @@
 import { VERBS } from '../../cards/verbs';
 import { runAction } from '../actionTurn';
 import { escalationRerunCard } from '../../cards/render';
-import { diagnoseAndRecord, verdictCardFor } from '../diagnosisRuns';
+import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature } from '../feature';
 import { runData } from '../cardData';
 import { answerInTime, STILL_DIAGNOSING } from '../lateAnswer';
@@ -18,14 +18,14 @@ const rerun = runAction({
   data: runData,
   handle: async (turn, previous) => {
     const work = (async () => {
-      const { run, card } = await diagnoseAndRecord(turn, { subject: previous.subject, device: previous.device, compare: true });
-      if (!previous.escalation) return card;
       // An escalated card stays escalated: the new verdict under the escalation, never a second Escalate.
-      const kept = { ...run, escalation: previous.escalation };
-      await turn.services.runs.save(kept);
-      return kept.escalation.payload
-        ? escalationRerunCard(kept.escalation.payload, kept.verdict, kept.runId, kept.changes ?? null)
-        : verdictCardFor(kept);
+      const { run, card } = await diagnoseAndRecord(turn, {
+        subject: previous.subject,
+        device: previous.device,
+        compare: true,
+        escalation: previous.escalation,
+      });
+      return run.escalation?.payload ? escalationRerunCard(run.escalation.payload, run.verdict, run.runId, run.changes ?? null) : card;
     })();
     return answerInTime(turn, work, async (card) => ({ clicker: card, everyone: card }), STILL_DIAGNOSING, { sharedCardIsTheAnswer: true });
   },

@@ -6,11 +6,9 @@
  */
 import { TurnContext } from 'botbuilder';
 import { PasskeyDoctorError } from '../../errors/catalog';
-import { personOf } from '../actionTurn';
+import { inSharedConversation, personOf } from '../actionTurn';
 import { parseRouteCommand } from '../commandText';
 import type { BotFeature } from '../feature';
-
-const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
 
 export const routeHereFeature: BotFeature = {
   commands: [
@@ -19,7 +17,7 @@ export const routeHereFeature: BotFeature = {
       audience: 'operator',
       handle: async (turn, text) => {
         const owner = parseRouteCommand(text);
-        if (!SHARED_CONVERSATIONS.has(turn.ctx.activity.conversation.conversationType ?? '')) {
+        if (!inSharedConversation(turn)) {
           throw new PasskeyDoctorError('USAGE', 'routeInPersonalChat', { owner });
         }
         const result = await turn.services.actions.escalation.registerRoute(
