@@ -6,6 +6,9 @@ import importPlugin from 'eslint-plugin-import';
 /** An import that climbs out of the current folder into one of `folders` (relative imports only: that is all src uses). */
 const into = (folders, message) => ({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message });
 
+const SANDBOX_ONLY_AT_START = 'only start-up wiring imports the sandbox.';
+const NOT_THE_CLI = 'bot and cli share parsing through src/input, never each other.';
+
 const restrict = (files, folders, message, ignores = []) => ({
   files,
   ignores,
@@ -48,7 +51,13 @@ export default tseslint.config(
   restrict(['src/store/**/*.ts'], ['bot', 'cli', 'actions', 'diagnosis', 'tenant', 'graph', 'cards', 'sandbox', 'wiring'], 'the store knows records, not rooms.'),
   restrict(['src/cards/**/*.ts'], ['bot', 'cli', 'graph', 'sandbox', 'wiring'], 'cards render view models; they never reach Graph or the bot.'),
   // Start-up wiring (src/wiring, the bot's main and settings) is the one place that may start the sandbox.
-  restrict(['src/bot/**/*.ts'], ['sandbox'], 'only start-up wiring imports the sandbox.', ['src/bot/main.ts', 'src/bot/settings.ts']),
+  // One entry per file set: a later no-restricted-imports entry for the same files replaces an earlier one.
+  {
+    files: ['src/bot/**/*.ts'],
+    ignores: ['src/bot/main.ts', 'src/bot/settings.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [into(['sandbox'], SANDBOX_ONLY_AT_START), into(['cli'], NOT_THE_CLI)] }] },
+  },
+  restrict(['src/bot/main.ts', 'src/bot/settings.ts'], ['cli'], NOT_THE_CLI),
   restrict(['src/cli/**/*.ts'], ['sandbox', 'bot'], 'the CLI reaches the sandbox only through src/wiring.'),
   { files: ['src/errors/**/*.ts'], rules: { 'no-restricted-syntax': 'off' } },
 );

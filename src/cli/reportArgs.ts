@@ -2,28 +2,13 @@
 import { parseArgs } from 'node:util';
 import { PasskeyDoctorError } from '../errors/catalog';
 import { problemClause } from './problemClause';
-import { DEFAULT_DAYS, MAX_DAYS, MIN_DAYS } from '../tenant/report/window';
+import { parseDays, REPORT_DAYS_RANGE as RANGE } from '../input/reportDays';
 
 export type ReportFormat = 'table' | 'json' | 'csv';
 export interface ReportCommand {
   name: 'report';
   days: number;
   format: ReportFormat;
-}
-
-/** The range the usage sentences name. */
-const RANGE = { min: MIN_DAYS, max: MAX_DAYS };
-
-/** A days value from the CLI or the bot; throws a usage error naming the range. */
-export function parseDays(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_DAYS;
-  const text = raw.trim();
-  const days = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) {
-    const got = text.slice(0, 20);
-    throw new PasskeyDoctorError('USAGE', 'reportDays', { ...RANGE, got });
-  }
-  return days;
 }
 
 export function parseReportArgs(rest: string[]): ReportCommand {
@@ -44,7 +29,7 @@ export function parseReportArgs(rest: string[]): ReportCommand {
   try {
     value = parseDays(days);
   } catch (error) {
-    throw new PasskeyDoctorError('USAGE', 'reportOptions', { problem: (error as Error).message.replace(/\.$/, ''), ...RANGE });
+    throw new PasskeyDoctorError('USAGE', 'reportOptions', { problem: problemClause(error), ...RANGE });
   }
   return { name: 'report', days: value, format: json ? 'json' : csv ? 'csv' : 'table' };
 }

@@ -11,7 +11,7 @@ import { currentWindowStart } from '../../config/digestSchedule';
 import { digestCard, noticeCard, type AdaptiveCardJson } from '../../cards/render';
 import type { NoticeView } from '../../cards/noticeView';
 import { VERBS } from '../../cards/verbs';
-import { parseDays } from '../../cli/reportArgs';
+import { parseDays } from '../../input/reportDays';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import type { RegistrationReport } from '../../tenant/report/types';
 import { inSharedConversation, personOf, STALE_CARD } from '../actionTurn';
