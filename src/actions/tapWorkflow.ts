@@ -19,7 +19,7 @@ import { logger } from '../logger';
 import type { HourlyLimit } from '../store/rateLimit';
 import type { Versioned } from '../store/versionedStore';
 import type { Person } from './access';
-import { REQUEST_TTL_MS, targetName, timeText, type ClickContext, type TargetUser } from './approvalRequest';
+import { targetName, timeText, type ClickContext, type TargetUser } from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
@@ -90,37 +90,18 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord, TapIssuing> {
       this.deps.access.groups.approvers ? null : refuse('AUTH.NOT_CONFIGURED', {}, { variant: 'tapIssuance' }),
     );
     if ('refused' in opened) return opened.refused;
-    const { target, rootCause, refuse: refused } = opened;
+    const { target } = opened;
 
     const id = tapRequestId(run.runId);
-    const existing = await this.load(id);
-    if (existing === 'unreadable') return refused(this.unknown(actor, id, existing));
-    if (existing !== 'missing') return refused(this.stateRefusal(existing.value), existing.value);
-    const plan = await this.check(target);
-    if (isRefusal(plan)) return refused(plan);
-    const allowance = await this.deps.requestLimit.take(actor.id, id);
-    if (!allowance.allowed) {
-      return refused(refuse('REQUEST.RATE_LIMITED', { perHour: this.deps.requestLimit.perHour, retryAt: timeText(allowance.retryAt) }));
-    }
-    const now = this.now();
-    const record: TapRequested = {
-      kind: 'tap',
-      id,
-      runId: run.runId,
-      state: 'requested',
-      target,
-      rootCause,
-      conversationId: where.conversationId ?? null,
-      requestedBy: actor,
-      requestedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
-      history: [{ state: 'requested', by: actor, at: now.toISOString() }],
-    };
-    const { created, current } = await this.deps.workflows.create<TapRecord>(record);
-    if (!created) {
-      const other = this.checked(current);
-      return other === 'unreadable' ? refused(this.unknown(actor, id, other)) : refused(this.stateRefusal(other.value), other.value);
-    }
+    const made = await this.createRequest<TapRequested>(actor, id, run, opened, where, {}, async () => {
+      const plan = await this.check(target);
+      if (isRefusal(plan)) return plan;
+      const allowance = await this.deps.requestLimit.take(actor.id, id);
+      if (allowance.allowed) return null;
+      return refuse('REQUEST.RATE_LIMITED', { perHour: this.deps.requestLimit.perHour, retryAt: timeText(allowance.retryAt) });
+    });
+    if ('refused' in made) return made.refused;
+    const record = made.created;
     await this.audit('tap.requested', actor, record);
     return { kind: 'requested', request: record };
   }
