@@ -21,11 +21,16 @@ import { answerClick, isAnswered, replaceCardForEveryone, sendCard } from './sen
 /** The activity is the caller's JSON: anything but text becomes "nobody", which every check refuses. */
 const textOr = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
-/** The sender as Teams identifies them, or on the sandbox the persona they chose with `as <role>`. */
-function actorOf(ctx: TurnContext, services: BotServices): Person {
+/** The sender as Teams identifies them, whoever they chose to act as. */
+export function senderOf(ctx: TurnContext): Person {
   const from: unknown = ctx.activity.from;
   const fields = typeof from === 'object' && from !== null ? (from as Record<string, unknown>) : {};
-  const real = { id: textOr(fields.aadObjectId, 64), name: textOr(fields.name, 256) };
+  return { id: textOr(fields.aadObjectId, 64), name: textOr(fields.name, 256) };
+}
+
+/** The sender, or on the sandbox the persona they chose with `as <role>`. */
+function actorOf(ctx: TurnContext, services: BotServices): Person {
+  const real = senderOf(ctx);
   return services.actingAs?.actorFor(ctx, real) ?? real;
 }
 

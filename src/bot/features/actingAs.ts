@@ -8,6 +8,7 @@
 import { PasskeyDoctorError } from '../../errors/catalog';
 import { logger } from '../../logger';
 import type { BotFeature } from '../feature';
+import { senderOf } from '../guard';
 
 const ROLE = /^as\s+(\S+)\s*$/i;
 
@@ -18,7 +19,7 @@ export const actingAsFeature: BotFeature = {
       audience: 'anyone',
       handle: async ({ ctx, services, actor }, text) => {
         const typed = ROLE.exec(text)?.[1] ?? '';
-        const real = { id: ctx.activity.from?.aadObjectId ?? '', name: ctx.activity.from?.name ?? '' };
+        const real = senderOf(ctx);
         const time = new Date().toISOString();
         if (!services.actingAs) {
           logger.warn('sandbox-only command refused', { command: 'as', role: typed, actor: real.id });

@@ -6,7 +6,6 @@
 import { TurnContext } from 'botbuilder';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import { logger } from '../../logger';
-import { personOf } from '../actionTurn';
 import type { BotFeature } from '../feature';
 
 const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
@@ -27,7 +26,7 @@ export const approvalsRouteFeature: BotFeature = {
         await turn.services.approvalsRoute.register({
           conversation: TurnContext.getConversationReference(activity),
           name: name === 'the approvers’ channel' ? name : `“${name}”`,
-          registeredBy: personOf(turn),
+          registeredBy: turn.actor,
           registeredAt: new Date().toISOString(),
         });
         logger.info('approvals route registered', { by: turn.actor.id });

@@ -8,7 +8,7 @@ import { OPEN } from '../../actions/tapRecord';
 import { tapRequestId } from '../../actions/tapWorkflow';
 import { VERBS } from '../../cards/verbs';
 import { isWellFormedId } from '../../store/workflowStore';
-import { personOf, runAction } from '../actionTurn';
+import { runAction } from '../actionTurn';
 import { replyToTap } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, Turn } from '../feature';
@@ -42,7 +42,7 @@ const requestTap = runAction({
     // The request's id follows from the run, so the claim can name it before it exists.
     const refusal = target && isWellFormedId(run.runId) ? await claimOpenRequest(turn, target.id, tapRequestId(run.runId)) : null;
     if (refusal) return refusal;
-    return replyToTap(turn, await turn.services.actions.tap.request(personOf(turn), run, whereFor(turn, place)), place);
+    return replyToTap(turn, await turn.services.actions.tap.request(turn.actor, run, whereFor(turn, place)), place);
   },
 });
 
