@@ -15,6 +15,7 @@ import { VersionedStore } from '../store/versionedStore';
 import { WorkflowStore } from '../store/workflowStore';
 import { AccessCheck, type Person, type RoleGroups } from './access';
 import { targetOf } from './approvalRequest';
+import { auditStep } from './auditStep';
 import { Escalation, type WebhookPoster } from './escalation';
 import { Outbox } from './outbox';
 import { PasskeyRemovalWorkflow } from './passkeyRemoval';
@@ -82,15 +83,8 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
     recordDiagnosis: async (actor, run) => {
       const target = targetOf(run);
       if (!target) return;
-      await audit.append({
-        time: (now?.() ?? new Date()).toISOString(),
-        who: { id: actor.id, name: actor.name },
-        what: 'diagnosis',
-        target: { id: target.id, userPrincipalName: target.userPrincipalName },
-        rootCause: run.verdict.rootCause?.code ?? null,
-        requestId: run.runId,
-        note: run.verdict.outcome,
-      });
+      const subject = { id: run.runId, target, rootCause: run.verdict.rootCause?.code ?? null };
+      await auditStep(audit, 'diagnosis', actor, subject, run.verdict.outcome, now?.());
     },
   };
 }

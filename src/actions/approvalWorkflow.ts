@@ -12,6 +12,7 @@ import { recordTransition } from '../telemetry/instruments';
 import type { Versioned } from '../store/versionedStore';
 import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
+import { auditStep, type AuditSubject } from './auditStep';
 import { Outbox } from './outbox';
 import type { z } from 'zod';
 import {
@@ -52,13 +53,6 @@ export interface WorkflowDeps {
   now?: () => Date;
   /** Retries the records that follow an action already taken (a pass created). */
   outbox?: Outbox;
-}
-
-/** Audit subject: a request, or — before one exists — its target and root cause. */
-export interface AuditSubject {
-  id: string | null;
-  target: TargetUser;
-  rootCause: string | null;
 }
 
 type RefusalOf<R> = Refusal & { request?: R };
@@ -320,14 +314,6 @@ export abstract class ApprovalWorkflow<R extends AnyRequest, C extends R & Appro
 
   protected async audit(what: AuditAction, actor: Person, subject: AuditSubject, note?: string): Promise<void> {
     recordTransition(what);
-    await this.base.audit.append({
-      time: this.now().toISOString(),
-      who: { id: actor.id, name: actor.name },
-      what,
-      target: { id: subject.target.id, userPrincipalName: subject.target.userPrincipalName },
-      rootCause: subject.rootCause,
-      requestId: subject.id,
-      ...(note ? { note } : {}),
-    });
+    await auditStep(this.base.audit, what, actor, subject, note, this.now());
   }
 }

@@ -13,6 +13,7 @@ import { logger } from '../logger';
 import { ACCESS_REFUSALS } from '../store/auditTrail';
 import { recordTurn } from '../telemetry/instruments';
 import { isWellFormedId } from '../store/workflowStore';
+import { auditStep } from '../actions/auditStep';
 import type { Refusal } from '../actions/refusals';
 import type { Person, Role } from '../model/people';
 import type { BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
@@ -46,17 +47,8 @@ async function refusalFor(services: BotServices, actor: Person, audience: Role |
 async function auditRefusal(services: BotServices, actor: Person, what: string, data: unknown): Promise<void> {
   const ids = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const card = [ids.requestId, ids.runId].find(isWellFormedId) ?? null;
-  await services.actions.audit
-    .append({
-      time: new Date().toISOString(),
-      who: { id: actor.id, name: actor.name },
-      what: 'access.refused',
-      target: { id: null, userPrincipalName: ACCESS_REFUSALS },
-      rootCause: null,
-      requestId: card,
-      note: what.slice(0, 80),
-    })
-    .catch((error: unknown) => logger.warn('refusal could not be audited', { actor: actor.id, error }));
+  const subject = { id: card, target: { id: null, userPrincipalName: ACCESS_REFUSALS }, rootCause: null };
+  await auditStep(services.actions.audit, 'access.refused', actor, subject, what.slice(0, 80)).catch((error: unknown) => logger.warn('refusal could not be audited', { actor: actor.id, error }));
 }
 
 function logFailure(what: Record<string, unknown>, error: unknown, reference: string, started: number): void {
