@@ -9,6 +9,7 @@ import type { RetryPolicy } from '../graph/retryPolicy';
 import type { GraphGateway } from '../graph/gateway';
 import { GraphWrites } from '../graph/writes';
 import { AuditTrail } from '../store/auditTrail';
+import { OpenRequests } from '../store/openRequests';
 import { HourlyLimit } from '../store/rateLimit';
 import { EscalationRoutes } from '../store/routes';
 import { VersionedStore } from '../store/versionedStore';
@@ -65,6 +66,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       writes,
       oneTime: config.tapOneTime,
       mfaFreshnessMinutes: config.mfaFreshnessMinutes,
+      openRequests: new OpenRequests(store, now ? () => now().getTime() : undefined),
     }),
     removal: new PasskeyRemovalWorkflow({ ...base, writes }),
     escalation: new Escalation({

@@ -16,10 +16,11 @@ import { NOTICE_WORDS } from './noticeWords';
 import type { TapSecret } from '../graph/tapSecret';
 import type { WriteFailure, WriteResult, CreatedTap } from '../graph/writes';
 import { logger } from '../logger';
+import type { OpenRequests } from '../store/openRequests';
 import type { HourlyLimit } from '../store/rateLimit';
 import type { Versioned } from '../store/versionedStore';
 import type { Person } from './access';
-import { targetName, timeText, type ClickContext, type TargetUser } from './approvalRequest';
+import { isPastExpiry, targetName, timeText, type ClickContext, type TargetUser } from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
@@ -47,6 +48,8 @@ export interface TapWorkflowDeps extends WorkflowDeps {
   oneTime: boolean;
   /** MFA_FRESHNESS_MINUTES: the window the diagnosis uses, so the pass card tells the user the same. */
   mfaFreshnessMinutes: number;
+  /** The latest TAP request per user: while one is open, a request from another diagnosis is refused. */
+  openRequests: OpenRequests;
 }
 
 /**
@@ -93,6 +96,8 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord, TapIssuing> {
     const { target } = opened;
 
     const id = tapRequestId(run.runId);
+    const otherOpen = await this.claimOpenRequest(target, id);
+    if (otherOpen) return otherOpen;
     const made = await this.createRequest<TapRequested>(actor, id, run, opened, where, {}, async () => {
       const plan = await this.check(target);
       if (isRefusal(plan)) return plan;
@@ -104,6 +109,31 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord, TapIssuing> {
     const record = made.created;
     await this.audit('tap.requested', actor, record);
     return { kind: 'requested', request: record };
+  }
+
+  /**
+   * Claims the user's one open TAP request for request `id`; the refusal when
+   * another is open (or being made this moment), else null. The request id
+   * follows from the run, so the claim can name it before it exists.
+   */
+  private async claimOpenRequest(target: TargetUser, id: string): Promise<Refusal | null> {
+    let open: TapRecord | undefined;
+    const claim = await this.deps.openRequests.claim('tap', target.id, id, async (holder) => {
+      const found = await this.load(holder);
+      if (typeof found === 'string') return 'missing';
+      if (!this.openStates.has(found.value.state) || isPastExpiry(found.value, this.now())) return 'closed';
+      open = found.value;
+      return 'open';
+    });
+    if (claim.claimed) return null;
+    const other = claim.inProgress ? undefined : open;
+    if (!other) return refuse('REQUEST.ALREADY_OPEN', {}, { variant: 'tapBeingMade' });
+    const { requestedBy, requestedAt, expiresAt } = other;
+    return refuse(
+      'REQUEST.ALREADY_OPEN',
+      { requester: requestedBy.name, who: targetName(other.target), requestedAt: timeText(requestedAt), expiresAt: timeText(expiresAt) },
+      { variant: 'tapOther' },
+    );
   }
 
   /**

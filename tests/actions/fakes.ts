@@ -18,6 +18,7 @@ import { TapSecret } from '../../src/graph/tapSecret';
 import type { WriteFailure, WriteResult } from '../../src/graph/writes';
 import type { Fido2Method, TapMethod } from '../../src/model/facts';
 import { AuditTrail } from '../../src/store/auditTrail';
+import { OpenRequests } from '../../src/store/openRequests';
 import { HourlyLimit } from '../../src/store/rateLimit';
 import { EscalationRoutes } from '../../src/store/routes';
 import { VersionedStore } from '../../src/store/versionedStore';
@@ -212,7 +213,15 @@ export function harness(options: HarnessOptions = {}): Harness {
     facts,
     writes,
     audit,
-    tap: new TapWorkflow({ ...base, requestLimit: new HourlyLimit(store, 'tap-requests', options.perHour ?? 10, clock.now), facts, writes, oneTime: options.oneTime ?? true, mfaFreshnessMinutes: 5 }),
+    tap: new TapWorkflow({
+      ...base,
+      requestLimit: new HourlyLimit(store, 'tap-requests', options.perHour ?? 10, clock.now),
+      facts,
+      writes,
+      oneTime: options.oneTime ?? true,
+      mfaFreshnessMinutes: 5,
+      openRequests: new OpenRequests(store, () => clock.now().getTime()),
+    }),
     removal: new PasskeyRemovalWorkflow({ ...base, writes }),
     routes,
     escalation: new Escalation({ workflows, audit, access, routes, facts, webhookUrl: options.webhookUrl, postWebhook: options.postWebhook, now: clock.now }),

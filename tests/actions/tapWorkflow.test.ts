@@ -14,8 +14,14 @@ function expectKind<K extends Kind>(result: TapResult, kind: K): Extract<TapResu
 }
 const refusalCode = (result: TapResult) => expectKind(result, 'refused').code;
 
-async function requested(h: Harness, runId = 'run-1') {
-  return expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, runId), { conversationId: 'conv-1' }), 'requested').request;
+async function requested(h: Harness, runId = 'run-1', run = runFor(h.facts.world, runId)) {
+  return expectKind(await h.tap.request(PEOPLE.operator, run, { conversationId: 'conv-1' }), 'requested').request;
+}
+
+/** A run about a user of its own (the directory now holds that user), for tests of other limits: one user has one open pass request. */
+function runForOwnUser(h: Harness, runId: string) {
+  h.facts.world.user = { ...h.facts.world.user, id: `user-${runId}` };
+  return runFor(h.facts.world, runId);
 }
 
 const stored = (h: Harness) => JSON.stringify((h.storage as unknown as { memory: Record<string, string> }).memory);
@@ -67,21 +73,21 @@ describe('TAP workflow: requesting', () => {
 
   it('limits each operator to TAP_REQUESTS_PER_HOUR and says when they can ask again', async () => {
     const h = harness({ perHour: 2 });
-    await requested(h, 'run-1');
-    await requested(h, 'run-2');
-    const third = expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, 'run-3')), 'refused');
+    await requested(h, 'run-1', runForOwnUser(h, 'run-1'));
+    await requested(h, 'run-2', runForOwnUser(h, 'run-2'));
+    const third = expectKind(await h.tap.request(PEOPLE.operator, runForOwnUser(h, 'run-3')), 'refused');
     expect(third).toMatchObject({ code: 'REQUEST.RATE_LIMITED', message: expect.stringContaining('2026-11-22 11:00 UTC') });
-    expectKind(await h.tap.request(PEOPLE.operatorApprover, runFor(h.facts.world, 'run-3')), 'requested');
+    expectKind(await h.tap.request(PEOPLE.operatorApprover, runForOwnUser(h, 'run-3')), 'requested');
     h.clock.advance(3_600_001);
-    expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, 'run-4')), 'requested');
+    expectKind(await h.tap.request(PEOPLE.operator, runForOwnUser(h, 'run-4')), 'requested');
   });
 
   it('does not count a refused request against the limit', async () => {
     const h = harness({ perHour: 1 });
     h.facts.roles = known(['62e90394-69f5-4237-9190-012177145e10']);
-    expect(refusalCode(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, 'run-1')))).toBe('TARGET.PRIVILEGED');
+    expect(refusalCode(await h.tap.request(PEOPLE.operator, runForOwnUser(h, 'run-1')))).toBe('TARGET.PRIVILEGED');
     h.facts.roles = known([]);
-    expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, 'run-2')), 'requested');
+    expectKind(await h.tap.request(PEOPLE.operator, runForOwnUser(h, 'run-2')), 'requested');
   });
 });
 
