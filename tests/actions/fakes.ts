@@ -161,6 +161,12 @@ export function runFor(world: World, runId = 'run-1'): RunVerdict {
   return { runId, verdict: evaluate({ ...inputOf(world), settings: world.settings }, { requests: 0, roundTrips: 0 }) };
 }
 
+/** A run about a user of its own (the directory now holds that user), for tests of other limits: one user has one open pass request. */
+export function runForOwnUser(h: Harness, runId: string): RunVerdict {
+  h.facts.world.user = { ...h.facts.world.user, id: `user-${runId}` };
+  return runFor(h.facts.world, runId);
+}
+
 export class TestClock {
   private ms = Date.parse(NOW);
   readonly now = (): Date => new Date(this.ms);

@@ -4,7 +4,7 @@ import { CLAIM_STALE_MS } from '../../src/actions/approvalWorkflow';
 import type { TapResult } from '../../src/actions/tapWorkflow';
 import { known, missing } from '../../src/model/facts';
 import { gap } from '../diagnosis/builders';
-import { PEOPLE, TAP_CODE, failure, harness, runFor, type Harness } from './fakes';
+import { PEOPLE, TAP_CODE, failure, harness, runFor, runForOwnUser, type Harness } from './fakes';
 import { replaceQuestion, tapInstructions, tapSummary } from '../../src/cards/workflowSummaries';
 
 type Kind = TapResult['kind'];
@@ -16,12 +16,6 @@ const refusalCode = (result: TapResult) => expectKind(result, 'refused').code;
 
 async function requested(h: Harness, runId = 'run-1', run = runFor(h.facts.world, runId)) {
   return expectKind(await h.tap.request(PEOPLE.operator, run, { conversationId: 'conv-1' }), 'requested').request;
-}
-
-/** A run about a user of its own (the directory now holds that user), for tests of other limits: one user has one open pass request. */
-function runForOwnUser(h: Harness, runId: string) {
-  h.facts.world.user = { ...h.facts.world.user, id: `user-${runId}` };
-  return runFor(h.facts.world, runId);
 }
 
 const stored = (h: Harness) => JSON.stringify((h.storage as unknown as { memory: Record<string, string> }).memory);
