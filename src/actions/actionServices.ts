@@ -9,12 +9,14 @@ import type { RetryPolicy } from '../graph/retryPolicy';
 import type { GraphGateway } from '../graph/gateway';
 import { GraphWrites } from '../graph/writes';
 import { AuditTrail } from '../store/auditTrail';
+import { OpenRequests } from '../store/openRequests';
 import { HourlyLimit } from '../store/rateLimit';
 import { ChannelRoutes } from '../store/routes';
 import { VersionedStore } from '../store/versionedStore';
 import { WorkflowStore } from '../store/workflowStore';
 import { AccessCheck, type Person, type RoleGroups } from './access';
 import { targetOf } from './approvalRequest';
+import { auditStep } from './auditStep';
 import { Escalation, type WebhookPoster } from './escalation';
 import { Outbox } from './outbox';
 import { PasskeyRemovalWorkflow } from './passkeyRemoval';
@@ -64,6 +66,7 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
       writes,
       oneTime: config.tapOneTime,
       mfaFreshnessMinutes: config.mfaFreshnessMinutes,
+      openRequests: new OpenRequests(store, now ? () => now().getTime() : undefined),
     }),
     removal: new PasskeyRemovalWorkflow({ ...base, writes }),
     escalation: new Escalation({
@@ -82,15 +85,8 @@ export function createActionServices(options: ActionServicesOptions): ActionServ
     recordDiagnosis: async (actor, run) => {
       const target = targetOf(run);
       if (!target) return;
-      await audit.append({
-        time: (now?.() ?? new Date()).toISOString(),
-        who: { id: actor.id, name: actor.name },
-        what: 'diagnosis',
-        target: { id: target.id, userPrincipalName: target.userPrincipalName },
-        rootCause: run.verdict.rootCause?.code ?? null,
-        requestId: run.runId,
-        note: run.verdict.outcome,
-      });
+      const subject = { id: run.runId, target, rootCause: run.verdict.rootCause?.code ?? null };
+      await auditStep(audit, 'diagnosis', actor, subject, run.verdict.outcome, now?.());
     },
   };
 }

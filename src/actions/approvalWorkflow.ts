@@ -12,6 +12,7 @@ import { recordTransition } from '../telemetry/instruments';
 import type { Versioned } from '../store/versionedStore';
 import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
+import { auditStep, type AuditSubject } from './auditStep';
 import { Outbox } from './outbox';
 import type { z } from 'zod';
 import {
@@ -22,7 +23,9 @@ import {
   approverRefusal,
   conversationRefusal,
   isPastExpiry,
+  REQUEST_TTL_MS,
   type AnyRequest,
+  type ApprovalRequest,
   type Approval,
   type ClickContext,
   type HeldClaim,
@@ -52,16 +55,15 @@ export interface WorkflowDeps {
   outbox?: Outbox;
 }
 
-/** Audit subject: a request, or — before one exists — its target and root cause. */
-export interface AuditSubject {
-  id: string | null;
-  target: TargetUser;
-  rootCause: string | null;
-}
-
 type RefusalOf<R> = Refusal & { request?: R };
 /** Refuses and records the refusal in the audit trail. */
 type AuditedRefusal<R> = (refusal: Refusal, request?: R) => Promise<RefusalOf<R>>;
+/** A request click that passed the shared opening: whom it is for, and how the rest of it refuses. */
+interface Opened<R> {
+  target: TargetUser;
+  rootCause: string | null;
+  refuse: AuditedRefusal<R>;
+}
 
 /** Results every approval workflow can give besides its own; cards word each request by its state. */
 export type CommonResult<R> = (Refusal & { request?: R }) | { kind: 'denied'; request: R } | { kind: 'expired'; request: R };
@@ -202,7 +204,7 @@ export abstract class ApprovalWorkflow<R extends AnyRequest, C extends R & Appro
     run: RunVerdict,
     noUser: RefusalVariant<'TARGET.NOT_FOUND'>,
     also?: () => Refusal | null,
-  ): Promise<{ refused: RefusalOf<R> } | { target: TargetUser; rootCause: string | null; refuse: AuditedRefusal<R> }> {
+  ): Promise<{ refused: RefusalOf<R> } | Opened<R>> {
     const opening = await openRequest(this.base.access, actor, run, noUser, also);
     const { target, rootCause } = opening.ok ? opening.value : opening.failure;
     const refuseAudited: AuditedRefusal<R> = async (refusal, request) => {
@@ -214,6 +216,53 @@ export abstract class ApprovalWorkflow<R extends AnyRequest, C extends R & Appro
       return { refused: aboutClicker ? await refuseAudited(refusal) : refusal };
     }
     return { target: opening.value.target, rootCause, refuse: refuseAudited };
+  }
+
+  /**
+   * Stores the new request `id` in state `requested`, with `fields` (what
+   * this workflow's requests add), unless the run already has one: then the
+   * click is told what that one is. `beforeCreate` runs once no request is
+   * found and may refuse, so a double click is told of the first request
+   * rather than checked again.
+   */
+  protected async createRequest<Q extends R>(
+    actor: Person,
+    id: string,
+    run: RunVerdict,
+    opened: Opened<R>,
+    where: ClickContext,
+    fields: Omit<Q, keyof AnyRequest>,
+    beforeCreate?: () => Promise<Refusal | null>,
+  ): Promise<{ refused: RefusalOf<R> } | { created: Q }> {
+    const existing = await this.load(id);
+    if (existing !== 'missing') return { refused: await this.refuseExisting(actor, id, existing, opened) };
+    const early = beforeCreate ? await beforeCreate() : null;
+    if (early) return { refused: await opened.refuse(early) };
+    const now = this.now();
+    const common: ApprovalRequest<R['kind'], 'requested'> = {
+      kind: this.kind,
+      id,
+      runId: run.runId,
+      state: 'requested',
+      target: opened.target,
+      rootCause: opened.rootCause,
+      conversationId: where.conversationId ?? null,
+      requestedBy: actor,
+      requestedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
+      history: [{ state: 'requested', by: actor, at: now.toISOString() }],
+    };
+    // The common fields and the workflow's own make up its `requested` record.
+    const record = { ...common, ...fields } as unknown as Q;
+    const { created, current } = await this.base.workflows.create<R>(record);
+    if (!created) return { refused: await this.refuseExisting(actor, id, this.checked(current), opened) };
+    return { created: record };
+  }
+
+  /** A request for the run is there already: say what it is, or that it cannot be read. */
+  private async refuseExisting(actor: Person, id: string, existing: Versioned<R> | 'unreadable', opened: Opened<R>): Promise<RefusalOf<R>> {
+    if (existing === 'unreadable') return opened.refuse(this.unknown(actor, id, existing));
+    return opened.refuse(this.stateRefusal(existing.value), existing.value);
   }
 
   /**
@@ -265,14 +314,6 @@ export abstract class ApprovalWorkflow<R extends AnyRequest, C extends R & Appro
 
   protected async audit(what: AuditAction, actor: Person, subject: AuditSubject, note?: string): Promise<void> {
     recordTransition(what);
-    await this.base.audit.append({
-      time: this.now().toISOString(),
-      who: { id: actor.id, name: actor.name },
-      what,
-      target: { id: subject.target.id, userPrincipalName: subject.target.userPrincipalName },
-      rootCause: subject.rootCause,
-      requestId: subject.id,
-      ...(note ? { note } : {}),
-    });
+    await auditStep(this.base.audit, what, actor, subject, note, this.now());
   }
 }

@@ -19,6 +19,7 @@ import type { Versioned } from '../store/versionedStore';
 import type { WorkflowStore } from '../store/workflowStore';
 import type { AccessCheck, Person } from './access';
 import { openRequest, targetName, type TargetUser } from './approvalRequest';
+import { auditStep } from './auditStep';
 import type { UserFactsSource } from './ports';
 import { isRefusal, refusalText, refuse, type Refusal } from './refusals';
 import type { RunVerdict } from '../model/diagnosisRun';
@@ -184,15 +185,8 @@ export class Escalation {
       await this.deps.workflows.swap(claimed, sent);
     }
     if (sent.state === 'failed') return refuse('ESCALATION.NO_CHANNEL', channelParams(owner), { variant: 'webhookFailed' });
-    await this.deps.audit.append({
-      time: now.toISOString(),
-      who: { id: actor.id, name: actor.name },
-      what: 'escalation.sent',
-      target: { id: target.id, userPrincipalName: target.userPrincipalName },
-      rootCause: sent.rootCause,
-      requestId: sent.id,
-      note: `to the ${routeOwnerLabel(owner)}${route ? ' channel' : ''}${webhook === 'posted' ? ' and webhook' : ''}`,
-    });
+    const to = `to the ${routeOwnerLabel(owner)}${route ? ' channel' : ''}${webhook === 'posted' ? ' and webhook' : ''}`;
+    await auditStep(this.deps.audit, 'escalation.sent', actor, sent, to, now);
     const notice =
       webhook === 'failed'
         ? NOTICE_WORDS.webhookRefused
@@ -211,15 +205,7 @@ export class Escalation {
     const failed: EscalationRecord = { ...sent, state: 'failed', delivery: { ...sent.delivery, channelFailed: true } };
     const current = await this.deps.workflows.get<EscalationRecord>(sent.id);
     if (current) await this.deps.workflows.swap(current, failed);
-    await this.deps.audit.append({
-      time: this.now().toISOString(),
-      who: { id: actor.id, name: actor.name },
-      what: 'escalation.undelivered',
-      target: { id: sent.target.id, userPrincipalName: sent.target.userPrincipalName },
-      rootCause: sent.rootCause,
-      requestId: sent.id,
-      note: `the ${routeOwnerLabel(sent.owner)} channel post failed`,
-    });
+    await auditStep(this.deps.audit, 'escalation.undelivered', actor, sent, `the ${routeOwnerLabel(sent.owner)} channel post failed`, this.now());
     return failed;
   }
 

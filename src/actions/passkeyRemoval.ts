@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { authenticatorName } from '../catalog/authenticators';
 import type { Fido2Method } from '../model/facts';
 import type { Person } from './access';
-import { REQUEST_TTL_MS, targetName, targetOf, timeText, type ClickContext, type TargetUser } from './approvalRequest';
+import { targetName, targetOf, timeText, type ClickContext, type TargetUser } from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { PasskeyWrites } from './ports';
 import { refuse, type Refusal } from './refusals';
@@ -89,7 +89,7 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord, Remo
   ): Promise<RemovalResult> {
     const opened = await this.openRequest(actor, run, 'removal');
     if ('refused' in opened) return opened.refused;
-    const { target, rootCause, refuse: refused } = opened;
+    const { target, refuse: refused } = opened;
     // The id comes from card data: it must name a passkey this user has now.
     const passkeys = await this.deps.writes.listPasskeys(target.id);
     if (!passkeys.ok) return refused(refuse('GRAPH.FAILED', { reason: passkeys.failure.message }));
@@ -97,30 +97,12 @@ export class PasskeyRemovalWorkflow extends ApprovalWorkflow<RemovalRecord, Remo
     if (!method) return refused(refuse('PASSKEY.NOT_FOUND', { who: targetName(target) }));
 
     const id = removalRequestId(run.runId, method.id);
-    const existing = await this.load(id);
-    if (existing === 'unreadable') return refused(this.unknown(actor, id, existing));
-    if (existing !== 'missing') return refused(this.stateRefusal(existing.value), existing.value);
-    const now = this.now();
-    const record: RemovalRequested = {
-      kind: 'passkey-removal',
-      id,
-      runId: run.runId,
-      state: 'requested',
-      target,
-      rootCause,
-      conversationId: options.conversationId ?? null,
-      requestedBy: actor,
-      requestedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
+    const made = await this.createRequest<RemovalRequested>(actor, id, run, opened, options, {
       passkey: choiceOf(method),
       revokeSessions: options.revokeSessions === true,
-      history: [{ state: 'requested', by: actor, at: now.toISOString() }],
-    };
-    const { created, current } = await this.deps.workflows.create<RemovalRecord>(record);
-    if (!created) {
-      const other = this.checked(current);
-      return other === 'unreadable' ? refused(this.unknown(actor, id, other)) : refused(this.stateRefusal(other.value), other.value);
-    }
+    });
+    if ('refused' in made) return made.refused;
+    const record = made.created;
     await this.audit('passkey.removal-requested', actor, record, passkeyName(record.passkey));
     return { kind: 'requested', request: record };
   }

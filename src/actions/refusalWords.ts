@@ -31,6 +31,10 @@ export const REFUSAL_WORDS = {
   'REQUEST.OTHER_CONVERSATION': { default: 'This request belongs to another conversation; answer it on the card where it was made.' },
   'REQUEST.ALREADY_OPEN': {
     tap: '{requester} already requested a pass for {who} at {requestedAt}; it is waiting for an approver.',
+    /** The user's one open pass request is for another diagnosis. */
+    tapOther: '{requester} already requested a pass for {who} at {requestedAt}; approve or deny that one (it waits until {expiresAt}).',
+    /** Another click holds the user's claim and its request is not stored yet. */
+    tapBeingMade: 'Another Temporary Access Pass request for this user is being made right now; look for its card, then approve or deny that one.',
     removal: '{requester} already asked to remove this passkey at {requestedAt}; it is waiting for an approver.',
   },
   'REQUEST.ALREADY_DONE': {

@@ -23,7 +23,7 @@ export type RefusalCode =
   | 'REQUEST.UNKNOWN'
   /** The request belongs to another conversation. */
   | 'REQUEST.OTHER_CONVERSATION'
-  /** A request for this diagnosis run is already open. */
+  /** A request for this diagnosis run is already open (for a pass: any request for this user). */
   | 'REQUEST.ALREADY_OPEN'
   /** Already done (pass issued, passkey removed, escalation sent): never done twice. */
   | 'REQUEST.ALREADY_DONE'

@@ -20,6 +20,7 @@ import {
   FAILURE_SHAPE,
   requestShape,
   stateMachine,
+  statesWith,
   timeText,
   type Approval,
   type ApprovalRequest,
@@ -105,6 +106,9 @@ export const REMOVAL = stateMachine<RemovalRecord, RemovalTargets>([
   { from: 'failed', event: 'expire', to: 'expired' },
 ]);
 export const REMOVAL_TRANSITIONS = REMOVAL.table;
+
+/** Still waiting for an answer: an approver may remove from here, or deny, or the request may lapse. */
+export const REMOVAL_OPEN: ReadonlySet<RemovalState> = statesWith(REMOVAL_TRANSITIONS, 'deny');
 
 const core = requestShape('passkey-removal', [...REMOVAL_STATES]).extend({
   passkey: z.object({

@@ -16,10 +16,11 @@ import { NOTICE_WORDS } from './noticeWords';
 import type { TapSecret } from '../graph/tapSecret';
 import type { WriteFailure, WriteResult, CreatedTap } from '../graph/writes';
 import { logger } from '../logger';
+import type { OpenRequests } from '../store/openRequests';
 import type { HourlyLimit } from '../store/rateLimit';
 import type { Versioned } from '../store/versionedStore';
 import type { Person } from './access';
-import { REQUEST_TTL_MS, targetName, timeText, type ClickContext, type TargetUser } from './approvalRequest';
+import { isPastExpiry, targetName, timeText, type ClickContext, type TargetUser } from './approvalRequest';
 import { ApprovalWorkflow, type CommonResult, type WorkflowDeps } from './approvalWorkflow';
 import type { TapWrites, UserFactsSource } from './ports';
 import { isRefusal, refuse, type Refusal } from './refusals';
@@ -47,6 +48,8 @@ export interface TapWorkflowDeps extends WorkflowDeps {
   oneTime: boolean;
   /** MFA_FRESHNESS_MINUTES: the window the diagnosis uses, so the pass card tells the user the same. */
   mfaFreshnessMinutes: number;
+  /** The latest TAP request per user: while one is open, a request from another diagnosis is refused. */
+  openRequests: OpenRequests;
 }
 
 /**
@@ -90,39 +93,47 @@ export class TapWorkflow extends ApprovalWorkflow<TapRecord, TapIssuing> {
       this.deps.access.groups.approvers ? null : refuse('AUTH.NOT_CONFIGURED', {}, { variant: 'tapIssuance' }),
     );
     if ('refused' in opened) return opened.refused;
-    const { target, rootCause, refuse: refused } = opened;
+    const { target } = opened;
 
     const id = tapRequestId(run.runId);
-    const existing = await this.load(id);
-    if (existing === 'unreadable') return refused(this.unknown(actor, id, existing));
-    if (existing !== 'missing') return refused(this.stateRefusal(existing.value), existing.value);
-    const plan = await this.check(target);
-    if (isRefusal(plan)) return refused(plan);
-    const allowance = await this.deps.requestLimit.take(actor.id, id);
-    if (!allowance.allowed) {
-      return refused(refuse('REQUEST.RATE_LIMITED', { perHour: this.deps.requestLimit.perHour, retryAt: timeText(allowance.retryAt) }));
-    }
-    const now = this.now();
-    const record: TapRequested = {
-      kind: 'tap',
-      id,
-      runId: run.runId,
-      state: 'requested',
-      target,
-      rootCause,
-      conversationId: where.conversationId ?? null,
-      requestedBy: actor,
-      requestedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
-      history: [{ state: 'requested', by: actor, at: now.toISOString() }],
-    };
-    const { created, current } = await this.deps.workflows.create<TapRecord>(record);
-    if (!created) {
-      const other = this.checked(current);
-      return other === 'unreadable' ? refused(this.unknown(actor, id, other)) : refused(this.stateRefusal(other.value), other.value);
-    }
+    const otherOpen = await this.claimOpenRequest(target, id);
+    if (otherOpen) return otherOpen;
+    const made = await this.createRequest<TapRequested>(actor, id, run, opened, where, {}, async () => {
+      const plan = await this.check(target);
+      if (isRefusal(plan)) return plan;
+      const allowance = await this.deps.requestLimit.take(actor.id, id);
+      if (allowance.allowed) return null;
+      return refuse('REQUEST.RATE_LIMITED', { perHour: this.deps.requestLimit.perHour, retryAt: timeText(allowance.retryAt) });
+    });
+    if ('refused' in made) return made.refused;
+    const record = made.created;
     await this.audit('tap.requested', actor, record);
     return { kind: 'requested', request: record };
+  }
+
+  /**
+   * Claims the user's one open TAP request for request `id`; the refusal when
+   * another is open (or being made this moment), else null. The request id
+   * follows from the run, so the claim can name it before it exists.
+   */
+  private async claimOpenRequest(target: TargetUser, id: string): Promise<Refusal | null> {
+    let open: TapRecord | undefined;
+    const claim = await this.deps.openRequests.claim('tap', target.id, id, async (holder) => {
+      const found = await this.load(holder);
+      if (typeof found === 'string') return 'missing';
+      if (!this.openStates.has(found.value.state) || isPastExpiry(found.value, this.now())) return 'closed';
+      open = found.value;
+      return 'open';
+    });
+    if (claim.claimed) return null;
+    const other = claim.inProgress ? undefined : open;
+    if (!other) return refuse('REQUEST.ALREADY_OPEN', {}, { variant: 'tapBeingMade' });
+    const { requestedBy, requestedAt, expiresAt } = other;
+    return refuse(
+      'REQUEST.ALREADY_OPEN',
+      { requester: requestedBy.name, who: targetName(other.target), requestedAt: timeText(requestedAt), expiresAt: timeText(expiresAt) },
+      { variant: 'tapOther' },
+    );
   }
 
   /**

@@ -4,7 +4,6 @@
  * diagnosis the clicked card belongs to — looked up by the card's run id in
  * this conversation only, never taken from card data.
  */
-import type { Person } from '../model/people';
 import type { ClickContext } from '../actions/approvalRequest';
 import type { z } from 'zod';
 import type { Role } from '../model/people';
@@ -12,8 +11,6 @@ import type { CardActionSpec, ClickReply, Turn } from './feature';
 import type { RunRecord } from './runs';
 
 export const STALE_CARD = 'This card is no longer available here; type diagnose followed by the user principal name to start again.';
-
-export const personOf = ({ actor }: Turn): Person => actor;
 
 export const whereOf = ({ ctx }: Turn): ClickContext => ({ conversationId: ctx.activity.conversation.id });
 

@@ -9,7 +9,6 @@ import { verdictCard, type AdaptiveCardJson } from '../cards/render';
 import type { VerdictStatus } from '../cards/verdictView';
 import type { DeviceInput } from '../model/facts';
 import { parseUpn } from '../input/request';
-import { personOf } from './actionTurn';
 import type { RunRecord } from './runs';
 import type { Turn } from './feature';
 import { unreadableUserError } from '../diagnosis/unreadableUser';
@@ -52,6 +51,6 @@ export async function diagnoseAndRecord(turn: Turn, asked: DiagnosisAsked): Prom
     at: new Date().toISOString(),
   };
   await services.runs.save(run);
-  await services.actions.recordDiagnosis(personOf(turn), run);
+  await services.actions.recordDiagnosis(actor, run);
   return { run, card: verdictCardFor(run) };
 }

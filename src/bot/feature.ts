@@ -16,7 +16,6 @@ import type { DigestSchedule } from '../config/digestSchedule';
 import type { DigestStore } from '../store/digests';
 import type { CachedAccessCheck } from './access';
 import type { ChannelRoutes } from '../store/routes';
-import type { OpenRequests } from '../store/openRequests';
 import type { ActingAs } from './actingAs';
 import type { Person, Role } from '../model/people';
 import type { RunStore } from './runs';
@@ -35,8 +34,6 @@ export interface BotServices {
   help: HelpOptions;
   /** Registered channels; here the one where requests made in personal chats wait (`route approvals here`). */
   routes: ChannelRoutes;
-  /** The latest request per user and kind, to refuse a second open one. */
-  openRequests: OpenRequests;
   /** Sandbox only: requests in a personal chat wait there, for the same person `as approver`. */
   approvalsInPersonalChat?: boolean;
   /** Sandbox only (set by start-up wiring): `as approver` / `as operator`. */

@@ -13,6 +13,7 @@ import { logger } from '../logger';
 import { ACCESS_REFUSALS } from '../store/auditTrail';
 import { recordTurn } from '../telemetry/instruments';
 import { isWellFormedId } from '../store/workflowStore';
+import { auditStep } from '../actions/auditStep';
 import type { Refusal } from '../actions/refusals';
 import type { Person, Role } from '../model/people';
 import type { BotServices, CardActionSpec, CommandSpec, Turn } from './feature';
@@ -21,11 +22,16 @@ import { answerClick, isAnswered, replaceCardForEveryone, sendCard } from './sen
 /** The activity is the caller's JSON: anything but text becomes "nobody", which every check refuses. */
 const textOr = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
-/** The sender as Teams identifies them, or on the sandbox the persona they chose with `as <role>`. */
-function actorOf(ctx: TurnContext, services: BotServices): Person {
+/** The sender as Teams identifies them, whoever they chose to act as. */
+export function senderOf(ctx: TurnContext): Person {
   const from: unknown = ctx.activity.from;
   const fields = typeof from === 'object' && from !== null ? (from as Record<string, unknown>) : {};
-  const real = { id: textOr(fields.aadObjectId, 64), name: textOr(fields.name, 256) };
+  return { id: textOr(fields.aadObjectId, 64), name: textOr(fields.name, 256) };
+}
+
+/** The sender, or on the sandbox the persona they chose with `as <role>`. */
+function actorOf(ctx: TurnContext, services: BotServices): Person {
+  const real = senderOf(ctx);
   return services.actingAs?.actorFor(ctx, real) ?? real;
 }
 
@@ -41,17 +47,8 @@ async function refusalFor(services: BotServices, actor: Person, audience: Role |
 async function auditRefusal(services: BotServices, actor: Person, what: string, data: unknown): Promise<void> {
   const ids = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const card = [ids.requestId, ids.runId].find(isWellFormedId) ?? null;
-  await services.actions.audit
-    .append({
-      time: new Date().toISOString(),
-      who: { id: actor.id, name: actor.name },
-      what: 'access.refused',
-      target: { id: null, userPrincipalName: ACCESS_REFUSALS },
-      rootCause: null,
-      requestId: card,
-      note: what.slice(0, 80),
-    })
-    .catch((error: unknown) => logger.warn('refusal could not be audited', { actor: actor.id, error }));
+  const subject = { id: card, target: { id: null, userPrincipalName: ACCESS_REFUSALS }, rootCause: null };
+  await auditStep(services.actions.audit, 'access.refused', actor, subject, what.slice(0, 80)).catch((error: unknown) => logger.warn('refusal could not be audited', { actor: actor.id, error }));
 }
 
 function logFailure(what: Record<string, unknown>, error: unknown, reference: string, started: number): void {

@@ -4,7 +4,6 @@ import { createActionServices } from '../actions/actionServices';
 import type { HelpOptions } from '../cards/helpView';
 import type { Runtime } from '../wiring/runtime';
 import { ChannelRoutes } from '../store/routes';
-import { OpenRequests } from '../store/openRequests';
 import { VersionedStore } from '../store/versionedStore';
 import { PolicyCheckService } from '../tenant/policyCheck/service';
 import { RegistrationReportService } from '../tenant/report/service';
@@ -52,7 +51,6 @@ export function createBotServices(
     botAppId: runtime.config.bot.id ?? '',
     help: settings.help,
     routes: new ChannelRoutes(new VersionedStore(storage)),
-    openRequests: new OpenRequests(new VersionedStore(storage)),
     ...(settings.approvalsInPersonalChat ? { approvalsInPersonalChat: true } : {}),
     ...(settings.sandboxPersonas ? { actingAs: new ActingAs(settings.sandboxPersonas) } : {}),
     clickBudgetMs: runtime.config.clickBudgetMs,

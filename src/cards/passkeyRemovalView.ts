@@ -4,8 +4,8 @@
  * is open.
  */
 import type { RemovalResult } from '../actions/passkeyRemoval';
-import type { PasskeyChoice, RemovalRecord, RemovalState } from '../actions/removalRecord';
-import { decisionFacts } from './decisionFacts';
+import { REMOVAL_OPEN, type PasskeyChoice, type RemovalRecord, type RemovalState } from '../actions/removalRecord';
+import { decisionFacts, requestedFact } from './decisionFacts';
 import { personLine, type ContainerStyle, type TextColor, utcMinute, type ApprovalRequestView } from './labels';
 import { removalSummary } from './workflowSummaries';
 
@@ -42,24 +42,23 @@ export function passkeyListView(listed: Extract<RemovalResult, { kind: 'passkeys
 
 export type PasskeyRemovalView = ApprovalRequestView;
 
-const STATUS: Record<RemovalState, { status: string; style: ContainerStyle; color: TextColor; open: boolean }> = {
-  requested: { status: 'Waiting for an approver', style: 'accent', color: 'Accent', open: true },
-  approved: { status: 'Being removed', style: 'accent', color: 'Accent', open: false },
-  removed: { status: 'Removed', style: 'good', color: 'Good', open: false },
-  denied: { status: 'Denied', style: 'emphasis', color: 'Default', open: false },
-  failed: { status: 'Not removed yet — an approver can try again', style: 'warning', color: 'Default', open: true },
-  expired: { status: 'Expired', style: 'emphasis', color: 'Default', open: false },
+const STATUS: Record<RemovalState, { status: string; style: ContainerStyle; color: TextColor }> = {
+  requested: { status: 'Waiting for an approver', style: 'accent', color: 'Accent' },
+  approved: { status: 'Being removed', style: 'accent', color: 'Accent' },
+  removed: { status: 'Removed', style: 'good', color: 'Good' },
+  denied: { status: 'Denied', style: 'emphasis', color: 'Default' },
+  failed: { status: 'Not removed yet — an approver can try again', style: 'warning', color: 'Default' },
+  expired: { status: 'Expired', style: 'emphasis', color: 'Default' },
 };
 
 export function passkeyRemovalView(request: RemovalRecord): PasskeyRemovalView {
-  const { open, ...status } = STATUS[request.state];
+  const open = REMOVAL_OPEN.has(request.state);
   const facts = [
     { title: 'For', value: personLine(request.target) },
     { title: 'Passkey', value: `${request.passkey.displayName ?? request.passkey.authenticatorName} (${passkeyDetails(request.passkey)})` },
     { title: 'Sign-in sessions', value: request.revokeSessions ? 'revoke them too (signs the user out everywhere)' : 'left as they are' },
-    { title: 'Requested by', value: `${request.requestedBy.name}, ${utcMinute(request.requestedAt)}` },
-    ...decisionFacts(request),
-    ...(open ? [{ title: 'Lapses unanswered at', value: utcMinute(request.expiresAt) }] : []),
+    requestedFact(request),
+    ...decisionFacts(request, open),
   ];
-  return { requestId: request.id, ...status, summary: removalSummary(request), facts, open };
+  return { requestId: request.id, ...STATUS[request.state], summary: removalSummary(request), facts, open };
 }

@@ -5,8 +5,8 @@
  */
 import { OPEN, type TapRecord, type TapState } from '../actions/tapRecord';
 import type { TapResult } from '../actions/tapWorkflow';
-import { decisionFacts } from './decisionFacts';
-import { personLine, type ContainerStyle, type TextColor, utcMinute, type ApprovalRequestView } from './labels';
+import { decisionFacts, requestedFact } from './decisionFacts';
+import { personLine, type ContainerStyle, type TextColor, type ApprovalRequestView } from './labels';
 import { replaceQuestion, tapSummary } from './workflowSummaries';
 
 export type TapRequestView = ApprovalRequestView;
@@ -25,10 +25,9 @@ export function tapRequestView(request: TapRecord): TapRequestView {
   const open = OPEN.has(request.state);
   const facts = [
     { title: 'For', value: personLine(request.target) },
-    { title: 'Requested by', value: `${request.requestedBy.name}, ${utcMinute(request.requestedAt)}` },
+    requestedFact(request),
     { title: 'Root cause', value: request.rootCause ?? 'none' },
-    ...decisionFacts(request),
-    ...(open ? [{ title: 'Lapses unanswered at', value: utcMinute(request.expiresAt) }] : []),
+    ...decisionFacts(request, open),
   ];
   return { requestId: request.id, ...STATUS[request.state], summary: tapSummary(request), facts, open };
 }

@@ -18,6 +18,7 @@ import { TapSecret } from '../../src/graph/tapSecret';
 import type { WriteFailure, WriteResult } from '../../src/graph/writes';
 import type { Fido2Method, TapMethod } from '../../src/model/facts';
 import { AuditTrail } from '../../src/store/auditTrail';
+import { OpenRequests } from '../../src/store/openRequests';
 import { HourlyLimit } from '../../src/store/rateLimit';
 import { ChannelRoutes } from '../../src/store/routes';
 import { VersionedStore } from '../../src/store/versionedStore';
@@ -160,6 +161,12 @@ export function runFor(world: World, runId = 'run-1'): RunVerdict {
   return { runId, verdict: evaluate({ ...inputOf(world), settings: world.settings }, { requests: 0, roundTrips: 0 }) };
 }
 
+/** A run about a user of its own (the directory now holds that user), for tests of other limits: one user has one open pass request. */
+export function runForOwnUser(h: Harness, runId: string): RunVerdict {
+  h.facts.world.user = { ...h.facts.world.user, id: `user-${runId}` };
+  return runFor(h.facts.world, runId);
+}
+
 export class TestClock {
   private ms = Date.parse(NOW);
   readonly now = (): Date => new Date(this.ms);
@@ -212,7 +219,15 @@ export function harness(options: HarnessOptions = {}): Harness {
     facts,
     writes,
     audit,
-    tap: new TapWorkflow({ ...base, requestLimit: new HourlyLimit(store, 'tap-requests', options.perHour ?? 10, clock.now), facts, writes, oneTime: options.oneTime ?? true, mfaFreshnessMinutes: 5 }),
+    tap: new TapWorkflow({
+      ...base,
+      requestLimit: new HourlyLimit(store, 'tap-requests', options.perHour ?? 10, clock.now),
+      facts,
+      writes,
+      oneTime: options.oneTime ?? true,
+      mfaFreshnessMinutes: 5,
+      openRequests: new OpenRequests(store, () => clock.now().getTime()),
+    }),
     removal: new PasskeyRemovalWorkflow({ ...base, writes }),
     routes,
     escalation: new Escalation({ workflows, audit, access, routes, facts, webhookUrl: options.webhookUrl, postWebhook: options.postWebhook, now: clock.now }),

@@ -4,7 +4,7 @@ import { CLAIM_STALE_MS } from '../../src/actions/approvalWorkflow';
 import type { TapResult } from '../../src/actions/tapWorkflow';
 import { known, missing } from '../../src/model/facts';
 import { gap } from '../diagnosis/builders';
-import { PEOPLE, TAP_CODE, failure, harness, runFor, type Harness } from './fakes';
+import { PEOPLE, TAP_CODE, failure, harness, runFor, runForOwnUser, type Harness } from './fakes';
 import { replaceQuestion, tapInstructions, tapSummary } from '../../src/cards/workflowSummaries';
 
 type Kind = TapResult['kind'];
@@ -14,8 +14,8 @@ function expectKind<K extends Kind>(result: TapResult, kind: K): Extract<TapResu
 }
 const refusalCode = (result: TapResult) => expectKind(result, 'refused').code;
 
-async function requested(h: Harness, runId = 'run-1') {
-  return expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, runId), { conversationId: 'conv-1' }), 'requested').request;
+async function requested(h: Harness, runId = 'run-1', run = runFor(h.facts.world, runId)) {
+  return expectKind(await h.tap.request(PEOPLE.operator, run, { conversationId: 'conv-1' }), 'requested').request;
 }
 
 const stored = (h: Harness) => JSON.stringify((h.storage as unknown as { memory: Record<string, string> }).memory);
@@ -67,21 +67,21 @@ describe('TAP workflow: requesting', () => {
 
   it('limits each operator to TAP_REQUESTS_PER_HOUR and says when they can ask again', async () => {
     const h = harness({ perHour: 2 });
-    await requested(h, 'run-1');
-    await requested(h, 'run-2');
-    const third = expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, 'run-3')), 'refused');
+    await requested(h, 'run-1', runForOwnUser(h, 'run-1'));
+    await requested(h, 'run-2', runForOwnUser(h, 'run-2'));
+    const third = expectKind(await h.tap.request(PEOPLE.operator, runForOwnUser(h, 'run-3')), 'refused');
     expect(third).toMatchObject({ code: 'REQUEST.RATE_LIMITED', message: expect.stringContaining('2026-11-22 11:00 UTC') });
-    expectKind(await h.tap.request(PEOPLE.operatorApprover, runFor(h.facts.world, 'run-3')), 'requested');
+    expectKind(await h.tap.request(PEOPLE.operatorApprover, runForOwnUser(h, 'run-3')), 'requested');
     h.clock.advance(3_600_001);
-    expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, 'run-4')), 'requested');
+    expectKind(await h.tap.request(PEOPLE.operator, runForOwnUser(h, 'run-4')), 'requested');
   });
 
   it('does not count a refused request against the limit', async () => {
     const h = harness({ perHour: 1 });
     h.facts.roles = known(['62e90394-69f5-4237-9190-012177145e10']);
-    expect(refusalCode(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, 'run-1')))).toBe('TARGET.PRIVILEGED');
+    expect(refusalCode(await h.tap.request(PEOPLE.operator, runForOwnUser(h, 'run-1')))).toBe('TARGET.PRIVILEGED');
     h.facts.roles = known([]);
-    expectKind(await h.tap.request(PEOPLE.operator, runFor(h.facts.world, 'run-2')), 'requested');
+    expectKind(await h.tap.request(PEOPLE.operator, runForOwnUser(h, 'run-2')), 'requested');
   });
 });
 

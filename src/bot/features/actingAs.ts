@@ -5,9 +5,11 @@
  * must work — and every use is audited, refusals included: outside the
  * sandbox it is refused, because there a person is who Teams says.
  */
+import { auditStep } from '../../actions/auditStep';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import { logger } from '../../logger';
 import type { BotFeature } from '../feature';
+import { senderOf } from '../guard';
 
 const ROLE = /^as\s+(\S+)\s*$/i;
 
@@ -18,19 +20,12 @@ export const actingAsFeature: BotFeature = {
       audience: 'anyone',
       handle: async ({ ctx, services, actor }, text) => {
         const typed = ROLE.exec(text)?.[1] ?? '';
-        const real = { id: ctx.activity.from?.aadObjectId ?? '', name: ctx.activity.from?.name ?? '' };
-        const time = new Date().toISOString();
+        const real = senderOf(ctx);
+        const time = new Date();
         if (!services.actingAs) {
           logger.warn('sandbox-only command refused', { command: 'as', role: typed, actor: real.id });
-          await services.actions.audit.append({
-            time,
-            who: real,
-            what: 'sandbox.acting-as-refused',
-            target: { id: real.id || null, userPrincipalName: real.id || 'unknown' },
-            rootCause: null,
-            requestId: null,
-            note: `as ${typed}`.slice(0, 60),
-          });
+          const self = { id: null, target: { id: real.id || null, userPrincipalName: real.id || 'unknown' }, rootCause: null };
+          await auditStep(services.actions.audit, 'sandbox.acting-as-refused', real, self, `as ${typed}`.slice(0, 60), time);
           throw new PasskeyDoctorError('NOT_AUTHORISED', 'actingAs');
         }
         const persona = services.actingAs.persona(typed);
@@ -39,15 +34,8 @@ export const actingAsFeature: BotFeature = {
         }
         services.actingAs.choose(ctx, real, persona);
         logger.warn('sandbox: acting as another person', { role: persona.role, persona: persona.aadObjectId, actor: real.id, was: actor.id });
-        await services.actions.audit.append({
-          time,
-          who: real,
-          what: 'sandbox.acting-as',
-          target: { id: persona.aadObjectId, userPrincipalName: persona.userPrincipalName },
-          rootCause: null,
-          requestId: null,
-          note: `sandbox: typing as the ${persona.role}`,
-        });
+        const chosen = { id: null, target: { id: persona.aadObjectId, userPrincipalName: persona.userPrincipalName }, rootCause: null };
+        await auditStep(services.actions.audit, 'sandbox.acting-as', real, chosen, `sandbox: typing as the ${persona.role}`, time);
         await ctx.sendActivity(`Sandbox: you are now ${persona.name} (${persona.userPrincipalName}, the ${persona.role}) in this conversation. Type ${services.actingAs.roles.filter((r) => r !== persona.role).map((r) => `"as ${r}"`).join(' or ')} to switch back.`);
       },
     },

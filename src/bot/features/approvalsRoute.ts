@@ -6,7 +6,7 @@
 import { TurnContext } from 'botbuilder';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import { logger } from '../../logger';
-import { inSharedConversation, personOf } from '../actionTurn';
+import { inSharedConversation } from '../actionTurn';
 import type { BotFeature } from '../feature';
 
 export const approvalsRouteFeature: BotFeature = {
@@ -25,7 +25,7 @@ export const approvalsRouteFeature: BotFeature = {
         await turn.services.routes.register('approvals', {
           conversation: TurnContext.getConversationReference(activity),
           name: name === 'the approvers’ channel' ? name : `“${name}”`,
-          registeredBy: personOf(turn),
+          registeredBy: turn.actor,
           registeredAt: new Date().toISOString(),
         });
         logger.info('approvals route registered', { by: turn.actor.id });

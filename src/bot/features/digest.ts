@@ -14,7 +14,7 @@ import { VERBS } from '../../cards/verbs';
 import { parseDays } from '../../input/reportDays';
 import { PasskeyDoctorError } from '../../errors/catalog';
 import type { RegistrationReport } from '../../tenant/report/types';
-import { inSharedConversation, personOf, STALE_CARD } from '../actionTurn';
+import { inSharedConversation, STALE_CARD } from '../actionTurn';
 import { normaliseText } from '../commandText';
 import { diagnoseAndRecord } from '../diagnosisRuns';
 import type { BotFeature, BotServices, CardActionSpec, Turn } from '../feature';
@@ -67,7 +67,7 @@ async function registerDigestChannel(turn: Turn): Promise<void> {
   }
   const at = new Date();
   const conversation = TurnContext.getConversationReference(turn.ctx.activity);
-  await digest.store.registerRoute({ conversation, registeredBy: personOf(turn), registeredAt: at.toISOString() });
+  await digest.store.registerRoute({ conversation, registeredBy: turn.actor, registeredAt: at.toISOString() });
   if (digest.schedule === 'off') {
     await turn.ctx.sendActivity(
       'This channel is registered for the weekly registration digest, but DIGEST_SCHEDULE is off: nothing will be posted until it is set. ' +

@@ -12,7 +12,7 @@ import { escalationSummary } from '../../cards/workflowSummaries';
 import { VERBS } from '../../cards/verbs';
 import { logger } from '../../logger';
 import type { EscalationRoute } from '../../store/routes';
-import { personOf, runAction } from '../actionTurn';
+import { runAction } from '../actionTurn';
 import { verdictCardFor } from '../diagnosisRuns';
 import type { BotFeature, Turn } from '../feature';
 import type { RunRecord } from '../runs';
@@ -48,13 +48,13 @@ const escalate = runAction({
   audience: 'operator',
   data: runData,
   handle: async (turn, run) => {
-    const result = await turn.services.actions.escalation.escalate(personOf(turn), run);
+    const result = await turn.services.actions.escalation.escalate(turn.actor, run);
     // Already escalated: the escalation's own line, then why it is not sent again.
     if (result.kind === 'refused') return result.record ? `${escalationSummary(result.record)} ${result.message}` : result.message;
     const line = escalationSummary(result.record);
     if (result.route && !(await postToChannel(turn, run, result.route, result.payload, line))) {
       const team = routeOwnerLabel(result.route.owner);
-      const undelivered = await turn.services.actions.escalation.undelivered(personOf(turn), result.record);
+      const undelivered = await turn.services.actions.escalation.undelivered(turn.actor, result.record);
       const card = verdictCardFor(run, { escalation: escalationSummary(undelivered), escalationUndelivered: true });
       return {
         clicker: `Posting the escalation to the ${team}'s channel failed (is Passkey Doctor still in that team?). If it was removed, add it and type "route ${result.route.owner} here" in their channel, then press Retry escalation.`,

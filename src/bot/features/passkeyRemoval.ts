@@ -5,7 +5,7 @@
  * against the user's passkeys now, and the user comes from the stored run.
  */
 import { VERBS } from '../../cards/verbs';
-import { personOf, runAction, whereOf } from '../actionTurn';
+import { runAction, whereOf } from '../actionTurn';
 import { replyToRemoval } from '../approvalReplies';
 import { placeForApproval, whereFor } from '../approvalRouting';
 import type { BotFeature, CardActionSpec } from '../feature';
@@ -17,7 +17,7 @@ const listPasskeys = runAction({
   verb: VERBS.passkeyRemove,
   audience: 'operator',
   data: runData,
-  handle: async (turn, run) => replyToRemoval(turn, await turn.services.actions.removal.list(personOf(turn), run)),
+  handle: async (turn, run) => replyToRemoval(turn, await turn.services.actions.removal.list(turn.actor, run)),
 });
 
 const requestRemoval = runAction({
@@ -27,7 +27,7 @@ const requestRemoval = runAction({
   handle: async (turn, run, data) => {
     const place = await placeForApproval(turn);
     if (place.kind === 'refused') return place.message;
-    const result = await turn.services.actions.removal.request(personOf(turn), run, data.methodId, {
+    const result = await turn.services.actions.removal.request(turn.actor, run, data.methodId, {
       ...whereFor(turn, place),
       revokeSessions: data.revokeSessions,
     });
@@ -43,7 +43,7 @@ const approve: CardActionSpec<RequestData> = {
   handle: async (turn, data) =>
     answerInTime(
       turn,
-      turn.services.actions.removal.approve(personOf(turn), data.requestId, whereOf(turn)),
+      turn.services.actions.removal.approve(turn.actor, data.requestId, whereOf(turn)),
       (result) => replyToRemoval(turn, result),
       'Removing… Microsoft Graph is slow to answer. The outcome will come to you in your personal chat with Passkey Doctor, and the request card will show it.',
     ),
@@ -55,7 +55,7 @@ const deny: CardActionSpec<RequestData> = {
   data: requestData,
   misfit: UNKNOWN_REQUEST,
   handle: async (turn, data) =>
-    replyToRemoval(turn, await turn.services.actions.removal.deny(personOf(turn), data.requestId, whereOf(turn))),
+    replyToRemoval(turn, await turn.services.actions.removal.deny(turn.actor, data.requestId, whereOf(turn))),
 };
 
 export const passkeyRemovalFeature: BotFeature = { cardActions: [listPasskeys, requestRemoval, approve, deny] };

@@ -6,7 +6,7 @@
  */
 import { TurnContext } from 'botbuilder';
 import { PasskeyDoctorError } from '../../errors/catalog';
-import { inSharedConversation, personOf } from '../actionTurn';
+import { inSharedConversation } from '../actionTurn';
 import { parseRouteCommand } from '../commandText';
 import type { BotFeature } from '../feature';
 
@@ -21,7 +21,7 @@ export const routeHereFeature: BotFeature = {
           throw new PasskeyDoctorError('USAGE', 'routeInPersonalChat', { owner });
         }
         const result = await turn.services.actions.escalation.registerRoute(
-          personOf(turn),
+          turn.actor,
           owner,
           TurnContext.getConversationReference(turn.ctx.activity),
         );

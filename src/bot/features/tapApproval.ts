@@ -6,7 +6,7 @@
  * requester. Only the request id is taken from the card.
  */
 import { VERBS } from '../../cards/verbs';
-import { personOf, whereOf } from '../actionTurn';
+import { whereOf } from '../actionTurn';
 import { replyToTap } from '../approvalReplies';
 import type { BotFeature, CardActionSpec } from '../feature';
 import { answerInTime } from '../lateAnswer';
@@ -25,7 +25,7 @@ const approve: CardActionSpec<TapApproveData> = {
   handle: async (turn, data) =>
     answerInTime(
       turn,
-      turn.services.actions.tap.approve(personOf(turn), data.requestId, {
+      turn.services.actions.tap.approve(turn.actor, data.requestId, {
         ...whereOf(turn),
         replaceExisting: data.replaceExisting,
       }),
@@ -39,7 +39,7 @@ const deny: CardActionSpec<RequestData> = {
   audience: 'approver',
   data: requestData,
   misfit: UNKNOWN_REQUEST,
-  handle: async (turn, data) => replyToTap(turn, await turn.services.actions.tap.deny(personOf(turn), data.requestId, whereOf(turn))),
+  handle: async (turn, data) => replyToTap(turn, await turn.services.actions.tap.deny(turn.actor, data.requestId, whereOf(turn))),
 };
 
 export const tapApprovalFeature: BotFeature = { cardActions: [approve, deny] };
