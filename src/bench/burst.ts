@@ -7,8 +7,9 @@
  * judged, reports requests, 429s, card p50/p95, HTTP answer p95, peak RSS.
  *
  * It uses only what the bot had before the reports scheduler (startBot, the
- * sandbox), so the same file measures the old request plan when copied into
- * the pre-change commit (scripts/bench-old-plan.sh).
+ * sandbox) and the bench files beside it, so the same file measures the old
+ * request plan when copied with them into the pre-change commit
+ * (scripts/bench-old-plan.sh copies them and points their imports there).
  */
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
