@@ -10,6 +10,7 @@ import { executeBatch, type BatchGate, type BatchRequest } from './batch';
 import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime, odataString, pathSegment } from './odata';
 import { splitNextLink } from './paging';
+import { parseGroupNames } from './parse/groupNames';
 import { parseSignIns } from './parse/logs';
 import { USER_SELECT, parseMemberOf, parseMethods, parseUser } from './parse/user';
 import { obj, str, strings, values } from './parse/values';
@@ -194,14 +195,7 @@ export async function gatherUser(
   };
   const namesResponse = responses.get('groupNames');
   const groupNames = namesResponse
-    ? factFrom(namesResponse, 'POST /directoryObjects/getByIds', (b) =>
-        Object.fromEntries(
-          values(b)
-            .map((g) => ({ id: str(g.id) ?? '', displayName: str(g.displayName) ?? '' }))
-            .filter((g) => g.id)
-            .map((g) => [g.id, g]),
-        ),
-      )
+    ? factFrom(namesResponse, 'POST /directoryObjects/getByIds', parseGroupNames)
     : undefined;
   return { facts, groupNames, exclusionNestedGroups: nestedGroupsOf(responses, snapshot) };
 }
