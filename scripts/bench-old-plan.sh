@@ -13,7 +13,19 @@ git -C "$here" archive "$commit" | tar -x -C "$work"
 rm -rf "$work/src/sandbox"
 cp -r "$here/src/sandbox" "$work/src/sandbox"
 cp "$here/src/config/quota.ts" "$work/src/config/quota.ts"
-cp "$here/src/bench/burst.ts" "$work/src/bench/burst.ts"
+# The harness and the bench files it imports; where the checkout keeps a
+# module under an older path, the copies' imports are pointed at it.
+for file in burst benchPeople figures recordVerdicts; do
+  cp "$here/src/bench/$file.ts" "$work/src/bench/$file.ts"
+done
+if [ ! -e "$work/src/model/verdictTypes.ts" ] && [ -e "$work/src/diagnosis/verdictTypes.ts" ]; then
+  sed -i "s#'../model/verdictTypes'#'../diagnosis/verdictTypes'#" "$work/src/bench/recordVerdicts.ts"
+fi
+# Today's sandbox throws SANDBOX_INVALID on a bad fixture or fault plan; an
+# older error catalogue without that code gets it, so the copy compiles.
+if ! grep -q "SANDBOX_INVALID" "$work/src/errors/catalog.ts"; then
+  sed -i "s#^  CONFIG_INVALID: {.*#&\n  SANDBOX_INVALID: { exitCode: 2, title: 'The sandbox tenant is misconfigured' },#" "$work/src/errors/catalog.ts"
+fi
 ln -s "$here/node_modules" "$work/node_modules"
 (cd "$work" && npx tsc -p tsconfig.build.json)
 for n in 3 10 50; do

@@ -12,14 +12,12 @@ import { botSettingsFor } from '../bot/settings';
 import { loadConfig } from '../config/schema';
 import { setLogSink } from '../logger';
 import { createRuntime } from '../wiring/runtime';
-import { SANDBOX_USERS } from '../sandbox';
 import { PasskeyDoctorError } from '../errors/catalog';
-import { BENCH_OPERATOR } from './benchPeople';
+import { BENCH_OPERATOR, BENCH_USERS } from './benchPeople';
+import { median } from './figures';
 
 const LATENCY_MS = 100;
 const WARM_RUNS = 5;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchBotReply(): Promise<{ coldMs: number; warmMs: number; warmRoundTrips: number }> {
   const restoreLogs = setLogSink(() => undefined);
@@ -47,15 +45,11 @@ export async function benchBotReply(): Promise<{ coldMs: number; warmMs: number;
       return { ms: Math.round(postedAt - started), roundTrips: sandbox.requestLog.filter((r) => !r.inner).length };
     };
 
-    const cold = await reply(SANDBOX_USERS.noMfaMethod.userPrincipalName);
+    // The first user goes cold; the warm runs start with the next one and come round to it last.
+    const [first, ...rest] = BENCH_USERS;
+    const cold = await reply(first.userPrincipalName);
     const warm: Array<{ ms: number; roundTrips: number }> = [];
-    const users = [
-      SANDBOX_USERS.excluded,
-      SANDBOX_USERS.mfaStale,
-      SANDBOX_USERS.authenticatorBlocked,
-      SANDBOX_USERS.ready,
-      SANDBOX_USERS.noMfaMethod,
-    ];
+    const users = [...rest, first];
     for (let i = 0; i < WARM_RUNS; i++) warm.push(await reply(users[i % users.length].userPrincipalName));
     return { coldMs: cold.ms, warmMs: median(warm.map((w) => w.ms)), warmRoundTrips: Math.max(...warm.map((w) => w.roundTrips)) };
   } finally {

@@ -7,8 +7,9 @@
  * judged, reports requests, 429s, card p50/p95, HTTP answer p95, peak RSS.
  *
  * It uses only what the bot had before the reports scheduler (startBot, the
- * sandbox), so the same file measures the old request plan when copied into
- * the pre-change commit (scripts/bench-old-plan.sh).
+ * sandbox) and the bench files beside it, so the same file measures the old
+ * request plan when copied with them into the pre-change commit
+ * (scripts/bench-old-plan.sh copies them and points their imports there).
  */
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { startBot } from '../bot/startup';
 import { setLogSink } from '../logger';
 import { SANDBOX_GROUPS, SANDBOX_USERS, startSandbox } from '../sandbox';
 import { BENCH_OPERATOR } from './benchPeople';
+import { percentile } from './figures';
 import { recordVerdicts } from './recordVerdicts';
 
 const LATENCY_MS = 100;
@@ -36,12 +38,6 @@ export interface BurstResult {
   httpP95Ms: number;
   peakRssMb: number;
 }
-
-const percentile = (xs: number[], p: number) => {
-  if (!xs.length) return Number.NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
-};
 
 /** Members the bot can diagnose; the guest is left out, since layer 4 is never judged for guests. */
 const SUBJECTS = Object.values(SANDBOX_USERS)
@@ -116,9 +112,9 @@ export async function burst(n: number): Promise<BurstResult> {
       layer4Judged: verdicts.filter((v) => v.layers[3].status !== 'unknown' && !v.layers[3].findings.some((f) => f.code.startsWith('GRAPH.'))).length,
       reportsRequests: reports.length,
       throttled: reports.filter((r) => r.status === 429).length,
-      cardP50Ms: percentile(cardMs, 50),
-      cardP95Ms: percentile(cardMs, 95),
-      httpP95Ms: percentile(answered, 95),
+      cardP50Ms: Math.round(percentile(cardMs, 50)),
+      cardP95Ms: Math.round(percentile(cardMs, 95)),
+      httpP95Ms: Math.round(percentile(answered, 95)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {

@@ -12,6 +12,7 @@ import { loadFixture, startSandbox } from '../sandbox';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchBotReply } from './botReply';
+import { median, pad } from './figures';
 import { benchMemory } from './memory';
 import { benchRetention } from './retention';
 import { benchReport } from './report';
@@ -31,8 +32,6 @@ interface Row {
   sequential: { requests: number; roundTrips: number; ms: number };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const cell = (u: Row['cold']) => `${u.requests}/${u.roundTrips}/${u.ms}`;
 
 async function main(): Promise<void> {

@@ -16,6 +16,7 @@ import { setLogSink } from '../logger';
 import { createRuntime } from '../wiring/runtime';
 import { FileStorage } from '../store/fileStorage';
 import { BENCH_OPERATOR, BENCH_USERS } from './benchPeople';
+import { mb } from './figures';
 
 export interface MemoryFigures {
   diagnoses: number;
@@ -26,7 +27,6 @@ export interface MemoryFigures {
   msPerDiagnosis: number;
 }
 
-const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 
 export async function benchMemory(diagnoses = 500): Promise<MemoryFigures> {
   const restoreLogs = setLogSink(() => undefined);

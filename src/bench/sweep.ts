@@ -9,12 +9,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { GRAPH_REPORTS_DEFAULT } from '../config/quota';
+import { pad } from './figures';
 import type { SweepRunFigures } from './sweepRun';
 import { INTERACTIVE_RESERVE } from '../graph/reportsScheduler';
 
 const LATENCY_MS = 100;
 const REPORT_PAGE = 1000;
-const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const n0 = (n: number) => n.toLocaleString('en-GB');
 
 async function withSandbox<T>(size: number, body: (url: string) => T): Promise<T> {

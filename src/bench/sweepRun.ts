@@ -6,6 +6,7 @@
 import { loadConfig } from '../config/schema';
 import { createRuntime } from '../wiring/runtime';
 import { POPULATION_GROUP } from '../sandbox';
+import { mb } from './figures';
 
 export interface SweepRunFigures {
   members: number;
@@ -21,7 +22,6 @@ export interface SweepRunFigures {
   diagnosisRoundTrips: number;
 }
 
-const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 
 async function main(): Promise<void> {
   const env = { GRAPH_BASE_URL: process.argv[2], LOG_LEVEL: 'silent' };

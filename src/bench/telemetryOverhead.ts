@@ -16,6 +16,7 @@ import { setLogSink } from '../logger';
 import { startLoopbackIngestion } from '../telemetry/loopbackIngestion';
 import { startTelemetry } from '../telemetry/start';
 import { BENCH_OPERATOR, BENCH_USERS } from './benchPeople';
+import { percentile } from './figures';
 
 const TURNS = 200;
 const WARMUP = 20;
@@ -28,7 +29,6 @@ export interface OverheadFigures {
   leakedUpn: boolean;
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const round = (x: number) => Math.round(x * 100) / 100;
 
 async function turnTimes(): Promise<number[]> {
@@ -92,8 +92,8 @@ export async function benchTelemetryOverhead(): Promise<OverheadFigures> {
     const exported = ingestion.received.join('\n');
     return {
       turns: TURNS,
-      withoutMs: { median: round(percentile(without, 0.5)), p95: round(percentile(without, 0.95)) },
-      withMs: { median: round(percentile(withExporter, 0.5)), p95: round(percentile(withExporter, 0.95)) },
+      withoutMs: { median: round(percentile(without, 50)), p95: round(percentile(without, 95)) },
+      withMs: { median: round(percentile(withExporter, 50)), p95: round(percentile(withExporter, 95)) },
       exportedBatches: ingestion.received.length,
       leakedUpn: /@contoso\.com/i.test(exported),
     };

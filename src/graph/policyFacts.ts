@@ -1,27 +1,29 @@
 /**
  * The policy check's facts (docs/contracts.md §8): the cached tenant snapshot the
- * diagnoses use, plus one read telling which of the groups the policies name
- * still exist — two round trips when cold, one when warm, never one per user.
+ * diagnoses use, plus which of the groups the policies name still exist —
+ * at most two round trips when cold, none when a diagnosis or an earlier
+ * check already read the names with this snapshot; never one per user.
  */
 import { known, missing, type Fact } from '../model/facts';
 import type { PolicyFacts } from '../tenant/policyCheck/types';
-import { obj, str, values } from './parse/values';
-import { gapFor } from './responseErrors';
+import { parseGroupNames } from './parse/groupNames';
+import { factFrom } from './responses';
 import type { TenantSnapshot } from './tenantSnapshot';
 import type { GraphTransport, UsageMeter } from './transport';
 
-type ExistingGroups = PolicyFacts['existingGroups'];
-
-async function existingGroups(ids: string[], transport: GraphTransport, meter: UsageMeter): Promise<ExistingGroups> {
-  if (ids.length === 0) return known({});
-  const response = await transport.send('POST', 'v1.0', '/directoryObjects/getByIds', meter, { body: { ids, types: ['group'] } });
-  if (response.status !== 200) return missing(gapFor({ id: 'groupNames', ...response }, 'POST /directoryObjects/getByIds'));
-  const groups: Record<string, { id: string; displayName: string }> = {};
-  for (const g of values(response.body)) {
-    const id = str(obj(g).id);
-    if (id) groups[id] = { id, displayName: str(obj(g).displayName) ?? id };
-  }
-  return known(groups);
+/**
+ * Which of the groups the policies name exist: the names a diagnosis (or an
+ * earlier check) read with this snapshot, else one getByIds, kept with the
+ * snapshot as the diagnosis keeps it.
+ */
+async function existingGroups(snapshot: TenantSnapshot, transport: GraphTransport, meter: UsageMeter): Promise<PolicyFacts['existingGroups']> {
+  if (snapshot.targetGroupIds.length === 0) return known({});
+  if (snapshot.groupNames?.ok) return snapshot.groupNames;
+  const body = { ids: snapshot.targetGroupIds, types: ['group'] };
+  const response = await transport.send('POST', 'v1.0', '/directoryObjects/getByIds', meter, { body });
+  const names = factFrom({ id: 'groupNames', ...response }, 'POST /directoryObjects/getByIds', parseGroupNames);
+  if (names.ok) snapshot.groupNames = names;
+  return names;
 }
 
 const orGap = <T>(fact: Fact<T> | undefined, request: string): Fact<T> =>
@@ -41,6 +43,6 @@ export async function gatherPolicyFacts(
     registrationConditionalAccess: orGap(facts.registrationConditionalAccess, 'GET /identity/conditionalAccess/policies'),
     allResourcesConditionalAccess: orGap(facts.allResourcesConditionalAccess, 'GET /identity/conditionalAccess/policies'),
     authenticationStrengths: orGap(facts.authenticationStrengths, 'GET /identity/conditionalAccess/authenticationStrength/policies'),
-    existingGroups: await existingGroups(snapshot.targetGroupIds, transport, meter),
+    existingGroups: await existingGroups(snapshot, transport, meter),
   };
 }

@@ -17,11 +17,12 @@ import type { RegistrationEvent, ReportUsage, ReportWindow } from '../tenant/rep
 import { executeBatch, type BatchRequest } from './batch';
 import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime, odataString } from './odata';
+import { nextPage } from './paging';
 import { auditSubjects, parseAudit } from './parse/logs';
-import { obj, str, values } from './parse/values';
+import { str, values } from './parse/values';
 import { graphErrorCode, LICENCE_ERROR, type InnerResponse } from './responseErrors';
 import { reportsGate, type ReportsScheduler } from './reportsScheduler';
-import { UsageMeter, type GraphTransport, type GraphVersion } from './transport';
+import { UsageMeter, type GraphTransport } from './transport';
 
 export const REGISTRATION_SERVICES = ['Authentication Methods', 'Device Registration Service'] as const;
 const SELECT = [
@@ -56,16 +57,6 @@ function firstRequest(service: string, index: number, window: ReportWindow, page
   ];
   const url = `/auditLogs/directoryAudits?${filterParam(clauses)}&$select=${SELECT}&$top=${pageSize}`;
   return { id: `audits-${index + 1}`, method: 'GET', url };
-}
-
-function splitNextLink(link: string): { version: GraphVersion; url: string } | null {
-  try {
-    const url = new URL(link);
-    const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
-    return match ? { version: match[1] as GraphVersion, url: match[2] + url.search } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A failed read as the one sentence a person or a script gets (exit code 3). */
@@ -126,15 +117,13 @@ export async function readRegistrationEvents(
           // The same attempt logged by both services shares its correlation id.
           byKey.set(`${str(raw.correlationId) ?? event.id}|${activity.toLowerCase()}|${event.result}`, event);
         }
-        const link = str(obj(response.body)['@odata.nextLink']);
-        const next = link ? splitNextLink(link) : null;
+        const next = nextPage(response.body, `${first.id}-${page + 1}`);
         if (!next) return;
         if (page >= maxPages) {
           throw new PasskeyDoctorError('GRAPH_FAILED', 'reportTooLong', { maxPages });
         }
-        const id = `${first.id}-${page + 1}`;
-        const more = await executeBatch(transport, next.version, [{ id, method: 'GET', url: next.url }], meter, options.retry, gate);
-        response = more.get(id);
+        const more = await executeBatch(transport, next.version, [next.request], meter, options.retry, gate);
+        response = more.get(next.request.id);
       }
     }),
   );

@@ -16,11 +16,12 @@ import { known, missing, type AuditEvent, type Fact, type FactGap, type SignIn }
 import { executeBatch, type BatchRequest } from './batch';
 import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime } from './odata';
+import { nextPage } from './paging';
 import { auditSubjects, parseAudit, parseSignIn, signInOwner } from './parse/logs';
-import { obj, str, values } from './parse/values';
+import { str, values } from './parse/values';
 import { gapFor, type InnerResponse } from './responseErrors';
 import { reportsGate, type ReportsPriority, type ReportsScheduler } from './reportsScheduler';
-import { UsageMeter, type GraphTransport, type GraphVersion } from './transport';
+import { UsageMeter, type GraphTransport } from './transport';
 
 /**
  * Graph delivers log records late (about 2 min p95, 5 min p99 in older docs; docs/graph-facts.md §9):
@@ -171,16 +172,6 @@ export interface WindowOptions {
   maxPages?: number;
 }
 
-function splitNextLink(link: string): { version: GraphVersion; path: string } | null {
-  try {
-    const url = new URL(link);
-    const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
-    return match ? { version: match[1] as GraphVersion, path: match[2] + url.search } : null;
-  } catch {
-    return null;
-  }
-}
-
 export class ReportsWindow {
   private readonly feeds = [new Feed(SIGN_INS), new Feed(AUDITS)] as const;
   private current: Refresh | undefined;
@@ -299,23 +290,21 @@ export class ReportsWindow {
             return;
           }
           oldest = Math.min(oldest, feed.absorb(response.body));
-          const nextLink = str(obj(response.body)['@odata.nextLink']);
-          const split = nextLink ? splitNextLink(nextLink) : null;
-          if (!split) break;
+          const next = nextPage(response.body, `${feed.spec.id}-${page + 1}`);
+          if (!next) break;
           if (page >= (this.options.maxPages ?? MAX_PAGES_PER_REFRESH)) {
             feed.settle(refresh.startedAt, lookbackStart, Number.isFinite(oldest) ? oldest : refresh.startedAt);
             return;
           }
-          const id = `${feed.spec.id}-${page + 1}`;
-          const next = await executeBatch(
+          const more = await executeBatch(
             this.transport,
-            split.version,
-            [{ id, method: 'GET', url: split.path }],
+            next.version,
+            [next.request],
             new UsageMeter(),
             this.options.retry,
             reportsGate(this.scheduler, priority),
           ).catch(() => new Map<string, InnerResponse>());
-          response = next.get(id);
+          response = more.get(next.request.id);
         }
         feed.settle(refresh.startedAt, lookbackStart, null);
       }),

@@ -14,6 +14,7 @@ import type { GroupMembers, MemberLogs, ReportedMethods, SweepMember, SweepReads
 import { executeBatch, type BatchGate, type BatchRequest } from './batch';
 import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataString, pathSegment } from './odata';
+import { nextPage } from './paging';
 import { parseRegistrationRow } from './parse/registrationDetails';
 import { parseMethods } from './parse/user';
 import { bool, obj, str, values } from './parse/values';
@@ -22,7 +23,6 @@ import { gapFor, type InnerResponse } from './responseErrors';
 import { factFrom } from './responses';
 import type { TenantSnapshot } from './tenantSnapshot';
 import { UsageMeter, type GraphTransport, type GraphVersion } from './transport';
-import { splitNextLink } from './userFacts';
 
 const MEMBER_SELECT = 'id,userPrincipalName,displayName,userType,accountEnabled';
 const PAGE = 999;
@@ -77,10 +77,9 @@ export class GraphSweepReads implements SweepReads {
       const response = responses.get(request.id) ?? { id: request.id, status: 0, headers: {}, body: null };
       if (response.status !== 200) return { ok: false, failure: response };
       onBody(response.body);
-      const next = str(obj(response.body)['@odata.nextLink']);
-      const split = next ? splitNextLink(next) : null;
-      request = split ? { ...first, id, url: split.path } : null;
-      if (split) pageVersion = split.version;
+      const next = nextPage(response.body, id, first);
+      request = next?.request ?? null;
+      if (next) pageVersion = next.version;
     }
     return { ok: true, value: undefined };
   }

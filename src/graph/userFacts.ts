@@ -9,6 +9,8 @@ import { known, missing, type Fact, type SignIn, type UserFacts } from '../model
 import { executeBatch, type BatchGate, type BatchRequest } from './batch';
 import type { RetryPolicy } from './retryPolicy';
 import { filterParam, odataDateTime, odataString, pathSegment } from './odata';
+import { splitNextLink } from './paging';
+import { parseGroupNames } from './parse/groupNames';
 import { parseSignIns } from './parse/logs';
 import { USER_SELECT, parseMemberOf, parseMethods, parseUser } from './parse/user';
 import { obj, str, strings, values } from './parse/values';
@@ -16,7 +18,7 @@ import { gapFor, type InnerResponse } from './responseErrors';
 import { factFrom } from './responses';
 import type { GroupNames, NestedGroups, TenantSnapshot } from './tenantSnapshot';
 import type { CarriedRefresh } from './reportsWindow';
-import type { GraphTransport, GraphVersion, UsageMeter } from './transport';
+import type { GraphTransport, UsageMeter } from './transport';
 
 export const CHECK_MEMBER_GROUPS_LIMIT = 20;
 const MAX_MEMBEROF_PAGES = 20;
@@ -72,13 +74,6 @@ export function userRequests(upn: string, snapshot: TenantSnapshot): BatchReques
     );
   }
   return requests;
-}
-
-/** `http://host/beta/users/x/memberOf?$skiptoken=…` → version + path the Graph client accepts. */
-export function splitNextLink(link: string): { version: GraphVersion; path: string } | null {
-  const url = new URL(link);
-  const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
-  return match ? { version: match[1] as GraphVersion, path: match[2] + url.search } : null;
 }
 
 async function allMemberOfPages(
@@ -200,14 +195,7 @@ export async function gatherUser(
   };
   const namesResponse = responses.get('groupNames');
   const groupNames = namesResponse
-    ? factFrom(namesResponse, 'POST /directoryObjects/getByIds', (b) =>
-        Object.fromEntries(
-          values(b)
-            .map((g) => ({ id: str(g.id) ?? '', displayName: str(g.displayName) ?? '' }))
-            .filter((g) => g.id)
-            .map((g) => [g.id, g]),
-        ),
-      )
+    ? factFrom(namesResponse, 'POST /directoryObjects/getByIds', parseGroupNames)
     : undefined;
   return { facts, groupNames, exclusionNestedGroups: nestedGroupsOf(responses, snapshot) };
 }

@@ -16,6 +16,14 @@ export function requireUser(tenant: TenantState, key: string): JsonObject {
   return user;
 }
 
+/** A group by object id (case-insensitive), as `/groups/{id}` resolves it. */
+export function requireGroup(tenant: TenantState, key: string): MemberContainer {
+  const wanted = key.toLowerCase();
+  const group = tenant.groups.find((candidate) => idOf(candidate).toLowerCase() === wanted);
+  if (!group) throw resourceNotFound(key);
+  return group;
+}
+
 export function userId(user: JsonObject): string {
   return String(user['id']);
 }

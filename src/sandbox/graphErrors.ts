@@ -58,6 +58,10 @@ export const resourceNotFound = (id: string): GraphError =>
     `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
   );
 
+/** Sign-in logs and the registration report need Microsoft Entra ID P1 or P2 (docs/graph-facts.md §8, §9). */
+export const premiumLicenceRequired = (): GraphError =>
+  new GraphError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+
 export const itemNotFound = (what: string): GraphError => new GraphError(404, 'itemNotFound', `${what} was not found.`);
 
 export const segmentNotFound = (segment: string): GraphError =>

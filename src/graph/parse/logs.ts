@@ -61,10 +61,6 @@ function aaGuidOf(event: Record<string, unknown>): string | null {
   return null;
 }
 
-export function parseAudits(body: unknown): AuditEvent[] {
-  return values(body).map(parseAudit);
-}
-
 /**
  * Whose account an event is about: its User targets (upper- or lower-case
  * `type`, docs/graph-facts.md §10) when it names any — so an admin's deletion counts

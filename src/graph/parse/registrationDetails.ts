@@ -32,9 +32,7 @@ const PASSKEY_TYPE_BY_REPORT_NAME: Record<string, PasskeyType | null> = {
   passKeySynced: 'synced',
 };
 
-export type RegistrationRow = ReportedMethods;
-
-export function parseRegistrationRow(raw: unknown): RegistrationRow | null {
+export function parseRegistrationRow(raw: unknown): ReportedMethods | null {
   const row = obj(raw);
   const id = str(row.id);
   if (!id) return null;

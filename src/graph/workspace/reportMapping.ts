@@ -6,8 +6,8 @@
  * A partial answer is refused, never shown as the whole week.
  */
 import type { LogsQueryResult, LogsTable } from '@azure/monitor-query-logs';
-import { authenticatorName } from '../../catalog/authenticators';
 import { PasskeyDoctorError } from '../../errors/catalog';
+import { authenticatorNameOf, byAttemptsThenName, byFailuresThenReason, mostFailuresFirst } from '../../tenant/report/order';
 import { causeOf } from '../../tenant/report/reasons';
 import type { RegistrationReport, ReportUsage, ReportWindow } from '../../tenant/report/types';
 import { daysOf } from '../../tenant/report/window';
@@ -23,9 +23,6 @@ function rowsOf(table: LogsTable): Row[] {
   const names = table.columnDescriptors.map((c) => c.name ?? '');
   return table.rows.map((cells) => Object.fromEntries(names.map((name, i) => [name, cells[i]])));
 }
-
-const mostFailuresFirst = (a: RegistrationReport['outreach'][number], b: RegistrationReport['outreach'][number]): number =>
-  b.failures - a.failures || b.lastFailure.localeCompare(a.lastFailure) || a.userPrincipalName.localeCompare(b.userPrincipalName);
 
 export interface MappingInput {
   window: ReportWindow;
@@ -61,14 +58,13 @@ export function reportFromWorkspace(result: LogsQueryResult, input: MappingInput
         const reason = text(r.key) ?? 'no reason given';
         return { reason, ...causeOf(reason === 'no reason given' ? null : reason), failures: count(r.failures), users: count(r.users) };
       })
-      .sort((a, b) => b.failures - a.failures || a.reason.localeCompare(b.reason)),
+      .sort(byFailuresThenReason),
     byAuthenticator: of('authenticator')
       .map((r) => {
         const aaguid = text(r.key)?.toLowerCase() ?? null;
-        const name = aaguid ? authenticatorName(aaguid) : 'Not recorded';
-        return { aaguid, name, failures: count(r.failures), successes: count(r.successes) };
+        return { aaguid, name: authenticatorNameOf(aaguid), failures: count(r.failures), successes: count(r.successes) };
       })
-      .sort((a, b) => b.failures + b.successes - (a.failures + a.successes) || a.name.localeCompare(b.name)),
+      .sort(byAttemptsThenName),
     byDay: [...days.values()],
     outreach: of('outreach')
       .map((r) => ({

@@ -4,8 +4,8 @@
  * membership collection is an advanced query: it needs the header
  * `ConsistencyLevel: eventual` and `$count=true` (docs/graph-facts.md §5).
  */
-import { containerType, transitiveGroups, withODataType } from '../directory';
-import { GraphError, resourceNotFound } from '../graphErrors';
+import { containerType, requireGroup, transitiveGroups, withODataType } from '../directory';
+import { GraphError } from '../graphErrors';
 import { metadataUrl, ok } from '../exchange';
 import { collection, DIRECTORY_PAGE, paginate, project, selectOption } from '../queryOptions';
 import type { Route } from '../router';
@@ -17,8 +17,7 @@ export const groupMemberRoutes: Route[] = [
     method: 'GET',
     path: '/groups/{group}/transitiveMembers/microsoft.graph.group',
     handler: (req, { group: key = '' }, ctx) => {
-      const group = ctx.tenant.groups.find((candidate) => idOf(candidate.object) === key.toLowerCase());
-      if (!group) throw resourceNotFound(key);
+      const group = requireGroup(ctx.tenant, key);
       if ((req.headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual' || req.query.get('$count') !== 'true') {
         throw new GraphError(400, 'Request_UnsupportedQuery', "This request requires the ConsistencyLevel header set to 'eventual' and $count=true.");
       }

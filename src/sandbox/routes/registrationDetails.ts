@@ -6,7 +6,7 @@
  * Accounts created in the last three hours are not in it yet, as in Entra.
  */
 import { userId } from '../directory';
-import { GraphError } from '../graphErrors';
+import { premiumLicenceRequired } from '../graphErrors';
 import { metadataUrl, ok } from '../exchange';
 import { collection, paginate, REPORTS_PAGE } from '../queryOptions';
 import type { Route } from '../router';
@@ -62,7 +62,7 @@ export const registrationDetailsRoutes: Route[] = [
     path: '/reports/authenticationMethods/userRegistrationDetails',
     handler: (req, _params, ctx) => {
       if (ctx.licence === 'free') {
-        throw new GraphError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+        throw premiumLicenceRequired();
       }
       // The report lags the directory (docs/graph-facts.md §8): an account created in the last hours is not in it yet.
       const since = ctx.now.getTime() - REPORT_LAG_MS;

@@ -4,7 +4,7 @@
  * returns interactive sign-ins only and the MFA step details; v1.0 omits them.
  */
 import { compileFilter, type FilterableProperties } from '../filterEvaluation';
-import { GraphError } from '../graphErrors';
+import { premiumLicenceRequired } from '../graphErrors';
 import { metadataUrl, ok } from '../exchange';
 import { collection, filterOption, paginate, REPORTS_PAGE } from '../queryOptions';
 import { instantOf } from '../relativeTime';
@@ -67,11 +67,7 @@ export const signInRoutes: Route[] = [
     path: '/auditLogs/signIns',
     handler: (req, _params, ctx) => {
       if (ctx.licence === 'free') {
-        throw new GraphError(
-          403,
-          'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
-          "Neither tenant is B2C or tenant doesn't have premium license",
-        );
+        throw premiumLicenceRequired();
       }
       const matches = compileFilter(filterOption(req), filterableProperties(ctx.now));
       const time = (signIn: JsonObject) => instantOf(signIn['createdDateTime'], ctx.now) ?? 0;

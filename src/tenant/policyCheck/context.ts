@@ -3,7 +3,17 @@
  * layer 2 reads them — the tenant's profiles, or the legacy
  * `keyRestrictions`/`isAttestationEnforced` as one virtual profile.
  */
-import type { AuthenticationMethodsPolicy, Fact, FactGap, Fido2Configuration, PasskeyProfile, PolicyTarget } from '../../model/facts';
+import type {
+  AuthenticationMethodsPolicy,
+  AuthenticationStrength,
+  ConditionalAccessPolicy,
+  Fact,
+  FactGap,
+  Fido2Configuration,
+  PasskeyProfile,
+  PolicyTarget,
+} from '../../model/facts';
+import { usesTap } from '../../diagnosis/layers/mfaBootstrap/authStrength';
 import { legacyProfile } from '../../diagnosis/passkeyProfileRules';
 import { ALL_USERS } from '../../diagnosis/scope';
 import type { Result } from '../../model/result';
@@ -58,4 +68,30 @@ export function notRun(check: PolicyCode, gap: FactGap): RuleHit {
 /** The value of a fact, or (as the failure) the `unknown` hits that stand in for `check`. */
 export function need<T>(fact: Fact<T>, check: PolicyCode): Result<T, RuleHit[]> {
   return fact.ok ? fact : { ok: false, failure: [notRun(check, fact.failure)] };
+}
+
+/**
+ * The enforced CA policies (enabled, requiring an authentication strength)
+ * whose strength no TAP satisfies, each with that strength; or, when the
+ * policies or (for an enforced one) the strengths could not be read, the
+ * `unknown` hits that stand in for `check`.
+ */
+export function strengthsWithoutTap(
+  ctx: PolicyContext,
+  policies: Fact<ConditionalAccessPolicy[]>,
+  check: PolicyCode,
+): Result<Array<{ policy: ConditionalAccessPolicy; strength: AuthenticationStrength }>, RuleHit[]> {
+  const read = need(policies, check);
+  if (!read.ok) return read;
+  const enforced = read.value.filter((p) => p.state === 'enabled' && p.authenticationStrengthId);
+  if (enforced.length === 0) return { ok: true, value: [] };
+  const strengths = need(ctx.facts.authenticationStrengths, check);
+  if (!strengths.ok) return strengths;
+  return {
+    ok: true,
+    value: enforced.flatMap((policy) => {
+      const strength = strengths.value.find((s) => s.id === policy.authenticationStrengthId);
+      return strength && !strength.allowedCombinations.some(usesTap) ? [{ policy, strength }] : [];
+    }),
+  };
 }

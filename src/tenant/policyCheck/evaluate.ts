@@ -30,7 +30,9 @@ function finding(hit: RuleHit): PolicyFinding {
 
 export function evaluatePolicy(facts: PolicyFacts): PolicyFinding[] {
   const policy = facts.authenticationMethodsPolicy;
-  const hits = policy.ok ? RULES.flatMap((rule) => rule(policyContext(facts, policy.value))) : [notRun('POLICY.METHOD_DISABLED', policy.failure)];
+  if (!policy.ok) return [notRun('POLICY.METHOD_DISABLED', policy.failure)].map(finding);
+  const ctx = policyContext(facts, policy.value);
+  const hits = RULES.flatMap((rule) => rule(ctx));
   return hits.map(finding).sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.code.localeCompare(b.code));
 }
 

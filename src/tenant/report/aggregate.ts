@@ -3,16 +3,14 @@
  * Only events inside the window whose activity adds a passkey or FIDO2 key
  * count; `byDay` and the totals are summed from the same attempts, so they agree.
  */
-import { authenticatorName } from '../../catalog/authenticators';
 import { isRegistrationActivity } from './activities';
+import { authenticatorNameOf, byAttemptsThenName, byFailuresThenReason, mostFailuresFirst } from './order';
 import { causeOf } from './reasons';
 import type { AuthenticatorRow, FailedAttempt, ReasonRow, RegistrationEvent, RegistrationReport, ReportUsage, ReportWindow } from './types';
 import { daysOf, inWindow } from './window';
 
 /** The runbook's rule: more than two failures in the window. */
 export const OUTREACH_MIN_FAILURES = 3;
-
-const nameOf = (aaguid: string | null): string => (aaguid ? authenticatorName(aaguid) : 'Not recorded');
 
 const isFailure = (e: RegistrationEvent) => e.result.toLowerCase() === 'failure' || e.result.toLowerCase() === 'timeout';
 
@@ -34,24 +32,20 @@ function byReason(failures: RegistrationEvent[]): ReasonRow[] {
   }
   return [...rows.values()]
     .map(({ people, ...row }) => ({ ...row, users: people.size }))
-    .sort((a, b) => b.failures - a.failures || a.reason.localeCompare(b.reason));
+    .sort(byFailuresThenReason);
 }
 
 function byAuthenticator(attempts: RegistrationEvent[]): AuthenticatorRow[] {
   const rows = new Map<string, AuthenticatorRow>();
   for (const e of attempts) {
     const key = e.aaguid ?? '';
-    const row = rows.get(key) ?? { aaguid: e.aaguid, name: nameOf(e.aaguid), failures: 0, successes: 0 };
+    const row = rows.get(key) ?? { aaguid: e.aaguid, name: authenticatorNameOf(e.aaguid), failures: 0, successes: 0 };
     if (isFailure(e)) row.failures++;
     else row.successes++;
     rows.set(key, row);
   }
-  return [...rows.values()].sort((a, b) => b.failures + b.successes - (a.failures + a.successes) || a.name.localeCompare(b.name));
+  return [...rows.values()].sort(byAttemptsThenName);
 }
-
-type OutreachRow = RegistrationReport['outreach'][number];
-const mostFailuresFirst = (a: OutreachRow, b: OutreachRow): number =>
-  b.failures - a.failures || b.lastFailure.localeCompare(a.lastFailure) || a.userPrincipalName.localeCompare(b.userPrincipalName);
 
 function outreach(failures: RegistrationEvent[]): RegistrationReport['outreach'] {
   const people = new Map<string, RegistrationEvent[]>();
@@ -72,7 +66,7 @@ export function failedAttempt(e: RegistrationEvent): FailedAttempt {
     activity: e.activity,
     reason: e.reason,
     aaguid: e.aaguid,
-    authenticator: nameOf(e.aaguid),
+    authenticator: authenticatorNameOf(e.aaguid),
   };
 }
 

@@ -71,8 +71,6 @@ export interface SweepTenant {
   authenticator?: string;
 }
 
-export type { FactGap };
-
 /** What the registration report says of one user: methods by kind, passkeys without AAGUID, a pass without its validity. */
 export interface ReportedMethods {
   /** Lower-case object id. */
