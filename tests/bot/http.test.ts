@@ -1,19 +1,9 @@
 /** The bot over HTTP: the real TeamsAdapter and express, with a fake Bot Connector (httpHarness.ts). */
-import { setLogSink } from '../../src/logger';
-import { httpBot, type HttpBot } from './httpHarness';
+import { quietHttpBot, type HttpBot } from './httpHarness';
 
 describe('the bot over HTTP with a fake Bot Connector', () => {
   let h: HttpBot;
-  let restoreLogs: ReturnType<typeof setLogSink>;
-
-  beforeAll(async () => {
-    restoreLogs = setLogSink(() => undefined);
-    h = await httpBot();
-  });
-  afterAll(async () => {
-    await h.close();
-    setLogSink(restoreLogs);
-  });
+  quietHttpBot((started) => (h = started));
 
   it('listens on loopback only while anonymous, and answers /healthz', async () => {
     expect(new URL(h.bot.url).hostname).toBe('127.0.0.1');

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { startBot, type RunningBot } from '../../src/bot/startup';
+import { setLogSink } from '../../src/logger';
 import { OPERATOR, type Person } from './harness';
 
 export interface Captured {
@@ -134,3 +135,22 @@ export async function httpBot(env: NodeJS.ProcessEnv = {}): Promise<HttpBot> {
     },
   };
 }
+
+/**
+ * A bot over HTTP for the tests of one describe block, with the log silenced:
+ * started before them (all of them, or each), closed after. `use` receives it.
+ */
+export function quietHttpBot(use: (h: HttpBot) => void, per: 'all' | 'each' = 'all'): void {
+  let h: HttpBot | undefined;
+  let restoreLogs: ReturnType<typeof setLogSink> | undefined;
+  (per === 'all' ? beforeAll : beforeEach)(async () => {
+    restoreLogs = setLogSink(() => undefined);
+    h = await httpBot();
+    use(h);
+  });
+  (per === 'all' ? afterAll : afterEach)(async () => {
+    await h?.close();
+    if (restoreLogs) setLogSink(restoreLogs);
+  });
+}
+

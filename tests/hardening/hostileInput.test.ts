@@ -5,9 +5,8 @@
  * never a stall, a stack trace or "Unexpected error".
  */
 import { normaliseText } from '../../src/bot/messageText';
-import { setLogSink } from '../../src/logger';
 import { botHarness, OPERATOR, type BotHarness } from '../bot/harness';
-import { httpBot, type HttpBot } from '../bot/httpHarness';
+import { quietHttpBot, type HttpBot } from '../bot/httpHarness';
 
 describe('message text is made plain in linear time', () => {
   it('strips tags and entities as before', () => {
@@ -26,15 +25,7 @@ describe('message text is made plain in linear time', () => {
 
 describe('hostile requests to the HTTP front', () => {
   let h: HttpBot;
-  let restoreLogs: ReturnType<typeof setLogSink>;
-  beforeAll(async () => {
-    restoreLogs = setLogSink(() => undefined);
-    h = await httpBot();
-  });
-  afterAll(async () => {
-    await h.close();
-    setLogSink(restoreLogs);
-  });
+  quietHttpBot((started) => (h = started));
 
   const noInternals = (text: string) => {
     expect(text).not.toMatch(/<html|<pre|\bat \S+ \(|node_modules|\/work\/|SyntaxError/i);

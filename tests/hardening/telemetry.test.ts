@@ -12,7 +12,7 @@ import { startLoopbackIngestion, type LoopbackIngestion } from '../../src/teleme
 import { startTelemetry } from '../../src/telemetry/start';
 import { APPROVER, passIn } from '../bot/actionFlows';
 import { OPERATOR } from '../bot/harness';
-import { httpBot, type HttpBot } from '../bot/httpHarness';
+import { httpBot, quietHttpBot, type HttpBot } from '../bot/httpHarness';
 
 const ALICE = SANDBOX_USERS.noMfaMethod;
 
@@ -72,15 +72,7 @@ describe('telemetry exported to Application Insights (fake loopback ingestion)',
 
 describe('/readyz', () => {
   let h: HttpBot;
-  let restoreLogs: ReturnType<typeof setLogSink>;
-  beforeEach(async () => {
-    restoreLogs = setLogSink(() => undefined);
-    h = await httpBot();
-  });
-  afterEach(async () => {
-    await h.close();
-    setLogSink(restoreLogs);
-  });
+  quietHttpBot((started) => (h = started), 'each');
 
   it('is ready when Graph answers and the store takes a write', async () => {
     const ready = await fetch(`${h.bot.url}/readyz`);
