@@ -18,7 +18,10 @@ const SPECIAL = /[\\`*~[\]<>]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 export const escapeMarkdown = (text: string): string => text.replace(SPECIAL, (c) => `\\${c}`);
 
 /** View fields that are not shown as Markdown text, or are Markdown built from catalogue links. */
-const VERBATIM = new Set(['runId', 'requestId', 'methodId', 'id', 'color', 'style', 'fallbackText', 'links', 'pass', 'deviceFormCard', 'blade', 'digestId', 'x', 'legend']);
+const VERBATIM = new Set([
+  'runId', 'requestId', 'methodId', 'id', 'sweepId', 'csvUrl', 'color', 'style', 'fallbackText', 'links', 'pass', 'deviceFormCard', 'blade',
+  'digestId', 'x', 'legend',
+]);
 
 /** A copy of a view model with every displayed string escaped. */
 export function escapeView<T>(value: T, key = ''): T {

@@ -26,6 +26,14 @@ const texts = (node: unknown): string[] =>
     : [];
 
 describe('the sweep card', () => {
+  it('links the CSV download exactly as issued, whatever the token holds (a base64url token may start or end with _ or hold _-)', () => {
+    for (const token of ['_AVQIfUbNXIkDiStM1oYWicfPCrSsix1', 'e_bXRXvp5sbc9n6lK_4Oc5FLUXuxLr3_', 'uu79gOytxTBXvcVxgA__kbB9-_ZIhAyL']) {
+      const csvUrl = `https://bot.example/sweeps/${token}.csv`;
+      const card: any = sweepCard({ kind: 'done', sweepId: 's-1', document: doc(), csvUrl, csvExpiresAt: '2026-12-04T10:00:00.000Z' });
+      expect(ofType(card, 'Action.OpenUrl')[0].url).toBe(csvUrl);
+    }
+  });
+
   it('while running: a progress line with the time left, and Cancel carrying only the sweep id', () => {
     const progress = { phase: 'report' as const, membersRead: 10_000, judged: 4000, pagesRead: 15, pagesLeft: 6, quotaWaitMs: 0 };
     const card: any = sweepCard({ kind: 'running', sweepId: 's-1', groupName: 'Finance', progress, members: 10_000, startedAtMs: 0, nowMs: 26_667 });
